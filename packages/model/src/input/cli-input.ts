@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { stringOfLength, resourceName } from '../common/primitives';
+import { meshSpecSchema } from '../mesh/schema';
+import { routeSpecSchema } from '../route/schema';
+import { tagListSchema } from '../tags/schema';
+import { virtualNodeSpecSchema } from '../virtual-node/schema';
+import { virtualRouterSpecSchema } from '../virtual-router/schema';
+import { virtualServiceSpecSchema } from '../virtual-service/schema';
+
+// These mirror the App Mesh Create*Input shapes: exactly what `aws appmesh create-* --cli-input-json`
+// takes, and (with the URI members merged in) what the REST API receives.
+
+const clientToken = () => z.string({ error: 'must be a string' });
+const accountId = () => stringOfLength(12, 12);
+
+export const createMeshInputSchema = z.strictObject({
+  clientToken: clientToken().optional(),
+  meshName: resourceName(),
+  spec: meshSpecSchema.optional(),
+  tags: tagListSchema.optional(),
+});
+
+const meshChild = {
+  clientToken: clientToken().optional(),
+  meshName: resourceName(),
+  meshOwner: accountId().optional(),
+  tags: tagListSchema.optional(),
+};
+
+export const createVirtualNodeInputSchema = z.strictObject({
+  ...meshChild,
+  spec: virtualNodeSpecSchema,
+  virtualNodeName: resourceName(),
+});
+
+export const createVirtualServiceInputSchema = z.strictObject({
+  ...meshChild,
+  spec: virtualServiceSpecSchema,
+  virtualServiceName: resourceName(),
+});
+
+export const createVirtualRouterInputSchema = z.strictObject({
+  ...meshChild,
+  spec: virtualRouterSpecSchema,
+  virtualRouterName: resourceName(),
+});
+
+export const createRouteInputSchema = z.strictObject({
+  ...meshChild,
+  routeName: resourceName(),
+  spec: routeSpecSchema,
+  virtualRouterName: resourceName(),
+});
+
+export type CreateMeshInput = z.infer<typeof createMeshInputSchema>;
+export type CreateVirtualNodeInput = z.infer<typeof createVirtualNodeInputSchema>;
+export type CreateVirtualServiceInput = z.infer<typeof createVirtualServiceInputSchema>;
+export type CreateVirtualRouterInput = z.infer<typeof createVirtualRouterInputSchema>;
+export type CreateRouteInput = z.infer<typeof createRouteInputSchema>;
+
+/** The kinds of resource meshwright manages, in the order they must be created. */
+export const resourceKinds = ['mesh', 'virtualNode', 'virtualRouter', 'route', 'virtualService'] as const;
+export type ResourceKind = (typeof resourceKinds)[number];
+
+export const createInputSchemas = {
+  mesh: createMeshInputSchema,
+  virtualNode: createVirtualNodeInputSchema,
+  virtualRouter: createVirtualRouterInputSchema,
+  route: createRouteInputSchema,
+  virtualService: createVirtualServiceInputSchema,
+} as const;
