@@ -1,0 +1,96 @@
+// One invalid variant of a realistic mesh per rule; the untouched mesh is the passing case of every rule.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import shop from '../../../../examples/shop-bundle.json' with { type: 'json' };
+import type { BundleInput } from '../input/bundle';
+import { formatFinding } from './finding';
+import { validateBundle } from './validate-bundle';
+
+type Mutable = {
+  mesh: Record<string, unknown>;
+  virtualNodes: { virtualNodeName: string; spec: any }[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixtures are edited freely
+  virtualRouters: { virtualRouterName: string; spec: any }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  routes: { routeName: string; virtualRouterName: string; spec: any }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  virtualServices: { virtualServiceName: string; spec: any }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+};
+
+const base = () => structuredClone(shop) as unknown as Mutable;
+const node = (b: Mutable, name: string) => b.virtualNodes.find((n) => n.virtualNodeName === name) ?? assert.fail(name);
+const route = (b: Mutable, name: string) => b.routes.find((r) => r.routeName === name) ?? assert.fail(name);
+
+test('the realistic shop mesh has no findings (the passing case of every rule)', () => {
+  const result = validateBundle(shop);
+  assert.ok(result.model);
+  assert.deepEqual(result.findings.map(formatFinding), []);
+});
+
+interface Case {
+  rule: string;
+  change: (b: Mutable) => void;
+  expect: { severity: 'error' | 'warning'; resource: string; path: string; message: RegExp };
+  options?: Parameters<typeof validateBundle>[1];
+}
+
+const cases: Case[] = [
+  { rule: 'route.target-missing', change: (b) => (route(b, 'split').spec.httpRoute.action.weightedTargets[1].virtualNode = 'catalog-v3'),
+    expect: { severity: 'error', resource: 'route catalog-router/split', path: 'spec.httpRoute.action.weightedTargets[1].virtualNode', message: /catalog-v3 does not exist/ } },
+  { rule: 'service.provider-missing', change: (b) => (b.virtualServices[1] = { ...b.virtualServices[1], virtualServiceName: 'frontend.shop.local', spec: { provider: { virtualNode: { virtualNodeName: 'ghost' } } } }),
+    expect: { severity: 'error', resource: 'virtualService frontend.shop.local', path: 'spec.provider.virtualNode.virtualNodeName', message: /ghost does not exist/ } },
+  { rule: 'node.backend-missing', change: (b) => node(b, 'frontend').spec.backends.push({ virtualService: { virtualServiceName: 'reviews.shop.local' } }),
+    expect: { severity: 'warning', resource: 'virtualNode frontend', path: 'spec.backends[2].virtualService.virtualServiceName', message: /reviews.shop.local does not exist/ } },
+  { rule: 'route.kind-mismatch', change: (b) => { const r = route(b, 'split'); r.spec = { priority: 10, tcpRoute: { action: r.spec.httpRoute.action } }; },
+    expect: { severity: 'error', resource: 'route catalog-router/split', path: 'spec.tcpRoute', message: /does not fit .* http listener/ } },
+  { rule: 'route.target-port-unknown', change: (b) => (route(b, 'split').spec.httpRoute.action.weightedTargets[0].port = 9999),
+    expect: { severity: 'error', resource: 'route catalog-router/split', path: 'spec.httpRoute.action.weightedTargets[0].port', message: /no listener on port 9999/ } },
+  { rule: 'route.match-port-required', change: (b) => b.virtualRouters[0]?.spec.listeners.push({ portMapping: { port: 9443, protocol: 'http2' } }),
+    expect: { severity: 'error', resource: 'route catalog-router/split', path: 'spec.httpRoute.match.port', message: /2 listeners/ } },
+  { rule: 'route.weight-range (schema)', change: (b) => (route(b, 'split').spec.httpRoute.action.weightedTargets[0].weight = 120),
+    expect: { severity: 'error', resource: 'route catalog-router/split', path: 'spec.httpRoute.action.weightedTargets[0].weight', message: /from 0 to 100/ } },
+  { rule: 'route.weights-zero', change: (b) => route(b, 'split').spec.httpRoute.action.weightedTargets.forEach((t: { weight: number }) => (t.weight = 0)),
+    expect: { severity: 'error', resource: 'route catalog-router/split', path: 'spec.httpRoute.action.weightedTargets', message: /all weights are 0/ } },
+  { rule: 'route.weights-over-100', change: (b) => (route(b, 'split').spec.httpRoute.action.weightedTargets[1].weight = 60),
+    expect: { severity: 'error', resource: 'route catalog-router/split', path: 'spec.httpRoute.action.weightedTargets', message: /add up to 140/ } },
+  { rule: 'node.duplicate-listener-port', change: (b) => node(b, 'payments').spec.listeners.push({ portMapping: { port: 7000, protocol: 'http' } }),
+    expect: { severity: 'error', resource: 'virtualNode payments', path: 'spec.listeners[1].portMapping.port', message: /already used/ } },
+  { rule: 'node.health-check-port-mismatch', change: (b) => (node(b, 'frontend').spec.listeners[0].healthCheck.port = 8081),
+    expect: { severity: 'error', resource: 'virtualNode frontend', path: 'spec.listeners[0].healthCheck.port', message: /8081 does not match the listener port 8080/ } },
+  { rule: 'node.health-check-path-not-http', change: (b) => (node(b, 'payments').spec.listeners[0].healthCheck = { protocol: 'tcp', path: '/x', healthyThreshold: 2, unhealthyThreshold: 2, intervalMillis: 5000, timeoutMillis: 2000 }),
+    expect: { severity: 'error', resource: 'virtualNode payments', path: 'spec.listeners[0].healthCheck.path', message: /only applies to http/ } },
+  { rule: 'node.service-discovery-missing', change: (b) => delete node(b, 'catalog-v1').spec.serviceDiscovery,
+    expect: { severity: 'error', resource: 'virtualNode catalog-v1', path: 'spec.serviceDiscovery', message: /no service discovery/ } },
+  { rule: 'route.shadowed', change: (b) => b.routes.push({ ...structuredClone(route(b, 'split')), routeName: 'split-copy' }),
+    expect: { severity: 'warning', resource: 'route catalog-router/split-copy', path: 'spec.httpRoute.match', message: /never matches/ } },
+  { rule: 'quota.targets-per-route', options: { quotas: { targetsPerRoute: 1 } }, change: () => undefined,
+    expect: { severity: 'error', resource: 'route catalog-router/split', path: 'spec', message: /2 weighted targets exceed the limit of 1/ } },
+  { rule: 'quota.virtual-nodes', options: { quotas: { virtualNodesPerMesh: 3 } }, change: () => undefined,
+    expect: { severity: 'error', resource: 'mesh shop', path: '', message: /4 virtual nodes in this mesh exceed the limit of 3/ } },
+  { rule: 'quota.backends-per-node', options: { quotas: { backendsPerNode: 1 } }, change: () => undefined,
+    expect: { severity: 'error', resource: 'virtualNode frontend', path: 'spec.backends', message: /2 backends exceed/ } },
+  { rule: 'quota.meshes', options: { meshCount: 101 }, change: () => undefined,
+    expect: { severity: 'error', resource: 'mesh shop', path: '', message: /101 meshes exceed the limit of 100/ } },
+  { rule: 'route.prefix-invalid', change: (b) => (route(b, 'split').spec.httpRoute.match.prefix = 'api'),
+    expect: { severity: 'error', resource: 'route catalog-router/split', path: 'spec.httpRoute.match.prefix', message: /must start with "\/"/ } },
+  { rule: 'route.target-protocol-mismatch', change: (b) => (node(b, 'catalog-v2').spec.listeners[0].portMapping.protocol = 'grpc'),
+    expect: { severity: 'error', resource: 'route catalog-router/canary-header', path: 'spec.httpRoute.action.weightedTargets[0]', message: /silently dropped/ } },
+  { rule: 'route.retry-event-unknown', change: (b) => route(b, 'split').spec.httpRoute.retryPolicy.httpRetryEvents.push('5xx'),
+    expect: { severity: 'error', resource: 'route catalog-router/split', path: 'spec.httpRoute.retryPolicy.httpRetryEvents[2]', message: /unknown retry event "5xx"/ } },
+  { rule: 'route.router-missing', change: (b) => (route(b, 'split').virtualRouterName = 'gone-router'),
+    expect: { severity: 'error', resource: 'route gone-router/split', path: 'virtualRouterName', message: /gone-router does not exist/ } },
+  { rule: 'schema: unknown field named', change: (b) => (node(b, 'frontend').spec.listeners[0].portMaping = {}),
+    expect: { severity: 'error', resource: 'virtualNode frontend', path: 'spec.listeners[0].portMaping', message: /not a known field/ } },
+  { rule: 'schema: union takes exactly one member', change: (b) => (node(b, 'frontend').spec.serviceDiscovery.awsCloudMap = { namespaceName: 'shop', serviceName: 'frontend' }),
+    expect: { severity: 'error', resource: 'virtualNode frontend', path: 'spec.serviceDiscovery', message: /exactly one of awsCloudMap, dns, not awsCloudMap and dns/ } },
+  { rule: 'name.duplicate', change: (b) => b.virtualNodes.push(structuredClone(node(b, 'payments'))),
+    expect: { severity: 'error', resource: 'virtualNode payments', path: 'virtualNodeName', message: /already named payments/ } },
+];
+
+for (const c of cases) {
+  test(`${c.rule}: reported with severity, resource, path and a readable message`, () => {
+    const b = base();
+    c.change(b);
+    const { findings } = validateBundle(b as unknown as BundleInput, c.options);
+    const hit = findings.find((f) => `${f.resource.kind} ${f.resource.name}` === c.expect.resource && f.path === c.expect.path && c.expect.message.test(f.message));
+    assert.ok(hit, `expected ${c.expect.resource} ${c.expect.path} ~ ${c.expect.message}; got:\n${findings.map(formatFinding).join('\n')}`);
+    assert.equal(hit.severity, c.expect.severity);
+  });
+}

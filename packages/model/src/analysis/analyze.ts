@@ -1,0 +1,23 @@
+import type { MeshModel } from '../input/mesh-model';
+import { createContext, type AnalyzeOptions } from './context';
+import type { Finding } from './finding';
+import { sortFindings } from './finding';
+import { checkVirtualNodes } from './node-rules';
+import { checkQuotasAndNames } from './quota-rules';
+import { checkRoutes } from './route-rules';
+import { checkServicesAndRouters } from './service-rules';
+
+/**
+ * Every problem in a whole mesh, like `istioctl analyze`: references, protocol fit, ports, weights,
+ * health checks, shadowed routes and quotas. Stable order, so output diffs are readable.
+ */
+export function analyzeMesh(model: MeshModel, options: AnalyzeOptions = {}): Finding[] {
+  const ctx = createContext(model, options);
+  checkVirtualNodes(ctx);
+  checkServicesAndRouters(ctx);
+  checkRoutes(ctx);
+  checkQuotasAndNames(ctx);
+  return sortFindings(ctx.findings);
+}
+
+export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'error');

@@ -1,0 +1,6 @@
+export * from './finding';
+export * from './context';
+export * from './analyze';
+export * from './validate-bundle';
+export { protocolOfRouteKind, matchPortOf, weightedTargetsOf, stableStringify } from './route-rules';
+export { httpRetryEventNames } from './route-match-rules';

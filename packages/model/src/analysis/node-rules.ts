@@ -1,0 +1,114 @@
+import type { AnalysisContext } from './context';
+import { nodeId } from './context';
+
+const httpLike = new Set(['http', 'http2']);
+
+/** Rules about one virtual node's own spec and its backends. */
+export function checkVirtualNodes(ctx: AnalysisContext): void {
+  for (const node of ctx.model.virtualNodes) {
+    const resource = nodeId(node.virtualNodeName);
+    const { spec } = node;
+    const listeners = spec.listeners ?? [];
+
+    if (listeners.length > 0 && spec.serviceDiscovery === undefined) {
+      ctx.report({
+        code: 'node.service-discovery-missing',
+        category: 'spec',
+        resource,
+        path: 'spec.serviceDiscovery',
+        message: 'has listeners but no service discovery, so no other node can reach it; set a DNS hostname or Cloud Map service',
+      });
+    }
+    if (spec.serviceDiscovery?.dns !== undefined && spec.serviceDiscovery.dns.hostname.trim() === '') {
+      ctx.report({ code: 'node.dns-hostname-empty', category: 'spec', resource, path: 'spec.serviceDiscovery.dns.hostname', message: 'DNS hostname is empty' });
+    }
+
+    const seenPorts = new Map<number, number>();
+    listeners.forEach((listener, i) => {
+      const base = `spec.listeners[${i}]`;
+      const { port, protocol } = listener.portMapping;
+      const first = seenPorts.get(port);
+      if (first !== undefined) {
+        ctx.report({
+          code: 'node.duplicate-listener-port',
+          category: 'spec',
+          resource,
+          path: `${base}.portMapping.port`,
+          message: `port ${port} is already used by listener ${first}; each listener needs its own port`,
+        });
+      } else seenPorts.set(port, i);
+
+      const hc = listener.healthCheck;
+      if (hc) {
+        if (hc.port !== undefined && hc.port !== port) {
+          ctx.report({
+            code: 'node.health-check-port-mismatch',
+            category: 'spec',
+            resource,
+            path: `${base}.healthCheck.port`,
+            message: `health check port ${hc.port} does not match the listener port ${port}`,
+          });
+        }
+        if (hc.path !== undefined && !httpLike.has(hc.protocol)) {
+          ctx.report({
+            code: 'node.health-check-path-not-http',
+            category: 'spec',
+            resource,
+            path: `${base}.healthCheck.path`,
+            message: `a path only applies to http and http2 health checks, not ${hc.protocol}`,
+          });
+        }
+        if (hc.path === undefined && httpLike.has(hc.protocol)) {
+          ctx.report({
+            code: 'node.health-check-path-missing',
+            category: 'spec',
+            resource,
+            path: `${base}.healthCheck.path`,
+            message: `an ${hc.protocol} health check needs a path, such as /health`,
+          });
+        }
+      }
+      const timeoutKind = listener.timeout && Object.keys(listener.timeout)[0];
+      if (timeoutKind && timeoutKind !== protocol) {
+        ctx.report({
+          code: 'node.timeout-protocol-mismatch',
+          category: 'spec',
+          resource,
+          path: `${base}.timeout.${timeoutKind}`,
+          message: `a ${timeoutKind} timeout does not apply to a ${protocol} listener; use timeout.${protocol}`,
+        });
+      }
+      const poolKind = listener.connectionPool && Object.keys(listener.connectionPool)[0];
+      if (poolKind && poolKind !== protocol) {
+        ctx.report({
+          code: 'node.connection-pool-protocol-mismatch',
+          category: 'spec',
+          resource,
+          path: `${base}.connectionPool.${poolKind}`,
+          message: `a ${poolKind} connection pool does not apply to a ${protocol} listener; use connectionPool.${protocol}`,
+        });
+      }
+    });
+
+    const seenBackends = new Set<string>();
+    (spec.backends ?? []).forEach((backend, i) => {
+      const name = backend.virtualService?.virtualServiceName;
+      if (name === undefined) return;
+      const path = `spec.backends[${i}].virtualService.virtualServiceName`;
+      if (seenBackends.has(name)) {
+        ctx.report({ code: 'node.duplicate-backend', severity: 'warning', category: 'spec', resource, path, message: `backend ${name} is listed twice` });
+      }
+      seenBackends.add(name);
+      if (!ctx.services.has(name)) {
+        ctx.report({
+          code: 'node.backend-missing',
+          severity: 'warning',
+          category: 'reference',
+          resource,
+          path,
+          message: `backend virtual service ${name} does not exist (yet); calls to it fail until it is created`,
+        });
+      }
+    });
+  }
+}

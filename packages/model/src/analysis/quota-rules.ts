@@ -1,0 +1,51 @@
+import type { AnalysisContext } from './context';
+import { nodeId, routeId, routerId, serviceId } from './context';
+import { weightedTargetsOf } from './route-rules';
+
+/** Quotas (configurable limits) and duplicate names, which a bundle can contain but a mesh cannot. */
+export function checkQuotasAndNames(ctx: AnalysisContext): void {
+  const { quotas, model } = ctx;
+  const mesh = { kind: 'mesh' as const, name: model.mesh.meshName };
+  const over = (code: string, count: number, limit: number, what: string) =>
+    ctx.report({ code, category: 'quota', resource: mesh, path: '', message: `${count} ${what} exceed the limit of ${limit}` });
+
+  if (ctx.meshCount !== undefined && ctx.meshCount > quotas.meshes) over('quota.meshes', ctx.meshCount, quotas.meshes, 'meshes');
+  if (model.virtualNodes.length > quotas.virtualNodesPerMesh) over('quota.virtual-nodes', model.virtualNodes.length, quotas.virtualNodesPerMesh, 'virtual nodes in this mesh');
+  if (model.virtualServices.length > quotas.virtualServicesPerMesh) over('quota.virtual-services', model.virtualServices.length, quotas.virtualServicesPerMesh, 'virtual services in this mesh');
+  if (model.virtualRouters.length > quotas.virtualRoutersPerMesh) over('quota.virtual-routers', model.virtualRouters.length, quotas.virtualRoutersPerMesh, 'virtual routers in this mesh');
+
+  for (const [router, routes] of ctx.routesByRouter) {
+    if (routes.length > quotas.routesPerRouter) {
+      ctx.report({ code: 'quota.routes-per-router', category: 'quota', resource: routerId(router), path: '', message: `${routes.length} routes exceed the limit of ${quotas.routesPerRouter} per router` });
+    }
+  }
+  for (const node of model.virtualNodes) {
+    const count = node.spec.backends?.length ?? 0;
+    if (count > quotas.backendsPerNode) {
+      ctx.report({ code: 'quota.backends-per-node', category: 'quota', resource: nodeId(node.virtualNodeName), path: 'spec.backends', message: `${count} backends exceed the limit of ${quotas.backendsPerNode} per virtual node` });
+    }
+  }
+  for (const route of model.routes) {
+    const count = weightedTargetsOf(route.spec).length;
+    if (count > quotas.targetsPerRoute) {
+      ctx.report({ code: 'quota.targets-per-route', category: 'quota', resource: routeId(route.virtualRouterName, route.routeName), path: 'spec', message: `${count} weighted targets exceed the limit of ${quotas.targetsPerRoute} per route` });
+    }
+  }
+
+  const dup = (kind: Parameters<typeof ctx.report>[0]['resource'], path: string) =>
+    ctx.report({ code: 'name.duplicate', resource: kind, path, message: `another ${kind.kind} is already named ${kind.name}` });
+  duplicates(model.virtualNodes.map((n) => n.virtualNodeName)).forEach((n) => dup(nodeId(n), 'virtualNodeName'));
+  duplicates(model.virtualRouters.map((n) => n.virtualRouterName)).forEach((n) => dup(routerId(n), 'virtualRouterName'));
+  duplicates(model.virtualServices.map((n) => n.virtualServiceName)).forEach((n) => dup(serviceId(n), 'virtualServiceName'));
+  duplicates(model.routes.map((r) => `${r.virtualRouterName}/${r.routeName}`)).forEach((n) => {
+    const [router = '', route = ''] = n.split('/');
+    dup(routeId(router, route), 'routeName');
+  });
+}
+
+function duplicates(names: string[]): string[] {
+  const seen = new Set<string>();
+  const dups = new Set<string>();
+  for (const n of names) (seen.has(n) ? dups : seen).add(n);
+  return [...dups];
+}

@@ -1,0 +1,182 @@
+import type { PortProtocol } from '../common/primitives';
+import type { RouteKind, RouteSpec, WeightedTarget } from '../route/schema';
+import { routeKindOf } from '../route/schema';
+import type { AnalysisContext } from './context';
+import { routeId } from './context';
+import { checkRouteMatch } from './route-match-rules';
+
+/** The listener protocol each route kind serves. */
+export const protocolOfRouteKind: Record<RouteKind, PortProtocol> = {
+  httpRoute: 'http',
+  http2Route: 'http2',
+  grpcRoute: 'grpc',
+  tcpRoute: 'tcp',
+};
+
+export function matchPortOf(spec: RouteSpec): number | undefined {
+  return spec.httpRoute?.match.port ?? spec.http2Route?.match.port ?? spec.grpcRoute?.match.port ?? spec.tcpRoute?.match?.port;
+}
+
+export function weightedTargetsOf(spec: RouteSpec): WeightedTarget[] {
+  const kind = routeKindOf(spec);
+  return spec[kind]?.action.weightedTargets ?? [];
+}
+
+/** Rules about routes: their router, their match and their weighted targets. */
+export function checkRoutes(ctx: AnalysisContext): void {
+  for (const route of ctx.model.routes) {
+    const resource = routeId(route.virtualRouterName, route.routeName);
+    const kind = routeKindOf(route.spec);
+    const protocol = protocolOfRouteKind[kind];
+    const router = ctx.routers.get(route.virtualRouterName);
+
+    if (!router) {
+      ctx.report({
+        code: 'route.router-missing',
+        category: 'reference',
+        resource,
+        path: 'virtualRouterName',
+        message: `virtual router ${route.virtualRouterName} does not exist`,
+      });
+    } else {
+      const listeners = router.spec.listeners ?? [];
+      const port = matchPortOf(route.spec);
+      if (listeners.length > 1 && port === undefined) {
+        ctx.report({
+          code: 'route.match-port-required',
+          resource,
+          path: `spec.${kind}.match.port`,
+          message: `router ${router.virtualRouterName} has ${listeners.length} listeners, so the route must say which port it belongs to (match.port)`,
+        });
+      }
+      const listener = port === undefined ? listeners[0] : listeners.find((l) => l.portMapping.port === port);
+      if (port !== undefined && !listener) {
+        ctx.report({
+          code: 'route.match-port-unknown',
+          resource,
+          path: `spec.${kind}.match.port`,
+          message: `router ${router.virtualRouterName} has no listener on port ${port}`,
+        });
+      } else if (listener && (listeners.length === 1 || port !== undefined) && listener.portMapping.protocol !== protocol) {
+        ctx.report({
+          code: 'route.kind-mismatch',
+          resource,
+          path: `spec.${kind}`,
+          message: `a ${kind} does not fit router ${router.virtualRouterName}'s ${listener.portMapping.protocol} listener on port ${listener.portMapping.port}; use a ${kindForProtocol(listener.portMapping.protocol)}`,
+        });
+      }
+    }
+
+    checkTargets(ctx, route.spec, kind, protocol, resource);
+    checkRouteMatch(ctx, route.spec, kind, resource);
+  }
+  checkShadowedRoutes(ctx);
+}
+
+function kindForProtocol(p: PortProtocol): RouteKind {
+  return (Object.entries(protocolOfRouteKind).find(([, v]) => v === p)?.[0] ?? 'httpRoute') as RouteKind;
+}
+
+function checkTargets(ctx: AnalysisContext, spec: RouteSpec, kind: RouteKind, protocol: PortProtocol, resource: ReturnType<typeof routeId>): void {
+  const targets = weightedTargetsOf(spec);
+  const base = `spec.${kind}.action.weightedTargets`;
+  let total = 0;
+  const seen = new Set<string>();
+  targets.forEach((t, i) => {
+    total += t.weight;
+    if (t.weight < 0 || t.weight > 100) {
+      ctx.report({ code: 'route.weight-range', category: 'spec', resource, path: `${base}[${i}].weight`, message: `weight ${t.weight} is outside 0-100` });
+    }
+    const key = `${t.virtualNode}:${t.port ?? ''}`;
+    if (seen.has(key)) {
+      ctx.report({ code: 'route.duplicate-target', category: 'spec', resource, path: `${base}[${i}]`, message: `virtual node ${t.virtualNode} is a target twice; merge the weights` });
+    }
+    seen.add(key);
+    const node = ctx.nodes.get(t.virtualNode);
+    if (!node) {
+      ctx.report({
+        code: 'route.target-missing',
+        category: 'reference',
+        resource,
+        path: `${base}[${i}].virtualNode`,
+        message: `target virtual node ${t.virtualNode} does not exist`,
+      });
+      return;
+    }
+    const listeners = node.spec.listeners ?? [];
+    if (listeners.length === 0) {
+      ctx.report({
+        code: 'route.target-without-listener',
+        resource,
+        path: `${base}[${i}].virtualNode`,
+        message: `target virtual node ${t.virtualNode} has no listener, so it cannot receive traffic`,
+      });
+      return;
+    }
+    if (t.port === undefined && listeners.length > 1) {
+      ctx.report({
+        code: 'route.target-port-required',
+        resource,
+        path: `${base}[${i}].port`,
+        message: `target virtual node ${t.virtualNode} has ${listeners.length} listeners; say which port (port)`,
+      });
+      return;
+    }
+    const listener = t.port === undefined ? listeners[0] : listeners.find((l) => l.portMapping.port === t.port);
+    if (!listener) {
+      ctx.report({
+        code: 'route.target-port-unknown',
+        resource,
+        path: `${base}[${i}].port`,
+        message: `target virtual node ${t.virtualNode} has no listener on port ${t.port}; its ports are ${listeners.map((l) => l.portMapping.port).join(', ')}`,
+      });
+    } else if (listener.portMapping.protocol !== protocol) {
+      ctx.report({
+        code: 'route.target-protocol-mismatch',
+        resource,
+        path: `${base}[${i}]`,
+        message: `target virtual node ${t.virtualNode} listens with ${listener.portMapping.protocol} on port ${listener.portMapping.port}, but this is a ${kind} (${protocol}); App Mesh silently dropped such routes`,
+      });
+    }
+  });
+  if (targets.length > 0 && total === 0) {
+    ctx.report({ code: 'route.weights-zero', category: 'spec', resource, path: base, message: 'all weights are 0, so no traffic goes anywhere' });
+  }
+  if (total > 100) {
+    ctx.report({ code: 'route.weights-over-100', category: 'spec', resource, path: base, message: `weights add up to ${total}; the total may be at most 100` });
+  }
+}
+
+/** Two routes of one router with the same priority and the same match: the second never matches. */
+function checkShadowedRoutes(ctx: AnalysisContext): void {
+  for (const [router, routes] of ctx.routesByRouter) {
+    const seen = new Map<string, string>();
+    const ordered = [...routes].sort((a, b) => (a.routeName < b.routeName ? -1 : a.routeName > b.routeName ? 1 : 0));
+    for (const route of ordered) {
+      const kind = routeKindOf(route.spec);
+      const match = kind === 'tcpRoute' ? route.spec.tcpRoute?.match : route.spec[kind]?.match;
+      const key = `${kind}|${route.spec.priority ?? 'none'}|${stableStringify(match ?? {})}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        ctx.report({
+          code: 'route.shadowed',
+          severity: 'warning',
+          resource: routeId(router, route.routeName),
+          path: `spec.${kind}.match`,
+          message: `route ${first} has the same priority and match, so this route never matches; change its priority or match`,
+        });
+      } else seen.set(key, route.routeName);
+    }
+  }
+}
+
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
