@@ -15,4 +15,5 @@ export * from './route/order';
 export * from './input/cli-input';
 export * from './input/bundle';
 export * from './input/mesh-model';
+export * from './input/cli-files';
 export * from './analysis/index';

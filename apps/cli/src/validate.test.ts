@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runValidate } from './validate';
+
+const examples = new URL('../../../examples/', import.meta.url).pathname;
+
+async function validate(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runValidate(args, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+
+function shopCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mw-validate-'));
+  cpSync(join(examples, 'shop'), dir, { recursive: true });
+  return dir;
+}
+
+test('a directory of CLI-input files with no problems exits 0 and prints no findings', async () => {
+  const r = await validate(join(examples, 'shop'));
+  assert.equal(r.code, 0);
+  assert.deepEqual(r.out, []);
+  assert.match(r.err.join('\n'), /0 errors, 0 warnings/);
+});
+
+test('a bundle file is read the same way', async () => {
+  const r = await validate(join(examples, 'shop-bundle.json'));
+  assert.equal(r.code, 0);
+});
+
+test('an error prints "<severity> [<code>] (<kind> <name>) <path>: <message>" and exits 1', async () => {
+  const dir = shopCopy();
+  const file = join(dir, 'route-catalog-split.json');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('"catalog-v1"', '"catalog-v9"'));
+  const r = await validate(dir);
+  assert.equal(r.code, 1);
+  assert.deepEqual(r.out, [
+    'error [route.target-missing] (route catalog-router/split) spec.httpRoute.action.weightedTargets[0].virtualNode: target virtual node catalog-v9 does not exist',
+  ]);
+});
+
+test('warnings alone exit 0', async () => {
+  const dir = shopCopy();
+  const file = join(dir, 'vn-frontend.json');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('payments.shop.local', 'reviews.shop.local'));
+  const r = await validate(dir);
+  assert.equal(r.code, 0);
+  assert.match(r.out.join('\n'), /^warning \[node.backend-missing\] \(virtualNode frontend\) spec.backends\[1\]/);
+});
+
+test('malformed JSON exits 2 naming the file, line and column', async () => {
+  const dir = shopCopy();
+  const file = join(dir, 'vn-payments.json');
+  writeFileSync(file, '{\n  "meshName": "shop",\n  "virtualNodeName": "payments"\n  "spec": {}\n}\n');
+  const r = await validate(dir);
+  assert.equal(r.code, 2);
+  assert.match(r.err.join('\n'), /vn-payments\.json:4:3: malformed JSON/);
+});
+
+test('a path that does not exist exits 2', async () => {
+  const r = await validate('/nonexistent/meshwright');
+  assert.equal(r.code, 2);
+  assert.match(r.err.join('\n'), /no such file or directory/);
+});
