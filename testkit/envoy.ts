@@ -1,7 +1,9 @@
 // Test support: find the real Envoy binary and run it. Tests that need Envoy fail (never skip) with
 // the install command when it is missing.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { accessSync, closeSync, constants, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
@@ -41,22 +43,28 @@ export interface ValidateResult {
   output: string;
 }
 
-/** `envoy --mode validate` on a bootstrap, with deprecated features made fatal. */
-export function validateWithEnvoy(config: string, ext: 'yaml' | 'json' = 'yaml'): ValidateResult {
-  const dir = mkdtempSync(join(tmpdir(), 'mw-envoy-validate-'));
+/**
+ * `envoy --mode validate` on a bootstrap, with deprecated features made fatal; async so several can
+ * run side by side. Envoy's output goes to a file, not a pipe: Node's pipes are sockets, and an
+ * access log at /dev/stdout cannot be opened on one.
+ */
+export async function validateWithEnvoy(config: string, ext: 'yaml' | 'json' = 'yaml'): Promise<ValidateResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'mw-envoy-validate-'));
   const file = join(dir, `bootstrap.${ext}`);
-  writeFileSync(file, config);
+  const outFile = join(dir, 'output.txt');
+  await writeFile(file, config);
+  const out = await open(outFile, 'w');
   try {
-    const out = execFileSync(
+    const child = spawn(
       findEnvoy(),
-      ['--mode', 'validate', '-c', file, '--log-level', 'error', '--bootstrap-version', '3', '--reject-unknown-dynamic-fields',
-        '--disable-hot-restart'],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ENVOY_DEPRECATED_FEATURES_FATAL: '1' } },
+      ['--mode', 'validate', '-c', file, '--log-level', 'error', '--reject-unknown-dynamic-fields', '--disable-hot-restart'],
+      { stdio: ['ignore', out.fd, out.fd], env: { ...process.env, ENVOY_DEPRECATED_FEATURES_FATAL: '1' } },
     );
-    return { ok: true, output: out };
-  } catch (e) {
-    const err = e as { stdout?: string; stderr?: string; message: string };
-    return { ok: false, output: `${err.stdout ?? ''}${err.stderr ?? ''}` || err.message };
+    const [code] = (await once(child, 'exit')) as [number | null];
+    return { ok: code === 0, output: await readFile(outFile, 'utf8') };
+  } finally {
+    await out.close();
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -75,15 +83,17 @@ export async function startEnvoy(config: string, adminPort: number, opts: { ext?
   const dir = mkdtempSync(join(tmpdir(), 'mw-envoy-run-'));
   const file = join(dir, `bootstrap.${opts.ext ?? 'yaml'}`);
   writeFileSync(file, config);
+  // A file, not a pipe, so an access log at /dev/stdout can be opened (see validateWithEnvoy).
+  const logFile = join(dir, 'envoy.log');
+  const logFd = openSync(logFile, 'w');
   const child = spawn(
     findEnvoy(),
     ['-c', file, '--log-level', 'warn', '--disable-hot-restart', '--base-id', String(Math.floor(Math.random() * 1e6)),
       '--concurrency', '1', '--drain-time-s', '0'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', logFd, logFd] },
   );
-  let output = '';
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  closeSync(logFd); // the child keeps its own copy
+  const readLogs = () => readFileSync(logFile, 'utf8');
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -93,15 +103,15 @@ export async function startEnvoy(config: string, adminPort: number, opts: { ext?
     });
   const deadline = Date.now() + (opts.timeoutMs ?? 20000);
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`Envoy exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`Envoy exited with ${child.exitCode}:\n${readLogs()}`);
     try {
       const res = await fetch(`http://127.0.0.1:${adminPort}/ready`);
-      if (res.status === 200) return { process: child, adminPort, logs: () => output, stop };
+      if (res.status === 200) return { process: child, adminPort, logs: readLogs, stop };
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   await stop();
-  throw new Error(`Envoy did not become ready within ${opts.timeoutMs ?? 20000} ms:\n${output}`);
+  throw new Error(`Envoy did not become ready within ${opts.timeoutMs ?? 20000} ms:\n${readLogs()}`);
 }

@@ -17,3 +17,4 @@ export * from './input/bundle';
 export * from './input/mesh-model';
 export * from './input/cli-files';
 export * from './analysis/index';
+export * from './compile/index';

@@ -1,0 +1,145 @@
+// The gRPC side of the control plane: envoy.service.discovery.v3.AggregatedDiscoveryService on
+// XDS_HOST:XDS_PORT, state of the world and incremental (delta). Each stream is tied to the virtual node its Envoy names.
+import * as grpc from '@grpc/grpc-js';
+import type { CompileOptions, MeshModel } from '@meshwright/model';
+import { adsCompileNode } from './compile-node';
+import type { AdsMode, AdsProtocol } from './ads-protocol';
+import type { AnyDiscoveryResponse, DeltaDiscoveryRequest, DiscoveryRequest } from './xds-messages';
+import { parseNodeId, type NodeRef } from './node-id';
+import { adsServiceDefinition, EnvoyTypes } from './protos';
+import type { NodeSyncStatus } from './sync-status';
+import { XdsCore, type CompileNode, type ProxyStream, type XdsLogger } from './xds-core';
+
+export interface XdsServerOptions {
+  /** The store, or anything that loads a mesh the way analysis and compile read it. */
+  store: { loadMeshModel(meshName: string): Promise<MeshModel | undefined> };
+  /** Ports and addresses the proxies use (egress 15001...): passed to compile in ADS mode. */
+  compileOptions?: CompileOptions;
+  /** Replaces compile (tests of the protocol with hand-made resources). */
+  compileNode?: CompileNode;
+  /** 127.0.0.1 unless told otherwise: the ADS port carries config, not meant for the world. */
+  host?: string;
+  /** 18000 by default; 0 picks a free port (tests). */
+  port?: number;
+  logger?: XdsLogger;
+  now?: () => number;
+}
+
+export interface XdsServer {
+  readonly host: string;
+  readonly port: number;
+  readonly core: XdsCore;
+  /** Hand this to createApp as `onChange`: recomputes the changed mesh and pushes to its proxies. */
+  onChange(event: { meshName: string }): void;
+  syncStatus(meshName: string, nodeName: string): NodeSyncStatus;
+  /** Closes the port and ends every stream. */
+  stop(): Promise<void>;
+}
+
+let streamSeq = 0;
+
+export async function startXdsServer(options: XdsServerOptions): Promise<XdsServer> {
+  const host = options.host ?? '127.0.0.1';
+  const types = new EnvoyTypes();
+  types.warmUp();
+  const core = new XdsCore({
+    loadMeshModel: (m) => options.store.loadMeshModel(m),
+    compileNode: options.compileNode ?? adsCompileNode(options.compileOptions),
+    types,
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const server = new grpc.Server({ 'grpc.keepalive_time_ms': 30_000, 'grpc.keepalive_timeout_ms': 10_000 });
+  server.addService(adsServiceDefinition(), {
+    StreamAggregatedResources: (call: AdsCall) => handleStream(core, call, 'sotw', options.logger),
+    DeltaAggregatedResources: (call: AdsCall) => handleStream(core, call, 'delta', options.logger),
+  });
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(`${host}:${options.port ?? 18000}`, grpc.ServerCredentials.createInsecure(), (err, bound) =>
+      err ? reject(new Error(`xDS server could not listen on ${host}:${options.port ?? 18000}: ${err.message}`)) : resolve(bound),
+    ),
+  );
+  options.logger?.info('xDS server listening', { host, port });
+  return {
+    host,
+    port,
+    core,
+    onChange: (event) => {
+      core.onChange(event).catch((e: unknown) => options.logger?.error('xds recompute failed', { error: String(e) }));
+    },
+    syncStatus: (meshName, nodeName) => core.syncStatus({ meshName, nodeName }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.forceShutdown();
+        resolve();
+      }),
+  };
+}
+
+type AnyRequest = DiscoveryRequest & DeltaDiscoveryRequest;
+type AdsCall = grpc.ServerDuplexStream<AnyRequest, AnyDiscoveryResponse>;
+
+function handleStream(core: XdsCore, call: AdsCall, mode: AdsMode, logger?: XdsLogger): void {
+  const id = `stream-${++streamSeq}`;
+  let ref: NodeRef | undefined;
+  let protocol: AdsProtocol | undefined;
+  const pending: AnyRequest[] = [];
+  const feed = (p: AdsProtocol, req: AnyRequest) => (mode === 'sotw' ? p.onRequest(req) : p.onDeltaRequest(req));
+  let closed = false;
+  let nodeId = '';
+
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    if (ref) core.disconnect(ref, id);
+  };
+  const stream: ProxyStream = {
+    id,
+    get nodeId() {
+      return nodeId;
+    },
+    address: call.getPeer(),
+    send: (response) => {
+      if (!closed) call.write(response);
+    },
+    fail: (code, message) => {
+      if (closed) return;
+      logger?.warn('xds stream refused', { nodeId, code, message });
+      close();
+      call.emit('error', { code: grpc.status[code], details: message });
+    },
+  };
+
+  call.on('data', (req: AnyRequest) => {
+    try {
+      onRequest(req);
+    } catch (e) {
+      stream.fail('INTERNAL', `request not handled: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  });
+  const onRequest = (req: AnyRequest): void => {
+    if (closed) return;
+    if (protocol) return feed(protocol, req);
+    pending.push(req);
+    if (ref) return; // the node is being resolved; the request is replayed then
+    nodeId = req.node?.id ?? '';
+    const parsed = parseNodeId(nodeId);
+    if ('error' in parsed) return stream.fail('INVALID_ARGUMENT', parsed.error);
+    ref = parsed;
+    core.connect(parsed, stream, mode).then(
+      (p) => {
+        if (closed) return;
+        protocol = p;
+        for (const r of pending.splice(0)) feed(p, r);
+      },
+      (e: unknown) => stream.fail('INTERNAL', `could not serve ${nodeId}: ${String(e)}`),
+    );
+  };
+  call.on('end', () => {
+    close();
+    call.end();
+  });
+  call.on('error', close);
+  call.on('cancelled', close);
+  call.on('close', close);
+}

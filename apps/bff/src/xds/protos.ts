@@ -1,0 +1,130 @@
+// The Envoy v3 protos that ship with @grpc/grpc-js-xds: the ADS service definition for grpc-js (through
+// proto-loader) and a protobufjs root that resolves any `@type` lazily, so resources can be encoded
+// into google.protobuf.Any without loading all ~500 Envoy protos up front.
+import { createRequire } from 'node:module';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import protobuf from 'protobufjs';
+
+const require = createRequire(import.meta.url);
+
+/** The four include directories of the Envoy API as vendored by @grpc/grpc-js-xds. */
+export function protoIncludeDirs(): string[] {
+  const pkgDir = dirname(require.resolve('@grpc/grpc-js-xds/package.json'));
+  return ['envoy-api', 'xds', 'googleapis', 'protoc-gen-validate'].map((d) => join(pkgDir, 'deps', d));
+}
+
+export const ADS_PROTO = 'envoy/service/discovery/v3/ads.proto';
+
+const loaderOptions: protoLoader.Options = {
+  keepCase: true,
+  longs: String,
+  enums: String,
+  defaults: false,
+  oneofs: true,
+};
+
+/** The grpc-js service definition of envoy.service.discovery.v3.AggregatedDiscoveryService. */
+export function adsServiceDefinition(): grpc.ServiceDefinition {
+  const pkg = protoLoader.loadSync(ADS_PROTO, { ...loaderOptions, includeDirs: protoIncludeDirs() });
+  const loaded = grpc.loadPackageDefinition(pkg);
+  const ctor = lookupPath(loaded, 'envoy.service.discovery.v3.AggregatedDiscoveryService');
+  if (typeof ctor !== 'function' || !('service' in ctor)) throw new Error('ADS service not found in the Envoy protos');
+  return (ctor as unknown as { service: grpc.ServiceDefinition }).service;
+}
+
+/** A grpc-js client constructor for ADS (tests and the benchmark's simulated proxies). */
+export function adsClientConstructor(): grpc.ServiceClientConstructor {
+  const pkg = protoLoader.loadSync(ADS_PROTO, { ...loaderOptions, includeDirs: protoIncludeDirs() });
+  const ctor = lookupPath(grpc.loadPackageDefinition(pkg), 'envoy.service.discovery.v3.AggregatedDiscoveryService');
+  if (typeof ctor !== 'function') throw new Error('ADS service not found in the Envoy protos');
+  return ctor as grpc.ServiceClientConstructor;
+}
+
+function lookupPath(obj: unknown, dotted: string): unknown {
+  let cur: unknown = obj;
+  for (const part of dotted.split('.')) {
+    if (cur === null || (typeof cur !== 'object' && typeof cur !== 'function')) return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+/** Maps fully qualified message names to the .proto file that declares them (top-level messages). */
+function indexMessages(dirs: string[]): Map<string, string> {
+  const index = new Map<string, string>();
+  const walk = (root: string, rel: string): void => {
+    for (const entry of readdirSync(join(root, rel), { withFileTypes: true })) {
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(root, relPath);
+      else if (entry.name.endsWith('.proto')) {
+        const text = readFileSync(join(root, relPath), 'utf8');
+        const pkg = /^package\s+([\w.]+)\s*;/m.exec(text)?.[1];
+        if (!pkg) continue;
+        for (const m of text.matchAll(/^message\s+(\w+)\s*\{/gm)) index.set(`${pkg}.${m[1]}`, relPath);
+      }
+    }
+  };
+  for (const d of dirs) if (existsSync(d)) walk(d, '');
+  return index;
+}
+
+const WARM_TYPES = [
+  'envoy.config.cluster.v3.Cluster',
+  'envoy.config.listener.v3.Listener',
+  'envoy.config.route.v3.RouteConfiguration',
+  'envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager',
+  'envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy',
+  'envoy.extensions.filters.http.router.v3.Router',
+  'envoy.extensions.access_loggers.file.v3.FileAccessLog',
+  'envoy.extensions.upstreams.http.v3.HttpProtocolOptions',
+];
+
+/** A protobufjs root over the Envoy protos that loads the file of a type on first use. */
+export class EnvoyTypes {
+  private readonly root: protobuf.Root;
+  private readonly dirs: string[];
+  private index: Map<string, string> | undefined;
+
+  constructor(dirs: string[] = protoIncludeDirs()) {
+    this.dirs = dirs;
+    this.root = new protobuf.Root();
+    this.root.resolvePath = (_origin: string, target: string) => {
+      for (const d of this.dirs) {
+        const p = join(d, target);
+        if (existsSync(p)) return p;
+      }
+      return target; // google/protobuf/* are bundled with protobufjs
+    };
+  }
+
+  /** Loads the types compile emits now, so the first push does not pay for parsing protos. */
+  warmUp(): void {
+    for (const t of WARM_TYPES) this.type(t);
+  }
+
+  /** The message type for a fully qualified name such as envoy.config.cluster.v3.Cluster. */
+  type(fullName: string): protobuf.Type {
+    const found = this.tryLookup(fullName);
+    if (found) return found;
+    this.index ??= indexMessages(this.dirs);
+    const file = this.index.get(fullName);
+    if (!file) throw new Error(`unknown protobuf type ${fullName}`);
+    this.root.loadSync(file, { keepCase: true });
+    const loaded = this.tryLookup(fullName);
+    if (!loaded) throw new Error(`protobuf type ${fullName} not found in ${file}`);
+    return loaded;
+  }
+
+  private tryLookup(fullName: string): protobuf.Type | undefined {
+    try {
+      const t = this.root.lookupType(fullName);
+      t.resolveAll();
+      return t;
+    } catch {
+      return undefined;
+    }
+  }
+}

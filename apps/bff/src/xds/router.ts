@@ -1,0 +1,46 @@
+// Console endpoints of the control plane, mounted by the BFF under /api:
+//   GET /meshes/{mesh}/virtualNodes/{node}/sync-status  the node's proxies and per-type xDS state
+//   GET /events  server-sent events: `change` {meshName} after writes, `sync` {meshName, virtualNodeName, status}
+import { Router, type Request, type Response } from 'express';
+import type { XdsServer } from './ads-server';
+import type { XdsEvents } from './xds-core';
+
+const HEARTBEAT_MS = 15_000;
+
+export function createXdsRouter(xds: Pick<XdsServer, 'core'>): Router {
+  const router = Router();
+
+  router.get('/meshes/:mesh/virtualNodes/:node/sync-status', async (req: Request<{ mesh: string; node: string }>, res: Response) => {
+    const ref = { meshName: req.params.mesh, nodeName: req.params.node };
+    const exists = await xds.core.nodeExists(ref);
+    if (exists !== true) {
+      res.status(404).set('x-amzn-ErrorType', 'NotFoundException').json({ message: exists });
+      return;
+    }
+    res.json(xds.core.syncStatus(ref));
+  });
+
+  router.get('/events', (req: Request, res: Response) => {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.write('retry: 2000\n\n');
+    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const onChange = (e: XdsEvents['change'][0]) => send('change', e);
+    const onSync = (e: XdsEvents['sync'][0]) => send('sync', e);
+    xds.core.events.on('change', onChange);
+    xds.core.events.on('sync', onSync);
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      xds.core.events.off('change', onChange);
+      xds.core.events.off('sync', onSync);
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,111 @@
+// A node's xDS snapshot: the compile output for one virtual node, encoded once into Any bytes per
+// resource, with a content hash per resource and per type so unchanged output is never pushed again.
+import { createHash } from 'node:crypto';
+import { encodeAny, type EncodedAny } from './any-encoder';
+import type { EnvoyTypes } from './protos';
+
+export const TYPE_URL = {
+  clusters: 'type.googleapis.com/envoy.config.cluster.v3.Cluster',
+  listeners: 'type.googleapis.com/envoy.config.listener.v3.Listener',
+  routes: 'type.googleapis.com/envoy.config.route.v3.RouteConfiguration',
+} as const;
+
+export type XdsKind = keyof typeof TYPE_URL;
+
+/** Make-before-break: clusters first, then the listeners that use them, then their routes. */
+export const PUSH_ORDER: readonly XdsKind[] = ['clusters', 'listeners', 'routes'];
+
+export function kindOfTypeUrl(typeUrl: string): XdsKind | undefined {
+  return PUSH_ORDER.find((k) => TYPE_URL[k] === typeUrl);
+}
+
+/** What compile returns as resources: Envoy v3 objects in JSON form, each with `@type` and `name`. */
+export type ResourceSet = Record<XdsKind, readonly object[]>;
+
+export interface EncodedResource {
+  name: string;
+  any: EncodedAny;
+  /** sha256 of type and bytes: equal hashes mean Envoy would see the same resource. */
+  hash: string;
+}
+
+export interface NodeSnapshot {
+  meshName: string;
+  nodeName: string;
+  resources: Record<XdsKind, ReadonlyMap<string, EncodedResource>>;
+}
+
+/** A version string for a list of resources: their names and hashes, so equal content = equal version. */
+export function versionOf(resources: readonly EncodedResource[]): string {
+  const h = createHash('sha256');
+  for (const r of [...resources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    h.update(r.name).update('\0').update(r.hash).update('\0');
+  }
+  return h.digest('hex').slice(0, 12);
+}
+
+function nameOf(resource: object, kind: XdsKind, index: number): string {
+  const name = (resource as { name?: unknown }).name;
+  if (typeof name !== 'string' || name === '') throw new Error(`${kind}[${index}]: resource without a name`);
+  return name;
+}
+
+/**
+ * Encoded resources by their JSON text. Encoding is most of the cost of a push and most resources
+ * do not change between pushes (and many are identical across the nodes of a mesh), so each distinct
+ * resource is encoded once. Least recently used entries go first past the byte budget.
+ */
+export class EncodeCache {
+  private readonly entries = new Map<string, EncodedResource>();
+  private bytes = 0;
+  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+
+  get(key: string): EncodedResource | undefined {
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: EncodedResource): void {
+    if (this.entries.has(key)) return;
+    this.entries.set(key, value);
+    this.bytes += sizeOf(key, value);
+    for (const [oldKey, oldValue] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldKey);
+      this.bytes -= sizeOf(oldKey, oldValue);
+    }
+  }
+}
+
+const sizeOf = (key: string, value: EncodedResource) => key.length * 2 + value.any.value.length + 200;
+
+/** Encodes every resource; throws an EncodeError naming the resource and JSON path on bad input. */
+export function buildSnapshot(types: EnvoyTypes, meshName: string, nodeName: string, set: ResourceSet, cache?: EncodeCache): NodeSnapshot {
+  const resources = {} as Record<XdsKind, Map<string, EncodedResource>>;
+  for (const kind of PUSH_ORDER) {
+    const byName = new Map<string, EncodedResource>();
+    set[kind].forEach((resource, i) => {
+      const name = nameOf(resource, kind, i);
+      const typeUrl = (resource as { '@type'?: unknown })['@type'];
+      if (typeUrl !== TYPE_URL[kind]) throw new Error(`${kind}[${i}] ${name}: @type must be ${TYPE_URL[kind]}`);
+      if (byName.has(name)) throw new Error(`${kind}[${i}]: duplicate name ${name}`);
+      const key = cache ? JSON.stringify(resource) : '';
+      const cached = cache?.get(key);
+      if (cached) {
+        byName.set(name, cached);
+        return;
+      }
+      const any = encodeAny(types, resource, `${kind}[${i}](${name})`);
+      const hash = createHash('sha256').update(any.type_url).update(any.value).digest('hex');
+      const encoded = { name, any, hash };
+      cache?.set(key, encoded);
+      byName.set(name, encoded);
+    });
+    resources[kind] = byName;
+  }
+  return { meshName, nodeName, resources };
+}

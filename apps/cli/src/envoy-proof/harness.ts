@@ -1,0 +1,158 @@
+// Real upstreams, a tiny DNS server and an HTTP client for the data-plane tests. Everything listens
+// on loopback with ports the OS hands out, so tests can run next to others.
+import { createSocket } from 'node:dgram';
+import { once } from 'node:events';
+import { Agent, createServer, request, type IncomingHttpHeaders } from 'node:http';
+import { createServer as createTcpServer, connect, type AddressInfo } from 'node:net';
+import { compile, type CompileOptions, type MeshModel } from '@meshwright/model';
+import { startEnvoy, type RunningEnvoy } from '../../../../testkit/envoy';
+import { toEnvoyYaml } from '../envoy-yaml';
+
+/** A port that was free a moment ago (for Envoy's own listeners, which we cannot ask for port 0). */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  const server = createTcpServer();
+  server.listen(0, host);
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+export interface Upstream {
+  name: string;
+  port: number;
+  /** Paths of the requests it received, in order. */
+  hits: string[];
+  close: () => Promise<void>;
+}
+
+export type Answer = (path: string, count: number) => { status: number; body?: string };
+
+/** An HTTP server that answers with its own name (or as `answer` says). */
+export async function httpUpstream(name: string, opts: { host?: string; port?: number; answer?: Answer } = {}): Promise<Upstream> {
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    if (path !== '/health') hits.push(path);
+    const a = opts.answer?.(path, hits.length) ?? { status: 200 };
+    res.writeHead(a.status, { 'content-type': 'text/plain' }).end(a.body ?? name);
+  });
+  server.keepAliveTimeout = 1000;
+  server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const close = async () => {
+    server.closeAllConnections();
+    server.close();
+  };
+  return { name, port, hits, close };
+}
+
+/** A TCP server that answers every chunk with `<name>:<chunk>`. */
+export async function tcpEcho(name: string): Promise<{ port: number; close: () => Promise<void> }> {
+  const sockets = new Set<import('node:net').Socket>();
+  const server = createTcpServer((s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+    s.on('data', (d) => s.write(`${name}:${d.toString()}`));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+  };
+}
+
+/** Sends `text` over TCP and returns the first answer. */
+export async function tcpExchange(port: number, text: string): Promise<string> {
+  const socket = connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  socket.write(text);
+  const [data] = (await Promise.race([
+    once(socket, 'data'),
+    new Promise((_, reject) => setTimeout(() => reject(new Error('no TCP answer within 5 s')), 5000).unref()),
+  ])) as [Buffer];
+  socket.destroy();
+  return data.toString();
+}
+
+/** A DNS server for A records only: enough for Envoy's c-ares to resolve names to several addresses. */
+export async function dnsServer(records: Record<string, string[]>): Promise<{ port: number; close: () => Promise<void> }> {
+  const socket = createSocket('udp4');
+  socket.on('message', (msg, peer) => {
+    let offset = 12;
+    const labels: string[] = [];
+    while (offset < msg.length && msg[offset] !== 0) {
+      const len = msg[offset] ?? 0;
+      labels.push(msg.subarray(offset + 1, offset + 1 + len).toString());
+      offset += len + 1;
+    }
+    const qtype = msg.readUInt16BE(offset + 1);
+    const question = msg.subarray(12, offset + 5);
+    const ips = qtype === 1 ? (records[labels.join('.').toLowerCase()] ?? []) : [];
+    const header = Buffer.alloc(12);
+    header.writeUInt16BE(msg.readUInt16BE(0), 0);
+    header.writeUInt16BE(ips.length > 0 || qtype !== 1 ? 0x8180 : 0x8183, 2);
+    header.writeUInt16BE(1, 4);
+    header.writeUInt16BE(ips.length, 6);
+    const answers = ips.map((ip) => {
+      const a = Buffer.alloc(16);
+      a.writeUInt16BE(0xc00c, 0);
+      a.writeUInt16BE(1, 2);
+      a.writeUInt16BE(1, 4);
+      a.writeUInt32BE(5, 6);
+      a.writeUInt16BE(4, 10);
+      ip.split('.').forEach((part, i) => a.writeUInt8(Number(part), 12 + i));
+      return a;
+    });
+    socket.send(Buffer.concat([header, question, ...answers]), peer.port, peer.address);
+  });
+  socket.bind(0, '127.0.0.1');
+  await once(socket, 'listening');
+  return { port: socket.address().port, close: async () => void socket.close() };
+}
+
+export interface Reply {
+  status: number;
+  body: string;
+  headers: IncomingHttpHeaders;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+
+/** An HTTP request to the egress listener, addressed to `host` as an app in the mesh would. */
+export function viaEgress(egressPort: number, host: string, path = '/', headers: Record<string, string> = {}, method = 'GET'): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: egressPort, path, method, agent, headers: { ...headers, host } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+export function closeClientConnections(): void {
+  agent.destroy();
+}
+
+export interface ProxyRun {
+  envoy: RunningEnvoy;
+  ports: { admin: number; ingress: number; egress: number; tcpEgressBase: number };
+  result: ReturnType<typeof compile>;
+}
+
+/** Compiles `node`'s static bootstrap on free ports and runs a real Envoy on it. */
+export async function runProxy(model: MeshModel, node: string, extra: CompileOptions = {}): Promise<ProxyRun> {
+  const ports = { admin: await freePort(), ingress: await freePort(), egress: await freePort(), tcpEgressBase: await freePort() };
+  const result = compile(model, node, { ...extra, mode: 'static', ports, listenerAddress: '127.0.0.1' });
+  const envoy = await startEnvoy(toEnvoyYaml(result.bootstrap), ports.admin);
+  return { envoy, ports, result };
+}

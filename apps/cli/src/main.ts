@@ -1,0 +1,32 @@
+// The meshwright CLI: subcommand dispatch. Each command returns its exit code.
+import { compileUsage, runCompile } from './compile-command';
+import { runValidate, validateUsage, type CliIo } from './validate';
+
+const usage = [
+  'meshwright: App Mesh specs, validated and compiled to Envoy configuration.',
+  '',
+  'commands:',
+  `  ${validateUsage.replace(/^usage: /, '')}`,
+  `  ${compileUsage.split('\n')[0]?.replace(/^usage: /, '') ?? ''}`,
+  '',
+  'Run `meshwright <command> --help` for details.',
+].join('\n');
+
+export async function main(args: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = args;
+  switch (command) {
+    case 'validate':
+      return runValidate(rest, io);
+    case 'compile':
+      return runCompile(rest, io);
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      io.out(usage);
+      return command === undefined ? 2 : 0;
+    default:
+      io.err(`error: unknown command "${command}"\n${usage}`);
+      return 2;
+  }
+}

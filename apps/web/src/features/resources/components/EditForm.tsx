@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+import { FormProvider, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { Link } from 'react-router';
+import { ApiError } from '../../../lib/api-client';
+
+/** The frame of every edit page: the fields, Save and Cancel, and the API's answer if it refused. */
+export function EditForm<T extends FieldValues>({ title, form, onSubmit, saving, error, children }: { title: string; form: UseFormReturn<T>; onSubmit: (values: T) => void; saving: boolean; error: unknown; children: ReactNode }) {
+  return (
+    <section className="card" aria-labelledby="edit-title">
+      <h2 id="edit-title">{title}</h2>
+      <FormProvider {...form}>
+        <form noValidate onSubmit={form.handleSubmit(onSubmit)}>
+          {children}
+          {error ? (
+            <div className="alert error" role="alert">
+              <p className="alert-title">Not saved</p>
+              <p>
+                {error instanceof ApiError ? <code className="error-type">{error.type}</code> : null} {error instanceof Error ? error.message : String(error)}
+              </p>
+            </div>
+          ) : null}
+          <div className="button-row">
+            <button type="submit" className="button primary" disabled={saving}>
+              {saving ? 'Saving…' : 'Save'}
+            </button>
+            <Link className="button secondary" to=".." relative="path">
+              Cancel
+            </Link>
+          </div>
+        </form>
+      </FormProvider>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { EmptyState, ErrorMessage, Loading } from '../../../components/states';
+import { seg } from '../../../lib/api-client';
+import { childrenQueryOptions, type ChildKind } from '../api/appmesh';
+
+const titles: Record<ChildKind, string> = { virtualNode: 'Virtual nodes', virtualService: 'Virtual services', virtualRouter: 'Virtual routers', route: 'Routes' };
+const paths: Record<Exclude<ChildKind, 'route'>, string> = { virtualNode: 'virtualNodes', virtualService: 'virtualServices', virtualRouter: 'virtualRouters' };
+
+/** The resources of one kind in a mesh, each a link to its page. */
+export function ResourceList({ kind }: { kind: Exclude<ChildKind, 'route'> }) {
+  const { mesh = '' } = useParams();
+  const list = useQuery(childrenQueryOptions({ mesh, kind }));
+  return (
+    <section className="card" aria-labelledby="list-title">
+      <h2 id="list-title">{titles[kind]}</h2>
+      {list.isPending ? <Loading /> : null}
+      {list.isError ? <ErrorMessage error={list.error} /> : null}
+      {list.data?.length === 0 ? <EmptyState title={`No ${titles[kind].toLowerCase()} in ${mesh}`} /> : null}
+      {list.data && list.data.length > 0 ? (
+        <ul className="link-list">
+          {list.data.map((r) => (
+            <li key={r.arn}>
+              <Link to={`/meshes/${seg(mesh)}/${paths[kind]}/${seg(r.name)}`}>{r.name}</Link>
+              <span className="muted">version {r.version}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { useNavigate, useParams } from 'react-router';
+import type { VirtualNodeSpec } from '@meshwright/model';
+import { ErrorMessage, Loading } from '../../../components/states';
+import { VirtualNodeFields } from '../../wizard/components/fields';
+import type { NodeValues } from '../../wizard/lib/form-values';
+import { childQueryOptions, useUpdateResource } from '../api/appmesh';
+import { nodeEditSchema } from '../lib/edit-schemas';
+import { mergeNodeSpec, nodeValuesFromSpec } from '../lib/spec-to-values';
+import { EditForm } from './EditForm';
+
+export function VirtualNodeEditPage() {
+  const { mesh = '', node = '' } = useParams();
+  const query = useQuery(childQueryOptions({ mesh, kind: 'virtualNode' }, node));
+  if (query.isPending) return <Loading lines={8} />;
+  if (query.isError) return <ErrorMessage error={query.error} />;
+  return <NodeEditor mesh={mesh} node={node} spec={query.data.spec} />;
+}
+
+function NodeEditor({ mesh, node, spec }: { mesh: string; node: string; spec: VirtualNodeSpec }) {
+  const form = useForm<{ node: NodeValues }>({ resolver: zodResolver(nodeEditSchema), defaultValues: { node: nodeValuesFromSpec(node, spec) }, mode: 'onTouched' });
+  const update = useUpdateResource({ mesh, kind: 'virtualNode' }, node);
+  const navigate = useNavigate();
+  const onSubmit = (v: { node: NodeValues }) => update.mutate(mergeNodeSpec(spec, v.node), { onSuccess: () => void navigate('..', { relative: 'path' }) });
+  return (
+    <EditForm title={`Edit virtual node ${node}`} form={form} onSubmit={onSubmit} saving={update.isPending} error={update.error}>
+      <VirtualNodeFields prefix="node" nameReadOnly />
+    </EditForm>
+  );
+}

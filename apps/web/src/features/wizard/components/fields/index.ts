@@ -1,0 +1,3 @@
+export { VirtualNodeFields } from './VirtualNodeFields';
+export { RouteFields } from './RouteFields';
+export { WeightsEditor } from './WeightsEditor';

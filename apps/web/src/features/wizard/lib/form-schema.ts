@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { httpMethods, portProtocol } from '@meshwright/model';
+import { discoveryMethods, headerMatchTypes, type NodeValues, type RouteValues, type WizardValues } from './form-values';
+import { validateWizard, type FormIssue } from './validate';
+
+// The wizard form schema: a structural schema of the inputs (numbers may be NaN while empty), refined
+// by validateWizard, which judges the resulting specs with the model's schemas.
+
+const num = z.custom<number>((v) => typeof v === 'number', { error: 'must be a number' });
+
+const healthCheckValuesSchema = z.object({
+  enabled: z.boolean(),
+  protocol: portProtocol(),
+  port: num,
+  path: z.string(),
+  healthyThreshold: num,
+  unhealthyThreshold: num,
+  intervalMillis: num,
+  timeoutMillis: num,
+});
+
+export const nodeValuesSchema: z.ZodType<NodeValues, NodeValues> = z.object({
+  name: z.string(),
+  discovery: z.enum(discoveryMethods),
+  dnsHostname: z.string(),
+  cloudMapNamespace: z.string(),
+  cloudMapService: z.string(),
+  port: num,
+  protocol: portProtocol(),
+  healthCheck: healthCheckValuesSchema,
+  backends: z.array(z.object({ name: z.string() })),
+  logPath: z.string(),
+});
+
+export const routeValuesSchema: z.ZodType<RouteValues, RouteValues> = z.object({
+  name: z.string(),
+  type: portProtocol(),
+  priority: num,
+  prefix: z.string(),
+  method: z.enum([...httpMethods, '']),
+  headers: z.array(z.object({ name: z.string(), matchType: z.enum(headerMatchTypes), value: z.string(), invert: z.boolean() })),
+  targets: z.array(z.object({ node: z.string(), weight: num })),
+});
+
+/** The shape of the wizard's values; also how a stored draft is checked before it is trusted. */
+export const wizardValuesSchema: z.ZodType<WizardValues, WizardValues> = z.object({
+  meshName: z.string(),
+  virtualServiceName: z.string(),
+  nodes: z.array(nodeValuesSchema),
+  useRouter: z.boolean(),
+  router: z.object({ name: z.string(), port: num, protocol: portProtocol() }),
+  route: routeValuesSchema,
+});
+
+/** Field path `nodes.0.port` -> zod path ['nodes', 0, 'port'] so the resolver puts the error there. */
+export function issuePath(field: string): (string | number)[] {
+  return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** Adds form issues to a refinement context. */
+export function reportIssues(ctx: z.RefinementCtx, issues: FormIssue[], prefix: (string | number)[] = []): void {
+  for (const issue of issues) ctx.addIssue({ code: 'custom', path: [...prefix, ...issuePath(issue.field)], message: issue.message });
+}
+
+export const wizardFormSchema = wizardValuesSchema.superRefine((values, ctx) => reportIssues(ctx, validateWizard(values)));

@@ -1,0 +1,161 @@
+// xDS push latency: `npx tsx bench/xds.ts`.
+// 1. One real Envoy: a route weight change through the App Mesh API, from the change event to Envoy's
+//    ACK of the new route configuration (and from the RDS push to the ACK), over many changes.
+// 2. Fan-out: 100 simulated ADS clients (grpc-js, in a worker thread) that ACK at once; from the change event to the last
+//    client's ACK, for 100 clients on 100 distinct virtual nodes and for 100 replicas of one node.
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { CreateVirtualNodeCommand } from '@aws-sdk/client-app-mesh';
+import {
+  createColorMesh, eventually, FRONT, MESH, nameServer, sample, SERVICE, setWeights, startControlPlane, startFrontEnvoy,
+  type ControlPlane,
+} from '../apps/bff/src/xds/envoy-fixture';
+
+const CHANGES = Number(process.env.XDS_BENCH_CHANGES ?? 100);
+const CLIENTS = Number(process.env.XDS_BENCH_CLIENTS ?? 100);
+const FANOUT_ROUNDS = Number(process.env.XDS_BENCH_ROUNDS ?? 20);
+
+function pct(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? Number.NaN;
+}
+const fmt = (v: number) => `${v.toFixed(1)} ms`;
+function report(label: string, values: number[]): void {
+  console.log(`${label.padEnd(44)} p50 ${fmt(pct(values, 50)).padStart(9)}  p99 ${fmt(pct(values, 99)).padStart(9)}  max ${fmt(Math.max(...values)).padStart(9)}  (n=${values.length})`);
+}
+
+/** Resolves when every stream in `streams` has ACKed a routes push made after the call. */
+function routesAckedBy(cp: ControlPlane, streams: Set<string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const pushed = new Map<string, string>();
+    const acked = new Set<string>();
+    const onPush = (e: { streamId: string; kind: string; version: string }) => {
+      if (e.kind === 'routes' && streams.has(e.streamId)) pushed.set(e.streamId, e.version);
+    };
+    const onAnswer = (e: { streamId: string; kind: string; version: string; nackMessage: string | null }) => {
+      if (e.kind !== 'routes' || pushed.get(e.streamId) !== e.version) return;
+      if (e.nackMessage) reject(new Error(`NACK: ${e.nackMessage}`));
+      acked.add(e.streamId);
+      if (acked.size === streams.size) {
+        cp.xds.core.events.off('push', onPush);
+        cp.xds.core.events.off('answer', onAnswer);
+        resolve(performance.now());
+      }
+    };
+    cp.xds.core.events.on('push', onPush);
+    cp.xds.core.events.on('answer', onAnswer);
+  });
+}
+
+async function measureChange(
+  cp: ControlPlane,
+  streams: Set<string>,
+  weights: Record<string, number>,
+): Promise<{ total: number; lastPush: number; pushToAck: number[] }> {
+  let changedAt = Number.NaN;
+  let lastPushAt = Number.NaN;
+  const pushAt = new Map<string, number>();
+  const pushToAck: number[] = [];
+  const onChange = () => (changedAt = performance.now());
+  const onPush = (e: { streamId: string; kind: string }) => {
+    if (e.kind !== 'routes' || !streams.has(e.streamId)) return;
+    lastPushAt = performance.now();
+    pushAt.set(e.streamId, lastPushAt);
+  };
+  const onAnswer = (e: { streamId: string; kind: string }) => {
+    const t = pushAt.get(e.streamId);
+    if (e.kind === 'routes' && t !== undefined) pushToAck.push(performance.now() - t);
+  };
+  cp.xds.core.events.on('change', onChange);
+  cp.xds.core.events.on('push', onPush);
+  cp.xds.core.events.on('answer', onAnswer);
+  const done = routesAckedBy(cp, streams);
+  await setWeights(cp.client, weights);
+  const ackedAt = await done;
+  cp.xds.core.events.off('change', onChange);
+  cp.xds.core.events.off('push', onPush);
+  cp.xds.core.events.off('answer', onAnswer);
+  return { total: ackedAt - changedAt, lastPush: lastPushAt - changedAt, pushToAck };
+}
+
+function streamsOf(cp: ControlPlane, nodes: string[]): Set<string> {
+  return new Set(nodes.flatMap((n) => cp.xds.syncStatus(MESH, n).proxies.map((p) => p.streamId)));
+}
+
+/** Starts the simulated clients in a worker thread; resolves once every one of them is SYNCED. */
+async function connectSimulated(cp: ControlPlane, nodeNames: string[]): Promise<Worker> {
+  // Workers do not inherit tsx's loader: register it inside the worker, then load the TypeScript file.
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const script = new URL('./xds-clients.worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); })`;
+  const worker = new Worker(boot, {
+    eval: true,
+    workerData: {
+      address: `127.0.0.1:${cp.xds.port}`,
+      nodeIds: nodeNames.map((n) => `mesh/${MESH}/virtualNode/${n}`),
+      routeNames: [`rds_egress_http_${cp.egressPort}`],
+    },
+  });
+  worker.on('error', (e) => console.error('simulated clients failed:', e));
+  const unique = [...new Set(nodeNames)];
+  await eventually('simulated clients synced', async () => unique.map((n) => cp.xds.syncStatus(MESH, n)),
+    (all) => all.reduce((k, s) => k + s.proxies.filter((p) => p.state === 'SYNCED').length, 0) === nodeNames.length, 60000);
+  return worker;
+}
+
+async function fanOut(cp: ControlPlane, label: string, nodeNames: string[]): Promise<void> {
+  const worker = await connectSimulated(cp, nodeNames);
+  const streams = streamsOf(cp, [...new Set(nodeNames)]);
+  const totals: number[] = [];
+  const pushes: number[] = [];
+  for (let i = 0; i < FANOUT_ROUNDS; i++) {
+    const { total, lastPush } = await measureChange(cp, streams, { blue: 10 + (i % 2) * 40, green: 90 - (i % 2) * 40 });
+    totals.push(total);
+    pushes.push(lastPush);
+  }
+  console.log(`fan-out to ${streams.size} simulated clients, ${label}:`);
+  report('  change -> last client ACKed', totals);
+  report('  change -> last push written', pushes);
+  worker.postMessage('close');
+  await eventually('simulated clients gone', async () => cp.xds.core.connectedCount(), (n) => n === 1);
+}
+
+async function main(): Promise<void> {
+  const cp = await startControlPlane();
+  const blue = await nameServer('blue');
+  const green = await nameServer('green');
+  const envoy = await (async () => {
+    await createColorMesh(cp.client, { blue: blue.port, green: green.port }, { blue: 50, green: 50 });
+    return startFrontEnvoy(cp);
+  })();
+  try {
+    await eventually('Envoy routes', () => sample(cp.egressPort, 4), (c) => (c.blue ?? 0) + (c.green ?? 0) === 4);
+    const front = streamsOf(cp, [FRONT]);
+    console.log(`xDS benchmark: ${CHANGES} route weight changes to 1 real Envoy, then ${FANOUT_ROUNDS} changes fanned out to ${CLIENTS} simulated clients`);
+    const totals: number[] = [];
+    const pushToAck: number[] = [];
+    for (let i = 0; i < CHANGES; i++) {
+      const r = await measureChange(cp, front, { blue: 20 + (i % 2) * 60, green: 80 - (i % 2) * 60 });
+      totals.push(r.total);
+      pushToAck.push(...r.pushToAck);
+    }
+    report('1 Envoy: change -> ACK of new routes', totals);
+    report('1 Envoy: RDS push -> ACK', pushToAck);
+
+    const names = Array.from({ length: CLIENTS }, (_, i) => `sim-${i}`);
+    for (const n of names) {
+      await cp.client.send(new CreateVirtualNodeCommand({
+        meshName: MESH, virtualNodeName: n, spec: { backends: [{ virtualService: { virtualServiceName: SERVICE } }] },
+      }));
+    }
+    await fanOut(cp, `${CLIENTS} distinct nodes`, names);
+    await fanOut(cp, 'replicas of 1 node', names.map(() => 'sim-0'));
+  } finally {
+    await envoy.stop();
+    await cp.close();
+    await blue.close();
+    await green.close();
+  }
+}
+
+await main();

@@ -1,0 +1,75 @@
+// The two bootstraps: everything inline for `envoy -c`, or just enough to fetch it all over ADS.
+import { http2ProtocolOptions } from './cluster';
+import { compact, untyped, type EnvoyResource, type JsonObject } from './json';
+import { names } from './names';
+import type { ResolvedOptions } from './options';
+
+export interface BootstrapInput {
+  meshName: string;
+  nodeName: string;
+  opts: ResolvedOptions;
+  listeners: EnvoyResource[];
+  clusters: EnvoyResource[];
+}
+
+/** c-ares with the given servers; the system's search domains would turn one name into several lookups. */
+function dnsResolver(servers: ResolvedOptions['dnsResolvers']): JsonObject | undefined {
+  if (servers.length === 0) return undefined;
+  return {
+    name: 'envoy.network.dns_resolver.cares',
+    typed_config: {
+      '@type': 'type.googleapis.com/envoy.extensions.network.dns_resolver.cares.v3.CaresDnsResolverConfig',
+      resolvers: servers.map((s) => ({ socket_address: { address: s.host, port_value: s.port } })),
+      dns_resolver_options: { no_default_search_domain: true },
+    },
+  };
+}
+
+function common(input: BootstrapInput): JsonObject {
+  const id = names.nodeId(input.meshName, input.nodeName);
+  return compact({
+    node: { id, cluster: id },
+    admin: { address: { socket_address: { address: input.opts.adminAddress, port_value: input.opts.adminPort } } },
+    typed_dns_resolver_config: dnsResolver(input.opts.dnsResolvers),
+  });
+}
+
+/** A complete configuration: listeners (with their routes inline) and clusters. */
+export function staticBootstrap(input: BootstrapInput): JsonObject {
+  return {
+    ...common(input),
+    static_resources: { listeners: input.listeners.map(untyped), clusters: input.clusters.map(untyped) },
+  };
+}
+
+/** Connects to the xDS server over gRPC and takes clusters, listeners and routes from one ADS stream. */
+export function adsBootstrap(input: BootstrapInput): JsonObject {
+  const ads = { ads: {}, resource_api_version: 'V3' };
+  const { host, port } = input.opts.xds;
+  return {
+    ...common(input),
+    dynamic_resources: {
+      ads_config: {
+        api_type: 'GRPC',
+        transport_api_version: 'V3',
+        grpc_services: [{ envoy_grpc: { cluster_name: names.xdsCluster } }],
+      },
+      cds_config: ads,
+      lds_config: ads,
+    },
+    static_resources: {
+      clusters: [
+        {
+          name: names.xdsCluster,
+          type: 'STRICT_DNS',
+          connect_timeout: '1s',
+          typed_extension_protocol_options: http2ProtocolOptions(),
+          load_assignment: {
+            cluster_name: names.xdsCluster,
+            endpoints: [{ lb_endpoints: [{ endpoint: { address: { socket_address: { address: host, port_value: port } } } }] }],
+          },
+        },
+      ],
+    },
+  };
+}

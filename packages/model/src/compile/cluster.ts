@@ -1,0 +1,145 @@
+// Upstream clusters: the local app behind the ingress listener and every target node of an egress route.
+import { durationToMillis } from '../common/duration';
+import type { PortProtocol } from '../common/primitives';
+import type { MeshSpec } from '../mesh/schema';
+import type { ConnectionPool, HealthCheckPolicy, Listener, OutlierDetection } from '../virtual-node/listener';
+import type { CompileContext, NodeItem } from './context';
+import { TYPE, compact, envoyDuration, type EnvoyResource, type JsonObject, type JsonValue } from './json';
+import { names } from './names';
+
+const CONNECT_TIMEOUT = '1s';
+
+/** HTTP/2 to the upstream, for http2 and grpc listeners. */
+export function http2ProtocolOptions(): JsonObject {
+  return {
+    'envoy.extensions.upstreams.http.v3.HttpProtocolOptions': {
+      '@type': TYPE.httpProtocolOptions,
+      explicit_http_config: { http2_protocol_options: {} },
+    },
+  };
+}
+
+export const isHttp2 = (p: PortProtocol) => p === 'http2' || p === 'grpc';
+
+function endpoint(address: string, port: number, healthCheckPort: number | undefined): JsonObject {
+  return {
+    endpoint: compact({
+      address: { socket_address: { address, port_value: port } },
+      health_check_config: healthCheckPort === undefined ? undefined : { port_value: healthCheckPort },
+    }),
+  };
+}
+
+/** App Mesh's connection pool as Envoy circuit breakers, on the cluster the pool protects. */
+export function circuitBreakers(pool: ConnectionPool | undefined): JsonObject | undefined {
+  if (!pool) return undefined;
+  const t = pool.http
+    ? compact({ max_connections: pool.http.maxConnections, max_pending_requests: pool.http.maxPendingRequests })
+    : pool.http2
+      ? { max_requests: pool.http2.maxRequests }
+      : pool.grpc
+        ? { max_requests: pool.grpc.maxRequests }
+        : pool.tcp
+          ? { max_connections: pool.tcp.maxConnections }
+          : undefined;
+  return t ? { thresholds: [{ priority: 'DEFAULT', ...t }] } : undefined;
+}
+
+/** Envoy's gRPC health checker needs an HTTP/2 cluster; on other listeners it checks the connection. */
+export function healthCheckProtocol(hc: HealthCheckPolicy, listenerProtocol: PortProtocol): PortProtocol {
+  return hc.protocol === 'grpc' && !isHttp2(listenerProtocol) ? 'tcp' : hc.protocol;
+}
+
+export function healthChecks(hc: HealthCheckPolicy | undefined, listenerProtocol: PortProtocol): JsonValue[] | undefined {
+  if (!hc) return undefined;
+  const base = {
+    timeout: envoyDuration(hc.timeoutMillis),
+    interval: envoyDuration(hc.intervalMillis),
+    healthy_threshold: hc.healthyThreshold,
+    unhealthy_threshold: hc.unhealthyThreshold,
+  };
+  switch (healthCheckProtocol(hc, listenerProtocol)) {
+    case 'http':
+      return [{ ...base, http_health_check: { path: hc.path ?? '/' } }];
+    case 'http2':
+      return [{ ...base, http_health_check: { path: hc.path ?? '/', codec_client_type: 'HTTP2' } }];
+    case 'grpc':
+      return [{ ...base, grpc_health_check: {} }];
+    case 'tcp':
+      return [{ ...base, tcp_health_check: {} }];
+  }
+}
+
+export function outlierDetection(od: OutlierDetection | undefined): JsonObject | undefined {
+  if (!od) return undefined;
+  const interval = durationToMillis(od.interval);
+  const ejection = durationToMillis(od.baseEjectionDuration);
+  return compact({
+    consecutive_5xx: od.maxServerErrors,
+    interval: interval === undefined ? undefined : envoyDuration(interval),
+    base_ejection_time: ejection === undefined ? undefined : envoyDuration(ejection),
+    max_ejection_percent: od.maxEjectionPercent,
+  });
+}
+
+const LOOKUP_FAMILY: Record<NonNullable<NonNullable<MeshSpec['serviceDiscovery']>['ipPreference']>, string> = {
+  IPv4_ONLY: 'V4_ONLY',
+  IPv6_ONLY: 'V6_ONLY',
+  IPv4_PREFERRED: 'V4_PREFERRED',
+  // AUTO asks for IPv6 first and falls back to IPv4: Envoy's IPv6-preferred.
+  IPv6_PREFERRED: 'AUTO',
+};
+
+export function dnsLookupFamily(ctx: CompileContext, node: NodeItem): string | undefined {
+  const pref = node.spec.serviceDiscovery?.dns?.ipPreference ?? ctx.meshIpPreference;
+  return pref ? LOOKUP_FAMILY[pref] : undefined;
+}
+
+/** The local app: a static endpoint next to the proxy, limited by the listener's connection pool. */
+export function ingressCluster(ctx: CompileContext, listener: Listener): EnvoyResource {
+  const { port, protocol } = listener.portMapping;
+  const name = names.ingressCluster(ctx.meshName, ctx.self.virtualNodeName, protocol, port);
+  return {
+    '@type': TYPE.cluster,
+    ...compact({
+      name,
+      type: 'STATIC',
+      connect_timeout: CONNECT_TIMEOUT,
+      load_assignment: { cluster_name: name, endpoints: [{ lb_endpoints: [endpoint(ctx.opts.localAppAddress, port, undefined)] }] },
+      circuit_breakers: circuitBreakers(listener.connectionPool),
+      typed_extension_protocol_options: isHttp2(protocol) ? http2ProtocolOptions() : undefined,
+    }),
+    name,
+  };
+}
+
+/**
+ * A target node's listener as seen from a caller: resolved by the node's DNS name, checked by its
+ * health check, with its outlier detection and connection pool. Undefined when Envoy cannot reach
+ * the node (no DNS service discovery); the caller reports why.
+ */
+export function egressCluster(ctx: CompileContext, node: NodeItem, listener: Listener, transportSocket?: JsonObject): EnvoyResource | undefined {
+  const dns = node.spec.serviceDiscovery?.dns;
+  if (!dns) return undefined;
+  const { port, protocol } = listener.portMapping;
+  const name = names.egressCluster(ctx.meshName, node.virtualNodeName, protocol, port);
+  const hc = listener.healthCheck;
+  const hcPort = hc?.port !== undefined && hc.port !== port ? hc.port : undefined;
+  return {
+    '@type': TYPE.cluster,
+    ...compact({
+      name,
+      // ENDPOINTS balances over every address DNS returns; LOADBALANCER keeps one (App Mesh's default).
+      type: dns.responseType === 'ENDPOINTS' ? 'STRICT_DNS' : 'LOGICAL_DNS',
+      connect_timeout: CONNECT_TIMEOUT,
+      dns_lookup_family: dnsLookupFamily(ctx, node),
+      load_assignment: { cluster_name: name, endpoints: [{ lb_endpoints: [endpoint(dns.hostname, port, hcPort)] }] },
+      health_checks: healthChecks(hc, protocol),
+      outlier_detection: outlierDetection(listener.outlierDetection),
+      circuit_breakers: circuitBreakers(listener.connectionPool),
+      typed_extension_protocol_options: isHttp2(protocol) ? http2ProtocolOptions() : undefined,
+      transport_socket: transportSocket,
+    }),
+    name,
+  };
+}

@@ -1,0 +1,44 @@
+// Network filters shared by the ingress and egress listeners.
+import type { CompileContext } from './context';
+import { TYPE, compact, untyped, type EnvoyResource, type JsonObject, type JsonValue } from './json';
+
+const routerFilter: JsonObject = { name: 'envoy.filters.http.router', typed_config: { '@type': TYPE.router } };
+
+/**
+ * An HTTP connection manager for a route configuration: inline in a static bootstrap, fetched by
+ * RDS over the ADS stream otherwise. AUTO codec: HTTP/1.1 and HTTP/2 (h2c) on the same port.
+ */
+export function httpConnectionManager(ctx: CompileContext, statPrefix: string, routes: EnvoyResource, httpFilters: JsonObject[] = []): JsonObject {
+  const source =
+    ctx.opts.mode === 'ads'
+      ? { rds: { config_source: { ads: {}, resource_api_version: 'V3' }, route_config_name: routes.name } }
+      : { route_config: untyped(routes) };
+  return {
+    name: 'envoy.filters.network.http_connection_manager',
+    typed_config: {
+      '@type': TYPE.httpConnectionManager,
+      ...compact({
+        stat_prefix: statPrefix,
+        codec_type: 'AUTO',
+        ...source,
+        http_filters: [...httpFilters, routerFilter],
+        access_log: ctx.accessLog,
+      }),
+    },
+  };
+}
+
+/** A TCP proxy to one cluster or a weighted set of clusters. */
+export function tcpProxy(ctx: CompileContext, statPrefix: string, destination: JsonObject, idleTimeout: string | undefined): JsonObject {
+  const config: Record<string, JsonValue | undefined> = {
+    stat_prefix: statPrefix,
+    ...destination,
+    idle_timeout: idleTimeout,
+    access_log: ctx.accessLog,
+  };
+  return { name: 'envoy.filters.network.tcp_proxy', typed_config: { '@type': TYPE.tcpProxy, ...compact(config) } };
+}
+
+export function socketAddress(address: string, port: number): JsonObject {
+  return { socket_address: { address, port_value: port } };
+}

@@ -1,0 +1,139 @@
+// The ingress listener: traffic for the node's app, limited and logged, forwarded to 127.0.0.1.
+import { durationToMillis } from '../common/duration';
+import type { Listener } from '../virtual-node/listener';
+import { ingressCluster } from './cluster';
+import type { CompileContext } from './context';
+import { httpConnectionManager, socketAddress, tcpProxy } from './filters';
+import { TYPE, byString, compact, envoyDuration, type EnvoyResource, type JsonObject } from './json';
+import { names } from './names';
+import { downstreamTls } from './tls';
+
+export interface IngressOutput {
+  listeners: EnvoyResource[];
+  clusters: EnvoyResource[];
+  routes: EnvoyResource[];
+}
+
+const millis = (d: Parameters<typeof durationToMillis>[0]) => {
+  const ms = durationToMillis(d);
+  return ms === undefined ? undefined : envoyDuration(ms);
+};
+
+/** The listener's timeout for its own protocol; a timeout written for another protocol is reported. */
+function listenerTimeout(ctx: CompileContext, listener: Listener, index: number) {
+  const t = listener.timeout;
+  if (!t) return { perRequest: undefined, idle: undefined };
+  const protocol = listener.portMapping.protocol;
+  const own = t[protocol];
+  if (!own) {
+    const set = Object.keys(t).join(', ');
+    ctx.diag.warn('compile.listener-timeout-protocol', { kind: 'virtualNode', name: ctx.self.virtualNodeName },
+      `spec.listeners[${index}].timeout`, `the timeout is set for ${set} but the listener speaks ${protocol}; compile left it out`);
+    return { perRequest: undefined, idle: undefined };
+  }
+  return { perRequest: 'perRequest' in own ? millis(own.perRequest) : undefined, idle: millis(own.idle) };
+}
+
+const TLS_INSPECTOR = { name: 'envoy.filters.listener.tls_inspector', typed_config: { '@type': TYPE.tlsInspector } };
+
+/** The network filter that serves one node listener: a connection manager or a TCP proxy. */
+function serveFilter(ctx: CompileContext, listener: Listener, index: number, out: IngressOutput): JsonObject {
+  const { port, protocol } = listener.portMapping;
+  const cluster = ingressCluster(ctx, listener);
+  out.clusters.push(cluster);
+  const timeout = listenerTimeout(ctx, listener, index);
+  const statPrefix = `ingress_${protocol}_${port}`;
+  if (protocol === 'tcp') return tcpProxy(ctx, statPrefix, { cluster: cluster.name }, timeout.idle);
+  const routes: EnvoyResource = {
+    '@type': TYPE.routeConfiguration,
+    name: names.ingressRoutes(port),
+    virtual_hosts: [
+      {
+        name: `ingress_${port}`,
+        domains: ['*'],
+        routes: [
+          {
+            name: 'local_app',
+            match: { prefix: '/' },
+            route: compact({ cluster: cluster.name, timeout: timeout.perRequest, idle_timeout: timeout.idle }),
+          },
+        ],
+      },
+    ],
+  };
+  out.routes.push(routes);
+  return httpConnectionManager(ctx, statPrefix, routes);
+}
+
+/**
+ * The filter chains of one node listener: plain; TLS only (STRICT); or TLS and plain side by side,
+ * told apart by the TLS inspector (PERMISSIVE). None when TLS is asked for but cannot be compiled.
+ */
+function filterChains(ctx: CompileContext, listener: Listener, index: number, out: IngressOutput): { chains: JsonObject[]; inspectTls: boolean } {
+  const { port, protocol } = listener.portMapping;
+  const name = `ingress_${protocol}_${port}`;
+  const tls = listener.tls;
+  if (!tls || tls.mode === 'DISABLED') return { chains: [{ name, filters: [serveFilter(ctx, listener, index, out)] }], inspectTls: false };
+  const result = downstreamTls(tls, protocol);
+  if ('problem' in result) {
+    ctx.diag.error('compile.tls-unsupported', { kind: 'virtualNode', name: ctx.self.virtualNodeName }, `spec.listeners[${index}].${result.path}`,
+      `${result.problem}; compile left the listener on port ${port} out rather than accept plain text`);
+    return { chains: [], inspectTls: false };
+  }
+  const filter = serveFilter(ctx, listener, index, out);
+  const tlsChain = { name: `${name}_tls`, filter_chain_match: { transport_protocol: 'tls' }, transport_socket: result.socket, filters: [filter] };
+  if (tls.mode === 'STRICT') return { chains: [{ ...tlsChain, filter_chain_match: {} }], inspectTls: false };
+  return { chains: [tlsChain, { name, filters: [filter] }], inspectTls: true };
+}
+
+/**
+ * One ingress listener for all of the node's ports. With several ports, each filter chain matches
+ * its port as the original destination (traffic redirected by iptables, as App Mesh does it), and
+ * the lowest port also serves connections made to the ingress port directly.
+ */
+export function compileIngress(ctx: CompileContext): IngressOutput {
+  const out: IngressOutput = { listeners: [], clusters: [], routes: [] };
+  const specListeners = ctx.self.spec.listeners ?? [];
+  const ordered = specListeners.map((l, i) => ({ l, i })).sort((a, b) => a.l.portMapping.port - b.l.portMapping.port);
+  const seen = new Set<number>();
+  const perPort: { port: number; chains: JsonObject[] }[] = [];
+  let inspectTls = false;
+  for (const { l, i } of ordered) {
+    if (seen.has(l.portMapping.port)) {
+      ctx.diag.warn('compile.listener-port-duplicate', { kind: 'virtualNode', name: ctx.self.virtualNodeName },
+        `spec.listeners[${i}].portMapping.port`, `port ${l.portMapping.port} is used by an earlier listener; compile left this one out`);
+      continue;
+    }
+    seen.add(l.portMapping.port);
+    const built = filterChains(ctx, l, i, out);
+    inspectTls ||= built.inspectTls;
+    if (built.chains.length > 0) perPort.push({ port: l.portMapping.port, chains: built.chains });
+  }
+  const first = perPort[0];
+  if (!first) return out;
+  const several = perPort.length > 1;
+  const withPort = (chain: JsonObject, port: number): JsonObject => {
+    const match = (chain.filter_chain_match ?? {}) as JsonObject;
+    const merged = several ? { destination_port: port, ...match } : match;
+    const { filter_chain_match: _m, ...rest } = chain;
+    return Object.keys(merged).length > 0 ? { ...rest, filter_chain_match: merged } : rest;
+  };
+  const listenerFilters: JsonObject[] = [];
+  if (several) listenerFilters.push({ name: 'envoy.filters.listener.original_dst', typed_config: { '@type': TYPE.originalDstListenerFilter } });
+  if (inspectTls) listenerFilters.push(TLS_INSPECTOR);
+  const name = names.ingressListener(ctx.opts.listenerAddress, ctx.opts.ingressPort);
+  const fallback = first.chains[first.chains.length - 1];
+  const defaultChain = fallback ? (({ filter_chain_match: _m, ...rest }: JsonObject) => ({ ...rest, name: 'ingress_default' }))(fallback) : undefined;
+  out.listeners.push({
+    '@type': TYPE.listener,
+    name,
+    address: socketAddress(ctx.opts.listenerAddress, ctx.opts.ingressPort),
+    ...(listenerFilters.length > 0 ? { listener_filters: listenerFilters } : {}),
+    filter_chains: perPort.flatMap(({ port, chains }) => chains.map((c) => withPort(c, port))),
+    // Connections made to the ingress port itself (no redirect) go to the lowest port.
+    ...(several && defaultChain ? { default_filter_chain: defaultChain } : {}),
+  });
+  out.clusters.sort((a, b) => byString(a.name, b.name));
+  out.routes.sort((a, b) => byString(a.name, b.name));
+  return out;
+}
