@@ -24,8 +24,12 @@ export function toFieldIssues(error: z.ZodError, prefix: readonly PropertyKey[] 
     const base = [...prefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) out.push({ path: formatPath([...base, key]), message: 'is not a known field' });
-    } else if (issue.code === 'invalid_type' && issue.input === undefined) {
-      out.push({ path: formatPath(base), message: 'is required' });
+    } else if (issue.code === 'invalid_type') {
+      // Zod's own wording for structures: "Invalid input: expected object, received undefined".
+      const missing = /received undefined$/.test(issue.message) || ('input' in issue && issue.input === undefined && !issue.message.startsWith('must'));
+      const expected = /expected (\w+)/.exec(issue.message)?.[1];
+      const message = missing ? 'is required' : issue.message.startsWith('Invalid input') && expected ? `must be ${expected === 'object' ? 'an object' : `a ${expected}`}` : issue.message;
+      out.push({ path: formatPath(base), message });
     } else {
       out.push({ path: formatPath(base), message: issue.message });
     }

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 
+/** A type error message that says "is required" when the value is missing, `must be ...` otherwise. */
+export function typeError(expected: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : `must be ${expected}`);
+}
+
 /** An integer within [min, max]; the message states the allowed range so a form can show it as is. */
 export function intInRange(min: number, max?: number) {
   const range = max === undefined ? `${min} or more` : `from ${min} to ${max}`;
   const message = `must be a whole number ${range}`;
-  let schema = z.number({ error: message }).int({ error: message }).min(min, { error: message });
+  let schema = z.number({ error: (issue) => (issue.input === undefined ? 'is required' : message) }).int({ error: message }).min(min, { error: message });
   if (max !== undefined) schema = schema.max(max, { error: message });
   return schema;
 }
@@ -13,17 +18,17 @@ export function intInRange(min: number, max?: number) {
 export function stringOfLength(min: number, max?: number) {
   const range = max === undefined ? `at least ${min}` : min === max ? `exactly ${min}` : `${min} to ${max}`;
   const message = `must be ${range} characters long`;
-  let schema = z.string({ error: 'must be a string' }).min(min, { error: message });
+  let schema = z.string({ error: typeError('a string') }).min(min, { error: message });
   if (max !== undefined) schema = schema.max(max, { error: message });
   return schema;
 }
 
 /** A plain string without length limits (the API sets none). */
-export const anyString = () => z.string({ error: 'must be a string' });
+export const anyString = () => z.string({ error: typeError('a string') });
 
 /** A list with optional size limits. */
 export function listOf<T extends z.ZodType>(item: T, min?: number, max?: number) {
-  let schema = z.array(item, { error: 'must be a list' });
+  let schema = z.array(item, { error: typeError('a list') });
   if (min !== undefined) schema = schema.min(min, { error: `must have at least ${min} item${min === 1 ? '' : 's'}` });
   if (max !== undefined) schema = schema.max(max, { error: `must have at most ${max} items` });
   return schema;
@@ -31,10 +36,10 @@ export function listOf<T extends z.ZodType>(item: T, min?: number, max?: number)
 
 /** One of the listed values; the message lists them. */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, { error: `must be one of ${values.join(', ')}` });
+  return z.enum(values, { error: typeError(`one of ${values.join(', ')}`) });
 }
 
-export const booleanValue = () => z.boolean({ error: 'must be true or false' });
+export const booleanValue = () => z.boolean({ error: typeError('true or false') });
 
 /** App Mesh resource names: 1-255 characters. */
 export const resourceName = () => stringOfLength(1, 255);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { anyString, listOf, stringOfLength } from '../common/primitives';
+import { anyString, listOf, oneOf, stringOfLength } from '../common/primitives';
 import { exactlyOne } from '../common/union';
 import { ipPreferenceSchema } from '../mesh/schema';
 import { listenerSchema } from './listener';
@@ -15,7 +15,7 @@ export const dnsServiceDiscoverySchema = z.strictObject({
   hostname: anyString(),
   ipPreference: ipPreferenceSchema.optional(),
   /** LOADBALANCER keeps one address; ENDPOINTS balances over all returned addresses. */
-  responseType: z.enum(['LOADBALANCER', 'ENDPOINTS'], { error: 'must be one of LOADBALANCER, ENDPOINTS' }).optional(),
+  responseType: oneOf(['LOADBALANCER', 'ENDPOINTS'] as const).optional(),
 });
 
 export const cloudMapServiceDiscoverySchema = z.strictObject({

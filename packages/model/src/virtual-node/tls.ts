@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { anyString, booleanValue, listOf, portNumber, stringOfLength } from '../common/primitives';
+import { anyString, booleanValue, listOf, oneOf, portNumber, stringOfLength } from '../common/primitives';
 import { exactlyOne } from '../common/union';
 
 const filePath = () => stringOfLength(1, 255);
@@ -21,7 +21,7 @@ const sdsTrust = z.strictObject({ secretName: anyString() });
 
 export const listenerTlsSchema = z.strictObject({
   /** STRICT accepts only TLS, PERMISSIVE both, DISABLED plain text. */
-  mode: z.enum(['STRICT', 'PERMISSIVE', 'DISABLED'], { error: 'must be one of STRICT, PERMISSIVE, DISABLED' }),
+  mode: oneOf(['STRICT', 'PERMISSIVE', 'DISABLED'] as const),
   certificate: exactlyOne({
     acm: z.strictObject({ certificateArn: anyString() }),
     file: fileCertificateSchema,

@@ -1,0 +1,25 @@
+// createApp: the Express app from its dependencies. server.ts only reads configuration and listens.
+import express, { type Express } from 'express';
+import { appMeshRouter } from './appmesh/router';
+import { createServiceContext } from './appmesh/service-context';
+import { consoleRouter } from './console/router';
+import { serveWebApp } from './console/static-web';
+import type { AppDeps } from './deps';
+import { errorMiddleware } from './http/error-middleware';
+
+export function createApp(deps: AppDeps): Express {
+  const ctx = createServiceContext(deps);
+  const app = express();
+  app.disable('x-powered-by');
+  // API answers change with every write; hashing each body for an ETag is wasted work.
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(appMeshRouter(ctx));
+  app.use('/api', consoleRouter(ctx, deps.extraRoutes));
+  if (deps.config.webDist) app.use(serveWebApp(deps.config.webDist));
+  app.use(errorMiddleware(ctx.logger));
+  return app;
+}

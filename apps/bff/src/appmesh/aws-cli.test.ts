@@ -1,0 +1,154 @@
+// The App Mesh getting-started flow with the real AWS CLI against this server, then describe, list,
+// update, delete, the CLI's automatic pagination and an error as the CLI reports it.
+import assert from 'node:assert/strict';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { httpRouteSpec, nodeSpec, routerSpec } from '../testing/fixtures';
+import { sqliteVariant } from '../testing/store-variants';
+import { startTestServer, type TestServer } from '../testing/test-server';
+
+const install = 'apt-get install -y awscli';
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe('AWS CLI against meshwright', () => {
+  let server: TestServer;
+  let dir: string;
+
+  before(async () => {
+    // Fail, not skip: this suite is the proof that `aws appmesh` works.
+    const probe = spawnSync('aws', ['--version'], { encoding: 'utf8' });
+    if (probe.error || probe.status !== 0) throw new Error(`the aws CLI is missing; install it with: ${install}`);
+    server = await startTestServer(sqliteVariant);
+    dir = mkdtempSync(join(tmpdir(), 'mw-aws-cli-'));
+  });
+  after(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Async on purpose: the server runs in this process and must keep answering while the CLI waits.
+  function aws(...args: string[]): Promise<CliResult> {
+    return new Promise((resolve) => {
+      execFile(
+        'aws',
+        ['appmesh', ...args, '--endpoint-url', server.url, '--region', 'us-west-2', '--output', 'json'],
+        {
+          env: {
+            PATH: process.env.PATH ?? '',
+            HOME: dir,
+            AWS_ACCESS_KEY_ID: 'AKIDMESHWRIGHTTEST',
+            AWS_SECRET_ACCESS_KEY: 'not-a-secret',
+            AWS_CONFIG_FILE: join(dir, 'none'),
+            AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
+            AWS_PAGER: '',
+          },
+        },
+        (err, stdout, stderr) => {
+          const code = err && typeof err.code === 'number' ? err.code : err ? 1 : 0;
+          resolve({ code, stdout, stderr });
+        },
+      );
+    });
+  }
+
+  async function ok(...args: string[]): Promise<Record<string, unknown>> {
+    const r = await aws(...args);
+    assert.equal(r.code, 0, `aws appmesh ${args.join(' ')} failed: ${r.stderr}`);
+    return r.stdout.trim() === '' ? {} : (JSON.parse(r.stdout) as Record<string, unknown>);
+  }
+
+  function inputFile(name: string, content: unknown): string {
+    const file = join(dir, name);
+    writeFileSync(file, JSON.stringify(content));
+    return `file://${file}`;
+  }
+
+  const field = (o: Record<string, unknown>, ...path: string[]): unknown =>
+    path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
+
+  test('getting started: create mesh, virtual node, virtual router, route and virtual service with --cli-input-json', async () => {
+    const mesh = await ok('create-mesh', '--cli-input-json', inputFile('mesh.json', { meshName: 'apps', spec: { egressFilter: { type: 'DROP_ALL' } } }));
+    assert.equal(field(mesh, 'mesh', 'status', 'status'), 'ACTIVE');
+    assert.equal(field(mesh, 'mesh', 'metadata', 'arn'), 'arn:aws:appmesh:us-west-2:123456789012:mesh/apps');
+
+    const node = await ok('create-virtual-node', '--cli-input-json', inputFile('node.json', { meshName: 'apps', virtualNodeName: 'serviceB', spec: nodeSpec('serviceB.apps.local', 80) }));
+    assert.equal(field(node, 'virtualNode', 'metadata', 'version'), 1);
+    await ok('create-virtual-node', '--cli-input-json', inputFile('node2.json', { meshName: 'apps', virtualNodeName: 'serviceBv2', spec: nodeSpec('serviceBv2.apps.local', 80) }));
+
+    await ok('create-virtual-router', '--cli-input-json', inputFile('router.json', { meshName: 'apps', virtualRouterName: 'serviceB', spec: routerSpec(80) }));
+    const route = await ok(
+      'create-route',
+      '--cli-input-json',
+      inputFile('route.json', { meshName: 'apps', virtualRouterName: 'serviceB', routeName: 'serviceB-route', spec: httpRouteSpec({ serviceB: 1 }) }),
+    );
+    assert.equal(field(route, 'route', 'metadata', 'arn'), 'arn:aws:appmesh:us-west-2:123456789012:mesh/apps/virtualRouter/serviceB/route/serviceB-route');
+
+    const service = await ok(
+      'create-virtual-service',
+      '--cli-input-json',
+      inputFile('service.json', { meshName: 'apps', virtualServiceName: 'serviceb.apps.local', spec: { provider: { virtualRouter: { virtualRouterName: 'serviceB' } } } }),
+    );
+    assert.equal(field(service, 'virtualService', 'spec', 'provider', 'virtualRouter', 'virtualRouterName'), 'serviceB');
+  });
+
+  test('describe and list', async () => {
+    const d = await ok('describe-route', '--mesh-name', 'apps', '--virtual-router-name', 'serviceB', '--route-name', 'serviceB-route');
+    assert.equal(field(d, 'route', 'spec', 'httpRoute', 'match', 'prefix'), '/');
+    const n = await ok('describe-virtual-node', '--mesh-name', 'apps', '--virtual-node-name', 'serviceB');
+    assert.equal(field(n, 'virtualNode', 'spec', 'serviceDiscovery', 'dns', 'hostname'), 'serviceB.apps.local');
+    const meshes = await ok('list-meshes');
+    assert.deepEqual((meshes.meshes as { meshName: string }[]).map((m) => m.meshName), ['apps']);
+    const services = await ok('list-virtual-services', '--mesh-name', 'apps');
+    assert.deepEqual((services.virtualServices as { virtualServiceName: string }[]).map((s) => s.virtualServiceName), ['serviceb.apps.local']);
+  });
+
+  test('update shifts traffic (version 2) and delete returns DELETED in dependency order', async () => {
+    const u = await ok(
+      'update-route',
+      '--cli-input-json',
+      inputFile('route-update.json', { meshName: 'apps', virtualRouterName: 'serviceB', routeName: 'serviceB-route', spec: httpRouteSpec({ serviceB: 75, serviceBv2: 25 }) }),
+    );
+    assert.equal(field(u, 'route', 'metadata', 'version'), 2);
+    const inUse = await aws('delete-virtual-node', '--mesh-name', 'apps', '--virtual-node-name', 'serviceBv2');
+    assert.notEqual(inUse.code, 0);
+    assert.match(inUse.stderr, /ResourceInUseException/);
+
+    for (const args of [
+      ['delete-virtual-service', '--mesh-name', 'apps', '--virtual-service-name', 'serviceb.apps.local'],
+      ['delete-route', '--mesh-name', 'apps', '--virtual-router-name', 'serviceB', '--route-name', 'serviceB-route'],
+      ['delete-virtual-router', '--mesh-name', 'apps', '--virtual-router-name', 'serviceB'],
+      ['delete-virtual-node', '--mesh-name', 'apps', '--virtual-node-name', 'serviceB'],
+      ['delete-virtual-node', '--mesh-name', 'apps', '--virtual-node-name', 'serviceBv2'],
+    ]) {
+      const out = await ok(...args);
+      const data = Object.values(out)[0] as Record<string, unknown>;
+      assert.equal(field(data, 'status', 'status'), 'DELETED', args.join(' '));
+    }
+  });
+
+  test('automatic pagination: 5 nodes listed with --page-size 2 come back complete', async () => {
+    for (let i = 1; i <= 5; i++) await ok('create-virtual-node', '--mesh-name', 'apps', '--virtual-node-name', `node-${i}`, '--spec', '{}');
+    const listed = await ok('list-virtual-nodes', '--mesh-name', 'apps', '--page-size', '2');
+    assert.deepEqual((listed.virtualNodes as { virtualNodeName: string }[]).map((n) => n.virtualNodeName), ['node-1', 'node-2', 'node-3', 'node-4', 'node-5']);
+    const firstPage = await ok('list-virtual-nodes', '--mesh-name', 'apps', '--max-items', '2');
+    assert.equal((firstPage.virtualNodes as unknown[]).length, 2);
+    assert.ok(firstPage.NextToken, 'the CLI offers a token for the rest');
+  });
+
+  test('errors come out as the CLI reports App Mesh errors', async () => {
+    const dup = await aws('create-mesh', '--mesh-name', 'apps');
+    assert.notEqual(dup.code, 0);
+    assert.match(dup.stderr, /ConflictException/);
+    const bad = await aws('create-virtual-node', '--mesh-name', 'apps', '--virtual-node-name', 'bad', '--spec', JSON.stringify({ listeners: [{ portMapping: { port: 70000, protocol: 'http' } }] }));
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.stderr, /BadRequestException.*spec\.listeners\[0\]\.portMapping\.port/);
+  });
+});

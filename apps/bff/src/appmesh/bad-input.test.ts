@@ -1,0 +1,68 @@
+// Bad input over raw HTTP: always a 400 App Mesh error naming the problem, never a 500, nothing stored.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { sqliteVariant } from '../testing/store-variants';
+import { startTestServer, type TestServer } from '../testing/test-server';
+
+describe('bad input to the App Mesh API', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer(sqliteVariant);
+    await fetch(`${server.url}/v20190125/meshes`, { method: 'PUT', body: JSON.stringify({ meshName: 'shop' }) });
+  });
+  after(async () => {
+    await server?.close();
+  });
+
+  async function put(path: string, body: string): Promise<{ status: number; type: string | null; message: string; text: string }> {
+    const res = await fetch(`${server.url}/v20190125${path}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body });
+    const text = await res.text();
+    const parsed = JSON.parse(text) as { message?: string };
+    return { status: res.status, type: res.headers.get('x-amzn-errortype'), message: parsed.message ?? '', text };
+  }
+
+  async function nodeNames(): Promise<string[]> {
+    const res = await fetch(`${server.url}/v20190125/meshes/shop/virtualNodes`);
+    const body = (await res.json()) as { virtualNodes: { virtualNodeName: string }[] };
+    return body.virtualNodes.map((n) => n.virtualNodeName);
+  }
+
+  const cases: [string, string, RegExp][] = [
+    ['malformed JSON', '{"virtualNodeName": "web", "spec": {', /not valid JSON/],
+    ['a JSON array instead of an object', '[1, 2]', /must be a JSON object/],
+    ['an unknown field', JSON.stringify({ virtualNodeName: 'web', spec: {}, colour: 'blue' }), /colour: is not a known field/],
+    ['an unknown nested field', JSON.stringify({ virtualNodeName: 'web', spec: { listeners: [{ portMapping: { port: 80, protocol: 'http', extra: 1 } }] } }), /spec\.listeners\[0\]\.portMapping\.extra: is not a known field/],
+    ['a prototype-named field', '{"virtualNodeName": "web", "spec": {}, "constructor": 1}', /constructor: is not a known field/],
+    ['a wrong type', JSON.stringify({ virtualNodeName: 42, spec: {} }), /virtualNodeName: must be a string/],
+    ['port 70000', JSON.stringify({ virtualNodeName: 'web', spec: { listeners: [{ portMapping: { port: 70000, protocol: 'http' } }] } }), /spec\.listeners\[0\]\.portMapping\.port: must be a whole number from 1 to 65535/],
+    ['a missing required member', JSON.stringify({ virtualNodeName: 'web' }), /spec: is required/],
+    ['a URL member in the body', JSON.stringify({ meshName: 'other', virtualNodeName: 'web', spec: {} }), /meshName: is not a body field/],
+    ['a 2 MiB body', JSON.stringify({ virtualNodeName: 'web', spec: {}, pad: 'x'.repeat(2 * 1024 * 1024) }), /larger than the 1 MiB limit/],
+  ];
+  for (const [what, body, message] of cases) {
+    test(`${what}: 400 BadRequestException, nothing stored`, async () => {
+      const res = await put('/meshes/shop/virtualNodes', body);
+      assert.equal(res.status, 400, res.text);
+      assert.equal(res.type, 'BadRequestException');
+      assert.match(res.message, message);
+      assert.doesNotMatch(res.text, /at \w+ \(|node_modules|\.ts:\d+/, 'no stack trace in the response');
+      assert.deepEqual(await nodeNames(), []);
+    });
+  }
+
+  test('a name longer than 255 characters in the URL is named', async () => {
+    const res = await fetch(`${server.url}/v20190125/meshes/${'m'.repeat(256)}`);
+    assert.equal(res.status, 400);
+    assert.match(((await res.json()) as { message: string }).message, /meshName: must be 1 to 255 characters long/);
+  });
+
+  test('an unknown App Mesh path is a NotFoundException, not an HTML page', async () => {
+    const res = await fetch(`${server.url}/v20190125/nothing-here`);
+    assert.equal(res.status, 404);
+    assert.equal(res.headers.get('x-amzn-errortype'), 'NotFoundException');
+  });
+
+  test('no request produced a 500', () => {
+    assert.deepEqual(server.errors, []);
+  });
+});

@@ -1,0 +1,56 @@
+// Mounts every operation of the App Mesh API model at its method and path. Operations meshwright does
+// not implement (virtual gateways, gateway routes) answer a clear BadRequestException.
+import express, { type RequestHandler, type Router } from 'express';
+import { BadRequestError } from '../http/errors';
+import { apiNotFound } from '../http/error-middleware';
+import { validateOperation } from '../http/validate';
+import { expressPath, type OperationBinding } from './api-model';
+import { operationDefs, type OperationDef, type OperationName } from './operations';
+import { operationBindings } from './operations.generated';
+import type { ServiceContext } from './service-context';
+
+/** App Mesh bodies are small; 1 MiB is generous and bounds what one request can make us parse. */
+export const maxBodyBytes = 1024 * 1024;
+
+function handler(ctx: ServiceContext, binding: OperationBinding, def: OperationDef): RequestHandler {
+  return async (_req, res) => {
+    const output = await def.handle(ctx, res.locals.input);
+    // Where the model names a payload member, that member alone is the body.
+    res.status(200).json(binding.payload ? output[binding.payload] : output);
+  };
+}
+
+function unsupported(name: string): RequestHandler {
+  return () => {
+    throw new BadRequestError(`${name} is not supported: meshwright manages meshes, virtual nodes, virtual services, virtual routers and routes, not virtual gateways or gateway routes`);
+  };
+}
+
+export function appMeshRouter(ctx: ServiceContext): Router {
+  const router = express.Router();
+  // Any content type: SDKs send application/json, curl users often send nothing.
+  router.use('/v20190125', express.json({ limit: maxBodyBytes, type: () => true, strict: false }));
+  for (const [name, binding] of Object.entries(operationBindings) as [OperationName, OperationBinding][]) {
+    const def = operationDefs.get(name);
+    const handlers = def ? [validateOperation(binding, def.schema), handler(ctx, binding, def)] : [unsupported(name)];
+    const route = router.route(expressPath(binding.requestUri));
+    switch (binding.method) {
+      case 'GET':
+        route.get(...handlers);
+        break;
+      case 'PUT':
+        route.put(...handlers);
+        break;
+      case 'DELETE':
+        route.delete(...handlers);
+        break;
+      case 'POST':
+        route.post(...handlers);
+        break;
+      default:
+        throw new Error(`unexpected method ${binding.method} for ${name}`);
+    }
+  }
+  router.use('/v20190125', apiNotFound);
+  return router;
+}

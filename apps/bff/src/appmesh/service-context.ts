@@ -1,0 +1,46 @@
+// Everything the operation handlers use, built once per app from its deps.
+import { randomUUID } from 'node:crypto';
+import { defaultQuotas, type ApiQuotas, type AppConfig, type AppDeps, type ChangeEvent, type Logger } from '../deps';
+import type { Store } from '../store/types';
+import { createWriteLock, type WriteLock } from './write-lock';
+
+export interface ServiceContext {
+  store: Store;
+  config: AppConfig;
+  quotas: ApiQuotas;
+  logger: Logger;
+  now: () => number;
+  newId: () => string;
+  /** Serialises read-check-write sequences so two requests never both pass a uniqueness check. */
+  lock: WriteLock;
+  /** Tells listeners (xDS) about a committed write; their failures never reach the client. */
+  notify: (event: ChangeEvent) => void;
+}
+
+export const consoleLogger: Logger = {
+  info: (m, f) => console.log(m, f ?? ''),
+  warn: (m, f) => console.warn(m, f ?? ''),
+  error: (m, f) => console.error(m, f ?? ''),
+};
+
+export function createServiceContext(deps: AppDeps): ServiceContext {
+  const logger = deps.logger ?? consoleLogger;
+  const onChange = deps.onChange;
+  return {
+    store: deps.store,
+    config: deps.config,
+    quotas: { ...defaultQuotas, ...deps.config.quotas },
+    logger,
+    now: deps.clock ?? Date.now,
+    newId: deps.newId ?? randomUUID,
+    lock: createWriteLock(),
+    notify: (event) => {
+      if (!onChange) return;
+      try {
+        onChange(event);
+      } catch (err) {
+        logger.error('onChange listener failed', { error: err instanceof Error ? err.message : String(err) });
+      }
+    },
+  };
+}

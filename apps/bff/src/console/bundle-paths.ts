@@ -1,0 +1,20 @@
+// Where in a bundle document a finding points: virtualNodes[2].spec.listeners[0]..., for the console.
+import type { Finding } from '@meshwright/model';
+
+const lists = {
+  virtualNode: ['virtualNodes', (i: Record<string, unknown>) => i.virtualNodeName],
+  virtualRouter: ['virtualRouters', (i: Record<string, unknown>) => i.virtualRouterName],
+  route: ['routes', (i: Record<string, unknown>) => `${String(i.virtualRouterName)}/${String(i.routeName)}`],
+  virtualService: ['virtualServices', (i: Record<string, unknown>) => i.virtualServiceName],
+} as const;
+
+export function bundleFieldPath(bundle: unknown, f: Finding): string {
+  const join = (base: string) => (f.path ? `${base}.${f.path}` : base);
+  if (f.resource.kind === 'mesh') return join('mesh');
+  const [listName, nameOf] = lists[f.resource.kind];
+  const items = (bundle as Record<string, unknown> | null)?.[listName];
+  const index = Array.isArray(items) ? items.findIndex((i) => typeof i === 'object' && i !== null && nameOf(i as Record<string, unknown>) === f.resource.name) : -1;
+  // Names like "#3" come from the model for items without a usable name.
+  const fallback = /^#(\d+)$/.exec(f.resource.name)?.[1];
+  return join(`${listName}[${index >= 0 ? index : (fallback ?? '?')}]`);
+}

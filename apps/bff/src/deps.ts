@@ -1,0 +1,69 @@
+// What createApp needs from the outside world. The xDS helper relies on ChangeEvent, Store.loadMeshModel
+// and extraRoutes: keep these stable.
+import type { Router } from 'express';
+import type { ResourceKind } from '@meshwright/model';
+import type { Store } from './store/types';
+
+/** One committed write. kind 'mesh' with name = meshName also means "the whole mesh changed" (bundle create). */
+export interface ChangeEvent {
+  meshName: string;
+  kind: ResourceKind;
+  /** The resource name; routes are `<router>/<route>`. */
+  name: string;
+  action: 'create' | 'update' | 'delete' | 'tag';
+}
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Service quotas; App Mesh answers LimitExceededException past them. */
+export interface ApiQuotas {
+  meshes: number;
+  virtualNodesPerMesh: number;
+  virtualServicesPerMesh: number;
+  virtualRoutersPerMesh: number;
+  routesPerVirtualRouter: number;
+  backendsPerVirtualNode: number;
+  targetsPerRoute: number;
+  tagsPerResource: number;
+}
+
+export const defaultQuotas: ApiQuotas = {
+  meshes: 100,
+  virtualNodesPerMesh: 2000,
+  virtualServicesPerMesh: 2000,
+  virtualRoutersPerMesh: 2000,
+  routesPerVirtualRouter: 50,
+  backendsPerVirtualNode: 50,
+  targetsPerRoute: 10,
+  tagsPerResource: 50,
+};
+
+export interface AppConfig {
+  /** Goes into ARNs, e.g. us-west-2. */
+  region: string;
+  /** 12 digits: meshOwner and resourceOwner of everything. */
+  accountId: string;
+  /** Where Envoys reach this server's ADS (for ads bootstraps). */
+  xds: { host: string; port: number };
+  quotas?: Partial<ApiQuotas>;
+  /** The built console (apps/web/dist); served with SPA fallback when the folder exists. */
+  webDist?: string;
+}
+
+export interface AppDeps {
+  store: Store;
+  config: AppConfig;
+  /** Milliseconds since the epoch; tests pass a fixed clock. */
+  clock?: () => number;
+  /** New resource uids; defaults to crypto.randomUUID. */
+  newId?: () => string;
+  logger?: Logger;
+  /** Called after every committed write (never for a failed one). Errors thrown here are logged, not sent. */
+  onChange?: (event: ChangeEvent) => void;
+  /** Extra console endpoints (the xDS helper's sync-status and events), mounted under /api. */
+  extraRoutes?: (router: Router) => void;
+}

@@ -1,0 +1,71 @@
+// Reads configuration from the environment, opens the store and listens. Everything else is createApp.
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app';
+import { openStore } from './store/open-store';
+import { createXdsRouter, startXdsServer } from './xds/index';
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    console.error(`${name}=${raw} is not a port number (0-65535)`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const port = intFromEnv('PORT', 8080);
+const host = process.env.HOST || '127.0.0.1';
+const dataDir = process.env.DATA_DIR || './data';
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const xdsHost = process.env.XDS_HOST || '127.0.0.1';
+const xdsPort = intFromEnv('XDS_PORT', 18000);
+const accountId = process.env.ACCOUNT_ID || '000000000000';
+const region = process.env.AWS_REGION || process.env.REGION || 'us-west-2';
+const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Startup failures (port taken, database down) end the process with one clear line, not a stack. */
+async function orExit<T>(what: string, p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (err) {
+    console.error(`meshwright BFF could not start: ${what}: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+}
+
+const store = await orExit(databaseUrl ? 'opening PostgreSQL' : `opening SQLite in ${dataDir}`, openStore({ dataDir, databaseUrl }));
+const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, startXdsServer({ store, host: xdsHost, port: xdsPort }));
+const app = createApp({
+  store,
+  // ADS bootstraps point at the port the xDS server actually bound (XDS_PORT=0 picks a free one).
+  config: { region, accountId, xds: { host: xdsHost, port: xds.port }, webDist },
+  onChange: (event) => xds.onChange(event),
+  extraRoutes: (router) => router.use(createXdsRouter(xds)),
+});
+const server = app.listen(port, host);
+await orExit(`listening on ${host}:${port}`, once(server, 'listening'));
+const address = server.address();
+const boundPort = typeof address === 'object' && address ? address.port : port;
+const storeName = databaseUrl ? 'PostgreSQL' : `SQLite in ${dataDir}`;
+console.log(`meshwright BFF ready on http://${host}:${boundPort} (App Mesh API /v20190125, console /api, xDS ${xdsHost}:${xds.port}, store: ${storeName})`);
+
+let stopping = false;
+function stop(signal: string): void {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal} received, shutting down`);
+  server.close(() => {
+    void xds
+      .stop()
+      .then(() => store.close())
+      .finally(() => process.exit(0));
+  });
+  server.closeAllConnections();
+  // A stuck connection must not keep the process alive forever.
+  setTimeout(() => process.exit(1), 5000).unref();
+}
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));

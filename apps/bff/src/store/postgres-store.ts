@@ -1,0 +1,127 @@
+// The shared store: PostgreSQL through `pg`, same tables and semantics as SQLite.
+import pg from 'pg';
+import { meshModelFromRows } from './mesh-model';
+import { fromRow, keyColumns, toRow, type ResourceRow } from './rows';
+import { DuplicateKeyError, type ClientTokenRecord, type ListQuery, type Store, type StoreWrite } from './types';
+
+export interface PostgresStoreOptions {
+  connectionString: string;
+  /** Tables live in this schema (created if missing); tests use a fresh one per run. */
+  schema?: string;
+}
+
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  const schemaName = options.schema ?? 'public';
+  if (!/^[a-z_][a-z0-9_]*$/.test(schemaName)) throw new Error(`invalid schema name: ${schemaName}`);
+  const s = `"${schemaName}"`;
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: 8 });
+  // An idle client's network error must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  // C collation so names sort byte-wise exactly as SQLite sorts them (pagination tokens agree).
+  await pool.query(`
+    CREATE SCHEMA IF NOT EXISTS ${s};
+    CREATE TABLE IF NOT EXISTS ${s}.resources (
+      mesh_name TEXT COLLATE "C" NOT NULL, kind TEXT NOT NULL, parent_name TEXT COLLATE "C" NOT NULL,
+      name TEXT COLLATE "C" NOT NULL, doc TEXT NOT NULL,
+      PRIMARY KEY (mesh_name, kind, parent_name, name)
+    );
+    CREATE INDEX IF NOT EXISTS resources_by_kind ON ${s}.resources (kind, name);
+    CREATE TABLE IF NOT EXISTS ${s}.client_tokens (
+      operation TEXT NOT NULL, token TEXT NOT NULL, fingerprint TEXT NOT NULL, response TEXT NOT NULL,
+      PRIMARY KEY (operation, token)
+    );`);
+
+  const rows = async (sql: string, params: unknown[]) => (await pool.query<ResourceRow>(sql, params)).rows;
+  const keyWhere = 'mesh_name = $1 AND kind = $2 AND parent_name = $3 AND name = $4';
+
+  const listRows = (q: ListQuery) =>
+    q.kind === 'mesh'
+      ? rows(`SELECT * FROM ${s}.resources WHERE kind = 'mesh' AND name > $1 ORDER BY name LIMIT $2`, [q.after ?? '', q.limit])
+      : rows(
+          `SELECT * FROM ${s}.resources WHERE mesh_name = $1 AND kind = $2 AND parent_name = $3 AND name > $4 ORDER BY name LIMIT $5`,
+          [q.meshName ?? '', q.kind, q.parentName ?? '', q.after ?? '', q.limit],
+        );
+
+  const listMeshRows = (meshName: string) => rows(`SELECT * FROM ${s}.resources WHERE mesh_name = $1`, [meshName]);
+
+  return {
+    async get(key) {
+      const [row] = await rows(`SELECT * FROM ${s}.resources WHERE ${keyWhere}`, keyColumns(key));
+      return row ? fromRow(row) : undefined;
+    },
+    async list(q) {
+      return (await listRows(q)).map(fromRow);
+    },
+    async count(q) {
+      const result =
+        q.kind === 'mesh'
+          ? await pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${s}.resources WHERE kind = 'mesh'`)
+          : await pool.query<{ n: string }>(
+              `SELECT COUNT(*) AS n FROM ${s}.resources WHERE mesh_name = $1 AND kind = $2 AND parent_name = $3`,
+              [q.meshName ?? '', q.kind, q.parentName ?? ''],
+            );
+      return Number(result.rows[0]?.n ?? 0);
+    },
+    async listMesh(meshName) {
+      return (await listMeshRows(meshName)).map(fromRow);
+    },
+    async loadMeshModel(meshName) {
+      return meshModelFromRows((await listMeshRows(meshName)).map(fromRow));
+    },
+    async getClientToken(operation, token) {
+      const result = await pool.query<{ fingerprint: string; response: string }>(
+        `SELECT fingerprint, response FROM ${s}.client_tokens WHERE operation = $1 AND token = $2`,
+        [operation, token],
+      );
+      const row = result.rows[0];
+      return row ? { operation, token, fingerprint: row.fingerprint, response: JSON.parse(row.response) as unknown } : undefined;
+    },
+    async apply(writes: StoreWrite[], token?: ClientTokenRecord) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        for (const w of writes) {
+          if (w.op === 'insert' || w.op === 'put') {
+            const r = toRow(w.resource);
+            const upsert = w.op === 'put' ? ' ON CONFLICT (mesh_name, kind, parent_name, name) DO UPDATE SET doc = EXCLUDED.doc' : '';
+            await client.query(
+              `INSERT INTO ${s}.resources (mesh_name, kind, parent_name, name, doc) VALUES ($1, $2, $3, $4, $5)${upsert}`,
+              [r.mesh_name, r.kind, r.parent_name, r.name, r.doc],
+            );
+          } else {
+            await client.query(`DELETE FROM ${s}.resources WHERE ${keyWhere}`, keyColumns(w.key));
+          }
+        }
+        if (token) {
+          await client.query(
+            `INSERT INTO ${s}.client_tokens (operation, token, fingerprint, response) VALUES ($1, $2, $3, $4)`,
+            [token.operation, token.token, token.fingerprint, JSON.stringify(token.response)],
+          );
+        }
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        // 23505 unique_violation: another writer (possibly another server) got there first.
+        if (err instanceof Error && 'code' in err && err.code === '23505') throw new DuplicateKeyError(err.message);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** Drops a schema made for a test run. */
+export async function dropPostgresSchema(connectionString: string, schema: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,135 @@
+// The embedded store: one SQLite file in WAL mode; every apply() is one transaction.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { MeshModel } from '@meshwright/model';
+import { meshModelFromRows, withResource, withoutResource } from './mesh-model';
+import { fromRow, keyColumns, toRow, type ResourceRow } from './rows';
+import { DuplicateKeyError, type ClientTokenRecord, type ListQuery, type ResourceKey, type Store, type StoreWrite, type StoredResource } from './types';
+
+const schema = `
+CREATE TABLE IF NOT EXISTS resources (
+  mesh_name TEXT NOT NULL, kind TEXT NOT NULL, parent_name TEXT NOT NULL, name TEXT NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (mesh_name, kind, parent_name, name)
+);
+CREATE INDEX IF NOT EXISTS resources_by_kind ON resources (kind, name);
+CREATE TABLE IF NOT EXISTS client_tokens (
+  operation TEXT NOT NULL, token TEXT NOT NULL, fingerprint TEXT NOT NULL, response TEXT NOT NULL,
+  PRIMARY KEY (operation, token)
+);`;
+
+/** Opens (creating if needed) `<dataDir>/meshwright.db`; pass ':memory:' as file for a throwaway store. */
+export function openSqliteStore(options: { dataDir: string; file?: string }): Store {
+  let path = options.file ?? 'meshwright.db';
+  if (path !== ':memory:') {
+    mkdirSync(options.dataDir, { recursive: true });
+    path = join(options.dataDir, path);
+  }
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode still never corrupts; a committed write survives a process kill.
+  db.pragma('synchronous = NORMAL');
+  db.exec(schema);
+
+  const stmt = {
+    get: db.prepare<string[], ResourceRow>(
+      'SELECT * FROM resources WHERE mesh_name = ? AND kind = ? AND parent_name = ? AND name = ?',
+    ),
+    listMeshes: db.prepare<[string, number], ResourceRow>(
+      "SELECT * FROM resources WHERE kind = 'mesh' AND name > ? ORDER BY name LIMIT ?",
+    ),
+    listChildren: db.prepare<[string, string, string, string, number], ResourceRow>(
+      'SELECT * FROM resources WHERE mesh_name = ? AND kind = ? AND parent_name = ? AND name > ? ORDER BY name LIMIT ?',
+    ),
+    countMeshes: db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM resources WHERE kind = 'mesh'"),
+    countChildren: db.prepare<[string, string, string], { n: number }>(
+      'SELECT COUNT(*) AS n FROM resources WHERE mesh_name = ? AND kind = ? AND parent_name = ?',
+    ),
+    listMesh: db.prepare<[string], ResourceRow>('SELECT * FROM resources WHERE mesh_name = ?'),
+    put: db.prepare<ResourceRow>(
+      `INSERT INTO resources (mesh_name, kind, parent_name, name, doc) VALUES (@mesh_name, @kind, @parent_name, @name, @doc)
+       ON CONFLICT (mesh_name, kind, parent_name, name) DO UPDATE SET doc = excluded.doc`,
+    ),
+    insert: db.prepare<ResourceRow>(
+      'INSERT INTO resources (mesh_name, kind, parent_name, name, doc) VALUES (@mesh_name, @kind, @parent_name, @name, @doc)',
+    ),
+    delete: db.prepare<string[]>('DELETE FROM resources WHERE mesh_name = ? AND kind = ? AND parent_name = ? AND name = ?'),
+    getToken: db.prepare<[string, string], { fingerprint: string; response: string }>(
+      'SELECT fingerprint, response FROM client_tokens WHERE operation = ? AND token = ?',
+    ),
+    putToken: db.prepare<[string, string, string, string]>(
+      'INSERT INTO client_tokens (operation, token, fingerprint, response) VALUES (?, ?, ?, ?)',
+    ),
+  };
+
+  // Each mesh's MeshModel, built once and then updated after every commit: writes go through this
+  // process only (one server owns its SQLite file), and every write analyses the whole mesh, so
+  // re-reading and re-parsing it per write would make writes O(mesh size) in JSON work.
+  // Cached models are shared: callers treat them as immutable (updates replace arrays, never mutate).
+  const models = new Map<string, MeshModel>();
+  const updateModels = (writes: StoreWrite[]) => {
+    for (const w of writes) {
+      const meshName = w.op === 'delete' ? w.key.meshName : w.resource.meshName;
+      const cached = models.get(meshName);
+      if (!cached) continue;
+      const next = w.op === 'delete' ? withoutResource(cached, w.key) : withResource(cached, w.resource);
+      if (next) models.set(meshName, next);
+      else models.delete(meshName);
+    }
+  };
+
+  const applyAll = db.transaction((writes: StoreWrite[], token?: ClientTokenRecord) => {
+    for (const w of writes) {
+      if (w.op === 'insert') stmt.insert.run(toRow(w.resource));
+      else if (w.op === 'put') stmt.put.run(toRow(w.resource));
+      else stmt.delete.run(...keyColumns(w.key));
+    }
+    if (token) stmt.putToken.run(token.operation, token.token, token.fingerprint, JSON.stringify(token.response));
+  });
+
+  const listRows = (q: ListQuery): ResourceRow[] =>
+    q.kind === 'mesh'
+      ? stmt.listMeshes.all(q.after ?? '', q.limit)
+      : stmt.listChildren.all(q.meshName ?? '', q.kind, q.parentName ?? '', q.after ?? '', q.limit);
+
+  return {
+    async get(key: ResourceKey): Promise<StoredResource | undefined> {
+      const row = stmt.get.get(...keyColumns(key));
+      return row ? fromRow(row) : undefined;
+    },
+    async list(q) {
+      return listRows(q).map(fromRow);
+    },
+    async count(q) {
+      const row = q.kind === 'mesh' ? stmt.countMeshes.get() : stmt.countChildren.get(q.meshName ?? '', q.kind, q.parentName ?? '');
+      return row?.n ?? 0;
+    },
+    async listMesh(meshName) {
+      return stmt.listMesh.all(meshName).map(fromRow);
+    },
+    async loadMeshModel(meshName) {
+      const cached = models.get(meshName);
+      if (cached) return cached;
+      const model = meshModelFromRows(stmt.listMesh.all(meshName).map(fromRow));
+      // Only existing meshes are cached, so lookups of made-up names cannot grow the cache.
+      if (model) models.set(meshName, model);
+      return model;
+    },
+    async getClientToken(operation, token) {
+      const row = stmt.getToken.get(operation, token);
+      return row ? { operation, token, fingerprint: row.fingerprint, response: JSON.parse(row.response) as unknown } : undefined;
+    },
+    async apply(writes, token) {
+      try {
+        applyAll(writes, token);
+      } catch (err) {
+        if (err instanceof Database.SqliteError && err.code.startsWith('SQLITE_CONSTRAINT')) throw new DuplicateKeyError(err.message);
+        throw err;
+      }
+      updateModels(writes);
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
