@@ -15,6 +15,7 @@ export * from './route/order';
 export * from './input/cli-input';
 export * from './input/bundle';
 export * from './input/mesh-model';
+export * from './input/mesh-index';
 export * from './input/cli-files';
 export * from './analysis/index';
 export * from './compile/index';

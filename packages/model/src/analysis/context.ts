@@ -1,3 +1,4 @@
+import { indexMeshModel, type MeshIndex } from '../input/mesh-index';
 import type { MeshModel } from '../input/mesh-model';
 import type { Finding, FindingCategory, ResourceId, Severity } from './finding';
 
@@ -28,40 +29,22 @@ export interface AnalyzeOptions {
   meshCount?: number;
 }
 
-type NodeItem = MeshModel['virtualNodes'][number];
-type RouterItem = MeshModel['virtualRouters'][number];
-type RouteItem = MeshModel['routes'][number];
-type ServiceItem = MeshModel['virtualServices'][number];
-
 /** Lookups shared by the rules, built once per analysis. */
-export interface AnalysisContext {
+export interface AnalysisContext extends MeshIndex {
   model: MeshModel;
   quotas: Quotas;
   meshCount: number | undefined;
-  nodes: Map<string, NodeItem>;
-  routers: Map<string, RouterItem>;
-  services: Map<string, ServiceItem>;
-  routesByRouter: Map<string, RouteItem[]>;
   report: (f: Omit<Finding, 'severity' | 'category'> & { severity?: Severity; category?: FindingCategory }) => void;
   findings: Finding[];
 }
 
 export function createContext(model: MeshModel, options: AnalyzeOptions = {}): AnalysisContext {
   const findings: Finding[] = [];
-  const routesByRouter = new Map<string, RouteItem[]>();
-  for (const r of model.routes) {
-    const list = routesByRouter.get(r.virtualRouterName) ?? [];
-    list.push(r);
-    routesByRouter.set(r.virtualRouterName, list);
-  }
   return {
     model,
     quotas: { ...defaultQuotas, ...options.quotas },
     meshCount: options.meshCount,
-    nodes: new Map(model.virtualNodes.map((n) => [n.virtualNodeName, n])),
-    routers: new Map(model.virtualRouters.map((r) => [r.virtualRouterName, r])),
-    services: new Map(model.virtualServices.map((s) => [s.virtualServiceName, s])),
-    routesByRouter,
+    ...indexMeshModel(model),
     findings,
     report: (f) => findings.push({ severity: 'error', category: 'consistency', ...f }),
   };

@@ -9,7 +9,12 @@ export function exactlyOne<T extends z.ZodRawShape>(members: T) {
   const partial = Object.fromEntries(Object.entries(members).map(([k, v]) => [k, (v as z.ZodType).optional()])) as unknown as {
     [K in keyof T]: z.ZodOptional<T[K]>;
   };
-  return z.strictObject(partial).superRefine((value, ctx) => {
+  return z.strictObject(partial).superRefine(requireExactlyOne(keys));
+}
+
+/** A refinement: exactly one of `keys` is set on the object (App Mesh's union rule). */
+export function requireExactlyOne(keys: readonly string[]) {
+  return (value: object, ctx: z.RefinementCtx) => {
     const set = keys.filter((k) => (value as Record<string, unknown>)[k] !== undefined);
     if (set.length !== 1) {
       ctx.addIssue({
@@ -20,5 +25,5 @@ export function exactlyOne<T extends z.ZodRawShape>(members: T) {
             : `must set exactly one of ${keys.join(', ')}, not ${set.join(' and ')}`,
       });
     }
-  });
+  };
 }

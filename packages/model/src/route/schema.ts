@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { durationSchema } from '../common/duration';
 import { anyString, booleanValue, intInRange, listOf, longAtLeast, oneOf, portNumber, resourceName, stringOfLength } from '../common/primitives';
-import { exactlyOne } from '../common/union';
+import { exactlyOne, requireExactlyOne } from '../common/union';
 import { httpTimeoutSchema, tcpTimeoutSchema } from '../virtual-node/listener';
 
 /** One destination of a route and its relative share of traffic. */
@@ -123,18 +123,7 @@ export const routeSpecSchema = z
     priority: intInRange(0, 1000).optional(),
     tcpRoute: tcpRouteSchema.optional(),
   })
-  .superRefine((spec, ctx) => {
-    const set = routeKinds.filter((k) => spec[k] !== undefined);
-    if (set.length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          set.length === 0
-            ? `must set exactly one of ${routeKinds.join(', ')}`
-            : `must set exactly one of ${routeKinds.join(', ')}, not ${set.join(' and ')}`,
-      });
-    }
-  });
+  .superRefine(requireExactlyOne(routeKinds));
 export type RouteSpec = z.infer<typeof routeSpecSchema>;
 
 /** The kind a route spec carries (the schema guarantees exactly one). */

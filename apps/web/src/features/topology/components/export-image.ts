@@ -46,15 +46,3 @@ export async function pngFromSvg(svgText: string, width: number, height: number)
     URL.revokeObjectURL(url);
   }
 }
-
-/** Offers a blob as a file download. */
-export function downloadBlob(filename: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
