@@ -2,13 +2,12 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { appMeshApiModelPath } from '../../../../testkit/reference';
 import { operationsFromApiModel, type ApiModelJson } from './api-model';
 import { operationDefs } from './operations';
 import { operationBindings } from './operations.generated';
 
-// shared/ sits beside the repository, on developers' machines and in CI alike.
-const referencePath = process.env.APPMESH_API_MODEL ?? fileURLToPath(new URL('../../../../../shared/reference/appmesh-api-2019-01-25.json', import.meta.url));
+const referencePath = appMeshApiModelPath();
 
 test('operations.generated.ts matches the App Mesh API model JSON', () => {
   assert.ok(existsSync(referencePath), `the API model is not at ${referencePath}; set APPMESH_API_MODEL to its path`);

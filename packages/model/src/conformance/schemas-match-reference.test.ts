@@ -11,9 +11,10 @@ import {
   createVirtualRouterInputSchema,
   createVirtualServiceInputSchema,
 } from '../index';
+import { appMeshApiModelPath } from '../../../../testkit/reference';
 import { applyProbe, probes, sample, type RefShapes } from './reference-walk';
 
-const reference = JSON.parse(readFileSync(new URL('../../../../../shared/reference/appmesh-api-2019-01-25.json', import.meta.url), 'utf8')) as {
+const reference = JSON.parse(readFileSync(appMeshApiModelPath(), 'utf8')) as {
   shapes: RefShapes;
 };
 
