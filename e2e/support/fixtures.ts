@@ -62,7 +62,7 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
 /** A mesh name no other spec (or earlier run) uses. */
 export const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}`;
 
-export const test = base.extend<{ api: Api }>({
+export const test = base.extend<{ api: Api; xdsPort: number }>({
   baseURL: async ({}, use) => {
     const url = process.env.MESHWRIGHT_E2E_URL;
     if (!url) throw new Error('MESHWRIGHT_E2E_URL is not set: run through playwright.config.ts (global setup starts the BFF)');
@@ -70,6 +70,12 @@ export const test = base.extend<{ api: Api }>({
   },
   api: async ({ baseURL }, use) => {
     await use(new Api(baseURL ?? ''));
+  },
+  /** The port of the BFF's ADS server, which the ADS bootstraps it hands out point at. */
+  xdsPort: async ({}, use) => {
+    const port = Number(process.env.MESHWRIGHT_E2E_XDS_PORT);
+    if (!Number.isInteger(port) || port <= 0) throw new Error('MESHWRIGHT_E2E_XDS_PORT is not set: run through playwright.config.ts (global setup starts the BFF)');
+    await use(port);
   },
 });
 

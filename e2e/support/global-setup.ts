@@ -1,23 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './ports';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => done(port));
-    });
-  });
-}
 
 async function waitForHealth(url: string, child: { exitCode: number | null }): Promise<void> {
   for (let i = 0; i < 120; i++) {
@@ -33,7 +21,7 @@ async function waitForHealth(url: string, child: { exitCode: number | null }): P
   throw new Error(`the BFF did not answer ${url} within 30 s`);
 }
 
-/** Builds the console (unless E2E_SKIP_BUILD=1), starts the real BFF on a free port, stops it after. */
+/** Builds the console (unless E2E_SKIP_BUILD=1), starts the real BFF (HTTP and xDS) on free ports, stops it after. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (process.env.E2E_SKIP_BUILD !== '1') {
     const build = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: root, stdio: 'inherit' });
@@ -50,7 +38,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(`${url}/healthz`, child);
+  // Workers inherit the environment: the fixtures read both (the xDS port for specs that run a real Envoy).
   process.env.MESHWRIGHT_E2E_URL = url;
+  process.env.MESHWRIGHT_E2E_XDS_PORT = String(xdsPort);
   return async () => {
     if (child.pid !== undefined && child.exitCode === null) {
       // npx starts tsx which starts node: stop the whole group.

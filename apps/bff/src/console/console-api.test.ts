@@ -133,7 +133,9 @@ describe('console API', () => {
   test('openapi.json describes the console endpoints', async () => {
     const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     assert.equal(doc.openapi, '3.1.0');
-    for (const p of ['/api/bundles', '/api/bundles/validate', '/api/meshes/{mesh}/bundle', '/api/meshes/{mesh}/analysis', '/api/meshes/{mesh}/virtualNodes/{node}/envoy-config']) {
+    const paths = ['/api/bundles', '/api/bundles/validate', '/api/meshes/{mesh}/bundle', '/api/meshes/{mesh}/analysis', '/api/meshes/{mesh}/virtualNodes/{node}/envoy-config',
+      '/api/meshes/{mesh}/virtualNodes/{node}/sync-status', '/api/meshes/{mesh}/sync-status', '/api/events'];
+    for (const p of paths) {
       assert.ok(doc.paths[p], p);
     }
   });

@@ -4,6 +4,9 @@ const json = (schema: object) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const error = (description: string) => ({ description, content: json(ref('Error')) });
 const meshParam = { name: 'mesh', in: 'path', required: true, schema: { type: 'string' } };
+const nodeParam = { name: 'node', in: 'path', required: true, schema: { type: 'string' } };
+const nullable = (type: string) => ({ type: [type, 'null'] });
+const syncState = { type: 'string', enum: ['SYNCED', 'NOT_SENT', 'STALE', 'NACKED'] };
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -65,7 +68,7 @@ export const openApiDocument = {
         summary: "Download the Envoy bootstrap of a virtual node's proxy",
         parameters: [
           meshParam,
-          { name: 'node', in: 'path', required: true, schema: { type: 'string' } },
+          nodeParam,
           { name: 'mode', in: 'query', schema: { type: 'string', enum: ['static', 'ads'], default: 'static' } },
           { name: 'format', in: 'query', schema: { type: 'string', enum: ['yaml', 'json'], default: 'yaml' } },
         ],
@@ -76,6 +79,46 @@ export const openApiDocument = {
           },
           '400': error('BadRequestException: bad mode or format'),
           '404': error('NotFoundException'),
+        },
+      },
+    },
+    '/api/meshes/{mesh}/virtualNodes/{node}/sync-status': {
+      get: {
+        summary: "xDS sync state of a virtual node's connected proxies",
+        parameters: [meshParam, nodeParam],
+        responses: {
+          '200': { description: 'DISCONNECTED with no proxies when none is connected', content: json(ref('NodeSyncStatus')) },
+          '404': error('NotFoundException: the mesh or the node does not exist'),
+        },
+      },
+    },
+    '/api/meshes/{mesh}/sync-status': {
+      get: {
+        summary: 'xDS sync state of every virtual node of a mesh that has or had a proxy, in one answer',
+        parameters: [meshParam],
+        responses: {
+          '200': {
+            description: 'Per node name, what the per-node endpoint answers; a node whose proxies all left is DISCONNECTED',
+            content: json({
+              type: 'object',
+              required: ['meshName', 'nodes'],
+              properties: { meshName: { type: 'string' }, nodes: { type: 'object', additionalProperties: ref('NodeSyncStatus') } },
+            }),
+          },
+          '404': error('NotFoundException: the mesh does not exist'),
+        },
+      },
+    },
+    '/api/events': {
+      get: {
+        summary: 'Server-sent events: `change` after every write, `sync` when a node\'s sync state changes',
+        responses: {
+          '200': {
+            description:
+              'text/event-stream. `event: change` with data {meshName}; `event: sync` with data {meshName, virtualNodeName, status: NodeSyncStatus}. ' +
+              'Comment lines keep the connection alive.',
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
+          },
         },
       },
     },
@@ -133,6 +176,51 @@ export const openApiDocument = {
             description: 'Per virtual node; empty while there are errors',
             additionalProperties: { type: 'object', required: ['static', 'ads'], properties: { static: { type: 'string' }, ads: { type: 'string' } } },
           },
+        },
+      },
+      NodeSyncStatus: {
+        type: 'object',
+        required: ['meshName', 'virtualNodeName', 'state', 'configError', 'proxies'],
+        properties: {
+          meshName: { type: 'string' },
+          virtualNodeName: { type: 'string' },
+          state: { type: 'string', enum: [...syncState.enum, 'DISCONNECTED'], description: 'The worst state over the connected proxies' },
+          configError: { ...nullable('string'), description: 'Why the latest change could not become config for this node (the last good one stays)' },
+          proxies: { type: 'array', items: ref('ProxyStatus') },
+        },
+      },
+      ProxyStatus: {
+        type: 'object',
+        required: ['streamId', 'nodeId', 'protocol', 'address', 'connectedSince', 'state', 'types'],
+        properties: {
+          streamId: { type: 'string' },
+          nodeId: { type: 'string' },
+          protocol: { type: 'string', enum: ['sotw', 'delta'] },
+          address: { type: 'string' },
+          connectedSince: { type: 'string', format: 'date-time' },
+          state: syncState,
+          types: {
+            type: 'object',
+            required: ['clusters', 'listeners', 'routes'],
+            properties: { clusters: ref('TypeStatus'), listeners: ref('TypeStatus'), routes: ref('TypeStatus') },
+          },
+        },
+      },
+      TypeStatus: {
+        type: 'object',
+        description: 'One xDS type of one proxy: what was sent, what Envoy ACKed, and its message when it NACKed',
+        required: ['typeUrl', 'state', 'desiredVersion', 'lastSentVersion', 'lastSentAt', 'lastAckedVersion', 'lastAckedAt', 'nackMessage', 'nackedVersion', 'subscribedNames'],
+        properties: {
+          typeUrl: { type: 'string' },
+          state: syncState,
+          desiredVersion: nullable('string'),
+          lastSentVersion: nullable('string'),
+          lastSentAt: { ...nullable('string'), format: 'date-time' },
+          lastAckedVersion: nullable('string'),
+          lastAckedAt: { ...nullable('string'), format: 'date-time' },
+          nackMessage: nullable('string'),
+          nackedVersion: nullable('string'),
+          subscribedNames: { type: 'array', items: { type: 'string' }, description: 'Empty means all (wildcard)' },
         },
       },
       Created: {

@@ -1,21 +1,26 @@
-// The console endpoints of the control plane: sync status per node and the live event stream.
+// The console endpoints of the control plane: sync status per node and per mesh, and the live event stream.
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import express from 'express';
 import type { MeshModel } from '@meshwright/model';
+import { AdsTestClient } from './ads-client';
 import { startXdsServer, type XdsServer } from './ads-server';
+import { cluster, settle } from './protocol-fixture';
 import { createXdsRouter } from './router';
-import type { NodeSyncStatus } from './sync-status';
+import { TYPE_URL } from './snapshot';
+import type { MeshSyncStatus, NodeSyncStatus } from './sync-status';
 
-const model: MeshModel = {
+const shop = (nodes: string[]): MeshModel => ({
   mesh: { meshName: 'shop', spec: {} },
-  virtualNodes: [{ virtualNodeName: 'web', spec: {} }],
+  virtualNodes: nodes.map((virtualNodeName) => ({ virtualNodeName, spec: {} })),
   virtualRouters: [],
   routes: [],
   virtualServices: [],
-};
+});
+// Changed by the test that deletes a node.
+let model = shop(['web', 'api', 'idle']);
 
 describe('xDS console endpoints', () => {
   let xds: XdsServer;
@@ -23,7 +28,12 @@ describe('xDS console endpoints', () => {
   let url: string;
 
   before(async () => {
-    xds = await startXdsServer({ store: { loadMeshModel: async (m) => (m === 'shop' ? model : undefined) }, port: 0 });
+    xds = await startXdsServer({
+      store: { loadMeshModel: async (m) => (m === 'shop' ? model : undefined) },
+      // One cluster per node: enough for a proxy to get config and ACK it.
+      compileNode: (_m, node) => ({ resources: { clusters: [cluster(`${node}-cluster`)], listeners: [], routes: [] } }),
+      port: 0,
+    });
     const app = express();
     app.use('/api', createXdsRouter(xds));
     server = await new Promise((resolve) => {
@@ -51,6 +61,57 @@ describe('xDS console endpoints', () => {
     assert.equal(res.status, 200);
     const status = (await res.json()) as NodeSyncStatus;
     assert.deepEqual(status, { meshName: 'shop', virtualNodeName: 'web', state: 'DISCONNECTED', configError: null, proxies: [] });
+  });
+
+  it('answers the whole mesh in one response: nodes that have or had a proxy, each as the per-node endpoint does', async () => {
+    const meshStatus = async () => {
+      const res = await fetch(`${url}/api/meshes/shop/sync-status`);
+      assert.equal(res.status, 200);
+      return (await res.json()) as MeshSyncStatus;
+    };
+    assert.deepEqual(await meshStatus(), { meshName: 'shop', nodes: {} });
+
+    const proxies = ['web', 'api'].map((node) => new AdsTestClient(`127.0.0.1:${xds.port}`, `mesh/shop/virtualNode/${node}`));
+    try {
+      for (const proxy of proxies) proxy.request({ type_url: TYPE_URL.clusters });
+      for (const proxy of proxies) proxy.ack(await proxy.next());
+      await settle();
+      const both = await meshStatus();
+      assert.deepEqual(Object.keys(both.nodes), ['api', 'web'], 'idle never had a proxy');
+      const perNode = (await (await fetch(`${url}/api/meshes/shop/virtualNodes/web/sync-status`)).json()) as NodeSyncStatus;
+      assert.deepEqual(both.nodes.web, perNode);
+      assert.equal(both.nodes.web?.state, 'SYNCED');
+      assert.equal(both.nodes.api?.proxies[0]?.nodeId, 'mesh/shop/virtualNode/api');
+
+      // The api proxy goes away: its node stays listed, now DISCONNECTED.
+      const gone = new Promise<void>((resolve) => {
+        const onSync = (e: { virtualNodeName: string; status: NodeSyncStatus }) => {
+          if (e.virtualNodeName !== 'api' || e.status.state !== 'DISCONNECTED') return;
+          xds.core.events.off('sync', onSync);
+          resolve();
+        };
+        xds.core.events.on('sync', onSync);
+      });
+      proxies[1]?.close();
+      await gone;
+      const later = await meshStatus();
+      assert.equal(later.nodes.web?.state, 'SYNCED');
+      assert.deepEqual(later.nodes.api, { meshName: 'shop', virtualNodeName: 'api', state: 'DISCONNECTED', configError: null, proxies: [] });
+
+      // A deleted node is no longer listed.
+      model = shop(['web', 'idle']);
+      assert.deepEqual(Object.keys((await meshStatus()).nodes), ['web']);
+    } finally {
+      for (const proxy of proxies) proxy.close();
+      model = shop(['web', 'api', 'idle']);
+    }
+  });
+
+  it('answers 404 NotFoundException for the mesh-wide status of a mesh that does not exist', async () => {
+    const res = await fetch(`${url}/api/meshes/nope/sync-status`);
+    assert.equal(res.status, 404);
+    assert.equal(res.headers.get('x-amzn-ErrorType'), 'NotFoundException');
+    assert.match(((await res.json()) as { message: string }).message, /Mesh nope not found/);
   });
 
   it('streams a change event after a write', async () => {

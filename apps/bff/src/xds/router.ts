@@ -1,5 +1,6 @@
 // Console endpoints of the control plane, mounted by the BFF under /api:
 //   GET /meshes/{mesh}/virtualNodes/{node}/sync-status  the node's proxies and per-type xDS state
+//   GET /meshes/{mesh}/sync-status  the same for every node of the mesh that has or had a proxy, in one answer
 //   GET /events  server-sent events: `change` {meshName} after writes, `sync` {meshName, virtualNodeName, status}
 import { Router, type Request, type Response } from 'express';
 import type { XdsServer } from './ads-server';
@@ -18,6 +19,15 @@ export function createXdsRouter(xds: Pick<XdsServer, 'core'>): Router {
       return;
     }
     res.json(xds.core.syncStatus(ref));
+  });
+
+  router.get('/meshes/:mesh/sync-status', async (req: Request<{ mesh: string }>, res: Response) => {
+    const status = await xds.core.meshSyncStatus(req.params.mesh);
+    if (typeof status === 'string') {
+      res.status(404).set('x-amzn-ErrorType', 'NotFoundException').json({ message: status });
+      return;
+    }
+    res.json(status);
   });
 
   router.get('/events', (req: Request, res: Response) => {

@@ -29,6 +29,13 @@ export interface NodeSyncStatus {
   proxies: ProxyStatus[];
 }
 
+/** `GET /api/meshes/{mesh}/sync-status`: one answer for the whole mesh, so a console needs no request per node. */
+export interface MeshSyncStatus {
+  meshName: string;
+  /** Per virtual node a proxy connected for since the server started; DISCONNECTED once they all left. */
+  nodes: Record<string, NodeSyncStatus>;
+}
+
 const SEVERITY: Record<TypeState, number> = { SYNCED: 0, NOT_SENT: 1, STALE: 2, NACKED: 3 };
 
 /** A proxy's state over the types it subscribed to (Envoy asks for RDS only when a listener uses it). */

@@ -6,7 +6,7 @@ import { AdsProtocol, type AdsMode } from './ads-protocol';
 import { nodeKey, type NodeRef } from './node-id';
 import type { EnvoyTypes } from './protos';
 import { buildSnapshot, EncodeCache, PUSH_ORDER, versionOf, type NodeSnapshot, type ResourceSet, type XdsKind } from './snapshot';
-import { nodeState, proxyState, type NodeSyncStatus, type ProxyStatus } from './sync-status';
+import { nodeState, proxyState, type MeshSyncStatus, type NodeSyncStatus, type ProxyStatus } from './sync-status';
 import type { AnyDiscoveryResponse } from './xds-messages';
 
 /** Compile for one node: the resources Envoy gets over ADS. */
@@ -67,6 +67,8 @@ export class XdsCore {
   private readonly nodes = new Map<string, NodeEntry>();
   private readonly refreshing = new Map<string, { again: boolean; done: Promise<void> }>();
   private readonly syncDue = new Set<string>();
+  /** Per mesh, the nodes that had a proxy: the mesh-wide status keeps listing them once their proxies left. */
+  private readonly seen = new Map<string, Set<string>>();
   private nonce = 0;
   private transform: ResourceTransform | undefined;
   private readonly encoded = new EncodeCache();
@@ -169,6 +171,22 @@ export class XdsCore {
     };
   }
 
+  /** Every node of the mesh that has or had a proxy, by name in name order; or the message of a 404. */
+  async meshSyncStatus(meshName: string): Promise<MeshSyncStatus | string> {
+    const model = await this.deps.loadMeshModel(meshName);
+    if (!model) {
+      this.seen.delete(meshName);
+      return `Mesh ${meshName} not found`;
+    }
+    const seen = this.seen.get(meshName) ?? new Set<string>();
+    const existing = new Set(model.virtualNodes.map((n) => n.virtualNodeName));
+    // A deleted node is forgotten here (its proxies were refused when it went); recreated, it comes back with its next proxy.
+    for (const name of seen) if (!existing.has(name)) seen.delete(name);
+    const names = [...seen].sort();
+    // fromEntries defines own properties, so even a node named __proto__ is an ordinary key.
+    return { meshName, nodes: Object.fromEntries(names.map((nodeName) => [nodeName, this.syncStatus({ meshName, nodeName })])) };
+  }
+
   /** true, or the message of a 404: the mesh or the node does not exist. */
   async nodeExists(ref: NodeRef): Promise<true | string> {
     const model = await this.deps.loadMeshModel(ref.meshName);
@@ -201,8 +219,10 @@ export class XdsCore {
       if (!model || !model.virtualNodes.some((n) => n.virtualNodeName === name)) {
         const message = model ? `virtual node "${name}" does not exist in mesh "${meshName}"` : `mesh "${meshName}" does not exist`;
         for (const c of [...entry.proxies.values()]) c.stream.fail('NOT_FOUND', message);
+        this.seen.get(meshName)?.delete(name);
         continue;
       }
+      this.markSeen(entry.ref);
       this.updateNode(entry, model);
     }
   }
@@ -229,6 +249,16 @@ export class XdsCore {
     entry.snapshot = snapshot;
     entry.fingerprint = fingerprint;
     for (const c of entry.proxies.values()) c.protocol.setSnapshot(snapshot);
+  }
+
+  /** Only nodes that exist get here, so proxies naming made-up nodes never grow the list. */
+  private markSeen(ref: NodeRef): void {
+    let names = this.seen.get(ref.meshName);
+    if (!names) {
+      names = new Set();
+      this.seen.set(ref.meshName, names);
+    }
+    names.add(ref.nodeName);
   }
 
   private setError(entry: NodeEntry, message: string): void {

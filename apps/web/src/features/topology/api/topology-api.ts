@@ -8,7 +8,6 @@ export interface MeshBundle {
   findings: Finding[];
 }
 
-
 /** How often to re-read the mesh when the event stream is down. */
 export const POLL_MS = 5_000;
 
@@ -26,13 +25,6 @@ export function useMeshBundle(mesh: string, live: boolean) {
   return useQuery({ ...meshBundleQueryOptions(mesh), refetchInterval: live ? false : POLL_MS });
 }
 
-const noNames: string[] = [];
-const nodeNamesOf = (data: MeshBundle) => data.bundle.virtualNodes.map((n) => n.virtualNodeName);
-
-/** The mesh's virtual node names, read from the same cached bundle (no request of its own). */
-export function useVirtualNodeNames(mesh: string): string[] {
-  return useQuery({ ...meshBundleQueryOptions(mesh), select: nodeNamesOf }).data ?? noNames;
-}
-
-export const fetchSyncStatus = (mesh: string, node: string, signal?: AbortSignal) =>
-  apiRequest<unknown>(`/api/meshes/${seg(mesh)}/virtualNodes/${seg(node)}/sync-status`, signal ? { signal } : {});
+/** `GET /api/meshes/{mesh}/sync-status`: every node's proxies in one answer, however large the mesh. */
+export const fetchMeshSyncStatus = (mesh: string, signal?: AbortSignal) =>
+  apiRequest<unknown>(`/api/meshes/${seg(mesh)}/sync-status`, signal ? { signal } : {});

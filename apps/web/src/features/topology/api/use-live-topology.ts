@@ -1,12 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SyncState } from '../lib/graph-types';
-import { syncBadge } from '../lib/sync-status';
-import { fetchSyncStatus, meshBundleQueryKey } from './topology-api';
-
-/** Fetching every node's status one by one stops here; past it, badges come from `sync` events only. */
-export const SYNC_FETCH_LIMIT = 200;
-const SYNC_FETCH_CONCURRENCY = 4;
+import { mergeSyncBadges, meshSyncBadges, syncBadge } from '../lib/sync-status';
+import { fetchMeshSyncStatus, meshBundleQueryKey, POLL_MS } from './topology-api';
 
 interface SyncEvent {
   meshName: string;
@@ -25,21 +21,15 @@ function parseEvent(data: string): Record<string, unknown> | undefined {
 
 /**
  * Keeps the topology live: listens to `GET /api/events`, refetches the mesh on `change`, and keeps
- * each virtual node's sync badge from `GET .../sync-status` and `sync` events. `live` is false while
- * the stream is down, so the caller can poll instead.
+ * each virtual node's sync badge from one `GET /api/meshes/{mesh}/sync-status` and then `sync`
+ * events. `live` is false while the stream is down, so the caller can poll instead.
  */
-export function useLiveTopology(mesh: string, nodeNames: readonly string[]) {
+export function useLiveTopology(mesh: string) {
   const queryClient = useQueryClient();
   const [live, setLive] = useState(false);
   const [sync, setSync] = useState<ReadonlyMap<string, SyncState>>(new Map());
-  const setState = (node: string, state: SyncState | undefined) =>
-    setSync((prev) => {
-      if (prev.get(node) === state) return prev;
-      const next = new Map(prev);
-      if (state === undefined) next.delete(node);
-      else next.set(node, state);
-      return next;
-    });
+  // Nodes a `sync` event updated while a mesh-wide request was out (undefined when none is).
+  const updatedSince = useRef<Set<string> | undefined>(undefined);
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return undefined;
@@ -51,28 +41,46 @@ export function useLiveTopology(mesh: string, nodeNames: readonly string[]) {
     });
     source.addEventListener('sync', (e: MessageEvent<string>) => {
       const event = parseEvent(e.data) as Partial<SyncEvent> | undefined;
-      if (event?.meshName === mesh && typeof event.virtualNodeName === 'string') setState(event.virtualNodeName, syncBadge(event.status));
+      if (event?.meshName !== mesh || typeof event.virtualNodeName !== 'string') return;
+      const node = event.virtualNodeName;
+      const state = syncBadge(event.status);
+      updatedSince.current?.add(node);
+      setSync((prev) => {
+        if (prev.get(node) === state) return prev;
+        const next = new Map(prev);
+        if (state === undefined) next.delete(node);
+        else next.set(node, state);
+        return next;
+      });
     });
     return () => source.close();
   }, [mesh, queryClient]);
 
-  const nodesKey = nodeNames.slice(0, SYNC_FETCH_LIMIT).join('\n');
+  // One request for the whole mesh: on opening, again once the stream is (back) up, since events
+  // sent while it was down are lost, and every POLL_MS while it is down.
   useEffect(() => {
     const controller = new AbortController();
-    const queue = nodesKey === '' ? [] : nodesKey.split('\n');
-    const worker = async () => {
-      for (let node = queue.shift(); node !== undefined; node = queue.shift()) {
-        try {
-          setState(node, syncBadge(await fetchSyncStatus(mesh, node, controller.signal)));
-        } catch {
-          // No status (older server, node just deleted): the node simply shows no badge.
-          if (controller.signal.aborted) return;
-        }
+    const load = async () => {
+      if (updatedSince.current) return; // the previous request is still out
+      const updated = new Set<string>();
+      updatedSince.current = updated;
+      try {
+        const answer = meshSyncBadges(await fetchMeshSyncStatus(mesh, controller.signal));
+        if (!controller.signal.aborted) setSync((prev) => mergeSyncBadges(prev, answer, updated));
+      } catch {
+        // No status (older server, mesh just deleted): badges come from events only.
+      } finally {
+        if (updatedSince.current === updated) updatedSince.current = undefined;
       }
     };
-    for (let i = 0; i < SYNC_FETCH_CONCURRENCY; i++) void worker();
-    return () => controller.abort();
-  }, [mesh, nodesKey]);
+    void load();
+    const timer = live ? undefined : setInterval(() => void load(), POLL_MS);
+    return () => {
+      controller.abort();
+      clearInterval(timer);
+      updatedSince.current = undefined;
+    };
+  }, [mesh, live]);
 
   return { live, sync };
 }

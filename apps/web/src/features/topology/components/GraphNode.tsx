@@ -72,7 +72,8 @@ export const GraphNode = memo(function GraphNode({ node, box, selected, near, ma
         {truncate(node.detail, MAX_LABEL_CHARS + 6)}
       </text>
       {node.sync ? (
-        <g className={`badge sync-${node.sync}`} transform={`translate(${box.width - 56},-8)`}>
+        // Named like the tooltip line, so tests and screen readers find the badge of a node by role.
+        <g className={`badge sync-${node.sync}`} transform={`translate(${box.width - 56},-8)`} role="img" aria-label={`proxies ${node.sync}`}>
           <rect width={52} height={15} rx={7} />
           <text x={26} y={11} textAnchor="middle">
             {node.sync}

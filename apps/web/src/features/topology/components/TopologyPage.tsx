@@ -2,7 +2,7 @@ import { meshModelFromBundle } from '@meshwright/model';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { EmptyState, ErrorMessage, Loading } from '../../../components/states';
-import { POLL_MS, useMeshBundle, useVirtualNodeNames } from '../api/topology-api';
+import { POLL_MS, useMeshBundle } from '../api/topology-api';
 import { useLiveTopology } from '../api/use-live-topology';
 import { buildGraph } from '../lib/build-graph';
 import type { TopologyGraph } from '../lib/graph-types';
@@ -18,8 +18,8 @@ export function TopologyPage() {
     void prewarmLayout();
   }, []);
   const onOpen = useCallback((href: string) => void navigate(href), [navigate]);
-  // The event stream decides whether to poll; the node list (from the last answer) whose sync status to read.
-  const { live, sync } = useLiveTopology(mesh, useVirtualNodeNames(mesh));
+  // The event stream decides whether to poll; it also carries the proxies' sync badges.
+  const { live, sync } = useLiveTopology(mesh);
   const query = useMeshBundle(mesh, live);
   const previous = useRef<TopologyGraph | undefined>(undefined);
   const graph = useMemo(() => {

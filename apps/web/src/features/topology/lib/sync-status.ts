@@ -40,3 +40,38 @@ export function worstSyncState(status: unknown): SyncState | undefined {
   visit(status, 0);
   return worst;
 }
+
+/**
+ * The badges of a `GET /api/meshes/{mesh}/sync-status` answer (`{ meshName, nodes: { [node]: status } }`),
+ * by virtual node name; nodes without a badge (DISCONNECTED) are left out.
+ */
+export function meshSyncBadges(answer: unknown): Map<string, SyncState> {
+  const badges = new Map<string, SyncState>();
+  if (answer === null || typeof answer !== 'object' || !('nodes' in answer)) return badges;
+  const { nodes } = answer;
+  if (nodes === null || typeof nodes !== 'object') return badges;
+  for (const [name, status] of Object.entries(nodes)) {
+    const badge = syncBadge(status);
+    if (badge !== undefined) badges.set(name, badge);
+  }
+  return badges;
+}
+
+/**
+ * A mesh-wide answer replaces every badge, except those of nodes a `sync` event updated while the
+ * request was out: the event is newer than the answer for them.
+ */
+export function mergeSyncBadges(
+  current: ReadonlyMap<string, SyncState>,
+  answer: ReadonlyMap<string, SyncState>,
+  updatedSince: ReadonlySet<string>,
+): ReadonlyMap<string, SyncState> {
+  const next = new Map(answer);
+  for (const node of updatedSince) {
+    const state = current.get(node);
+    if (state === undefined) next.delete(node);
+    else next.set(node, state);
+  }
+  if (next.size === current.size && [...next].every(([node, state]) => current.get(node) === state)) return current;
+  return next;
+}
