@@ -66,3 +66,25 @@ test('a path that does not exist exits 2', async () => {
   assert.equal(r.code, 2);
   assert.match(r.err.join('\n'), /no such file or directory/);
 });
+
+test('a file with a schema error does not hide the findings of the other files', async () => {
+  const dir = shopCopy();
+  writeFileSync(join(dir, 'vn-extra.json'), JSON.stringify({ meshName: 'shop', virtualNodeName: 'extra', spec: { unknownX: 1 } }));
+  const split = join(dir, 'route-catalog-split.json');
+  writeFileSync(split, readFileSync(split, 'utf8').replace('"catalog-v1"', '"catalog-v9"'));
+  const r = await validate(dir);
+  assert.equal(r.code, 1);
+  assert.deepEqual(r.out, [
+    'error [schema.invalid] (virtualNode extra) spec.unknownX: is not a known field',
+    'error [route.target-missing] (route catalog-router/split) spec.httpRoute.action.weightedTargets[0].virtualNode: target virtual node catalog-v9 does not exist',
+  ]);
+});
+
+test('a JSON file that is not a CLI-input document is named, not taken for a second mesh', async () => {
+  const dir = shopCopy();
+  writeFileSync(join(dir, 'notes.json'), '{"hello": 1}');
+  const r = await validate(dir);
+  assert.equal(r.code, 1);
+  assert.match(r.out.join('\n'), /notes\.json\) : is not an App Mesh CLI-input document/);
+  assert.doesNotMatch(r.out.join('\n'), /second mesh/);
+});

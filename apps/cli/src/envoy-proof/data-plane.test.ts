@@ -95,10 +95,20 @@ describe('front proxy of the shop mesh (DROP_ALL)', () => {
 
   test('the access log gets one JSON line per request', async () => {
     for (let i = 0; i < 3; i++) await viaEgress(proxy.ports.egress, 'stock.shop.local', `/logged/${i}`);
-    // Reopening the logs flushes them; otherwise Envoy writes every 10 s.
+    // Reopening the logs flushes them (otherwise Envoy writes every 10 s), but on Envoy's flush
+    // thread: the lines land shortly after the admin call returns, so read until they are there.
     await fetch(`http://127.0.0.1:${proxy.ports.admin}/reopen_logs`, { method: 'POST' });
-    const lines = readFileSync(logPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    const logged = lines.filter((l) => String(l.path).startsWith('/logged/'));
+    const readLogged = () =>
+      readFileSync(logPath, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((l) => String(l.path).startsWith('/logged/'));
+    let logged = readLogged();
+    for (let tries = 0; logged.length < 3 && tries < 100; tries++) {
+      await new Promise((r) => setTimeout(r, 100));
+      logged = readLogged();
+    }
     assert.deepEqual(logged.map((l) => [l.authority, l.path, l.code]), [0, 1, 2].map((i) => ['stock.shop.local', `/logged/${i}`, 200]));
   });
 });

@@ -1,5 +1,6 @@
 import { toFieldIssues } from '../common/issues';
-import { bundleSchema } from '../input/bundle';
+import { bundleItemSchemas, bundleSchema, type Bundle } from '../input/bundle';
+import { createMeshInputSchema } from '../input/cli-input';
 import { meshModelFromBundle, type MeshModel } from '../input/mesh-model';
 import { analyzeMesh } from './analyze';
 import type { AnalyzeOptions } from './context';
@@ -30,7 +31,8 @@ function locate(input: unknown, path: readonly PropertyKey[]): { resource: Resou
     const name = kind === 'route' ? `${String(item.virtualRouterName ?? '?')}/${String(item.routeName ?? '?')}` : String(item[nameKey] ?? `#${index}`);
     return { resource: { kind, name }, rest };
   }
-  if (top === 'mesh') return { resource: { kind: 'mesh', name: meshName }, rest: path.slice(1) };
+  // A problem with the mesh document as a whole (missing, not an object) is located at `mesh`.
+  if (top === 'mesh') return { resource: { kind: 'mesh', name: meshName }, rest: path.length > 1 ? path.slice(1) : path };
   return { resource: { kind: 'mesh', name: meshName }, rest: path };
 }
 
@@ -50,7 +52,7 @@ export function validateBundle(input: unknown, options: AnalyzeOptions = {}): Bu
         message: fi.message,
       }));
     });
-    return { findings: sortFindings(findings) };
+    return { findings: sortFindings([...findings, ...analyzeValidParts(input, findings, options)]) };
   }
   const bundle = parsed.data;
   const meshName = bundle.mesh.meshName;
@@ -72,4 +74,31 @@ export function validateBundle(input: unknown, options: AnalyzeOptions = {}): Bu
   }
   const model = meshModelFromBundle(bundle);
   return { model, findings: sortFindings([...mismatched, ...analyzeMesh(model, options)]) };
+}
+
+/**
+ * When some items fail the schema, the rest of the mesh is still analysed, so one bad file does not
+ * hide every other problem. Reference findings that point at a rejected item are left out: that
+ * item exists, it is just invalid, and its own schema findings say why.
+ */
+function analyzeValidParts(input: unknown, schemaFindings: Finding[], options: AnalyzeOptions): Finding[] {
+  if (typeof input !== 'object' || input === null) return [];
+  const root = input as Record<string, unknown>;
+  const mesh = createMeshInputSchema.safeParse(root.mesh);
+  if (!mesh.success) return [];
+  const rejected = new Set(schemaFindings.map((f) => f.resource.name.split('/').pop() ?? f.resource.name));
+  const valid = <K extends keyof typeof bundleItemSchemas>(list: K) =>
+    (Array.isArray(root[list]) ? (root[list] as unknown[]) : []).flatMap((item) => {
+      const r = bundleItemSchemas[list].safeParse(item);
+      return r.success ? [r.data] : [];
+    });
+  const bundle = {
+    mesh: mesh.data,
+    virtualNodes: valid('virtualNodes'),
+    virtualRouters: valid('virtualRouters'),
+    routes: valid('routes'),
+    virtualServices: valid('virtualServices'),
+  } as Bundle;
+  const mentionsRejected = (f: Finding) => [...rejected].some((name) => name !== '' && f.message.includes(` ${name} `));
+  return analyzeMesh(meshModelFromBundle(bundle), options).filter((f) => !(f.category === 'reference' && mentionsRejected(f)));
 }

@@ -18,7 +18,8 @@ export function intInRange(min: number, max?: number) {
 export function stringOfLength(min: number, max?: number) {
   const range = max === undefined ? `at least ${min}` : min === max ? `exactly ${min}` : `${min} to ${max}`;
   const message = `must be ${range} characters long`;
-  let schema = z.string({ error: typeError('a string') }).min(min, { error: message });
+  // An empty value where one is needed reads "is required" at a form field, not a length rule.
+  let schema = z.string({ error: typeError('a string') }).min(min, { error: (issue) => (issue.input === '' ? 'is required' : message) });
   if (max !== undefined) schema = schema.max(max, { error: message });
   return schema;
 }
@@ -41,8 +42,15 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
 
 export const booleanValue = () => z.boolean({ error: typeError('true or false') });
 
-/** App Mesh resource names: 1-255 characters. */
-export const resourceName = () => stringOfLength(1, 255);
+/**
+ * App Mesh resource names: 1-255 characters. meshwright also refuses `/`: names are path segments
+ * of ARNs and of Envoy node ids (`mesh/<mesh>/virtualNode/<node>`), where a slash is ambiguous.
+ */
+export const resourceName = () => stringOfLength(1, 255).regex(/^[^/]*$/, { error: 'must not contain "/"' });
+
+/** What appmesh.md says of clientToken: up to 36 letters, digits, `-` and `_`. */
+export const clientTokenString = () =>
+  anyString().regex(/^[A-Za-z0-9_-]{0,36}$/, { error: 'must be at most 36 letters, digits, "-" or "_"' });
 
 /** 1-65535, for listener and target ports. */
 export const portNumber = () => intInRange(1, 65535);

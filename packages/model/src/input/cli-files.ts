@@ -44,6 +44,10 @@ export function assembleBundle(docs: readonly InputDocument[]): AssembledBundle 
       continue;
     }
     const kind = kindOfCliInput(doc.json);
+    if (kind === 'mesh' && !('meshName' in doc.json)) {
+      problems.push({ source: doc.source, message: 'is not an App Mesh CLI-input document: it names no meshName, virtualNodeName, virtualRouterName, routeName or virtualServiceName' });
+      continue;
+    }
     if (kind === 'mesh') {
       if (mesh) problems.push({ source: doc.source, message: `a second mesh; ${mesh.source} already describes mesh ${String(mesh.json.meshName)}` });
       else mesh = { source: doc.source, json: doc.json };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { anyString, stringOfLength, resourceName } from '../common/primitives';
+import { clientTokenString, stringOfLength, resourceName } from '../common/primitives';
 import { meshSpecSchema } from '../mesh/schema';
 import { routeSpecSchema } from '../route/schema';
 import { tagListSchema } from '../tags/schema';
@@ -10,7 +10,7 @@ import { virtualServiceSpecSchema } from '../virtual-service/schema';
 // These mirror the App Mesh Create*Input shapes: exactly what `aws appmesh create-* --cli-input-json`
 // takes, and (with the URI members merged in) what the REST API receives.
 
-const clientToken = () => anyString();
+const clientToken = () => clientTokenString();
 const accountId = () => stringOfLength(12, 12);
 
 export const createMeshInputSchema = z.strictObject({
