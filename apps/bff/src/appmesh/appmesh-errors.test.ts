@@ -18,9 +18,12 @@ import {
   DeleteVirtualServiceCommand,
   DescribeMeshCommand,
   DescribeRouteCommand,
+  DescribeVirtualNodeCommand,
+  DescribeVirtualRouterCommand,
   LimitExceededException,
   ListGatewayRoutesCommand,
   ListMeshesCommand,
+  ListRoutesCommand,
   ListTagsForResourceCommand,
   ListVirtualNodesCommand,
   NotFoundException,
@@ -29,6 +32,7 @@ import {
   TooManyTagsException,
   UntagResourceCommand,
   UpdateVirtualNodeCommand,
+  UpdateVirtualRouterCommand,
   paginateListVirtualNodes,
 } from '@aws-sdk/client-app-mesh';
 import { httpRouteSpec, nodeSpec, routerSpec } from '../testing/fixtures';
@@ -198,6 +202,74 @@ forEachStore((variant) => {
       );
       assert.equal(attempts.filter((a) => a.status === 'fulfilled').length, 1);
       for (const a of attempts) if (a.status === 'rejected') assert.ok(a.reason instanceof ConflictException);
+    });
+
+    test('a write that would break another resource is refused and stores nothing', async () => {
+      const c = server.client;
+      await c.send(new CreateVirtualNodeCommand({ meshName: 'shop', virtualNodeName: 'cat', spec: nodeSpec('cat.shop.local') }));
+      await c.send(new CreateVirtualRouterCommand({ meshName: 'shop', virtualRouterName: 'cat-router', spec: routerSpec() }));
+      await c.send(new CreateRouteCommand({ meshName: 'shop', virtualRouterName: 'cat-router', routeName: 'split', spec: httpRouteSpec({ cat: 1 }) }));
+      const announced = server.changes.length;
+      // A tcp listener under an http route: Envoy would drop the route without a word.
+      await rejectsWith(
+        c.send(new UpdateVirtualRouterCommand({ meshName: 'shop', virtualRouterName: 'cat-router', spec: { listeners: [{ portMapping: { port: 8080, protocol: 'tcp' } }] } })),
+        BadRequestException,
+        /^route cat-router\/split spec\.httpRoute: a httpRoute does not fit/,
+      );
+      const router = await c.send(new DescribeVirtualRouterCommand({ meshName: 'shop', virtualRouterName: 'cat-router' }));
+      assert.equal(router.virtualRouter?.metadata?.version, 1);
+      assert.equal(router.virtualRouter?.spec?.listeners?.[0]?.portMapping?.protocol, 'http');
+      // The node a route targets may not lose its listener.
+      await rejectsWith(
+        c.send(new UpdateVirtualNodeCommand({ meshName: 'shop', virtualNodeName: 'cat', spec: {} })),
+        BadRequestException,
+        /^route cat-router\/split spec\.httpRoute\.action\.weightedTargets\[0\]\.virtualNode: target virtual node cat has no listener/,
+      );
+      const node = await c.send(new DescribeVirtualNodeCommand({ meshName: 'shop', virtualNodeName: 'cat' }));
+      assert.equal(node.virtualNode?.metadata?.version, 1);
+      assert.equal(node.virtualNode?.spec?.listeners?.length, 1);
+      assert.equal(server.changes.length, announced, 'refused writes are not announced');
+      // Changes that keep the mesh sound still go through, even where the mesh already had an error
+      // (planted in the store directly, as data from an older version might hold).
+      const now = Date.now();
+      const broken = { kind: 'route' as const, meshName: 'shop', parentName: 'cat-router', name: 'broken', spec: { ...httpRouteSpec({ ghost: 1 }, '/ghost') }, tags: [], uid: 'u-broken', version: 1, createdAt: now, lastUpdatedAt: now };
+      await server.store.apply([{ op: 'insert', resource: broken }]);
+      const moved = await c.send(new UpdateVirtualNodeCommand({ meshName: 'shop', virtualNodeName: 'cat', spec: nodeSpec('cat2.shop.local') }));
+      assert.equal(moved.virtualNode?.metadata?.version, 2);
+    });
+
+    test('duplicate tag keys on create keep one entry per key, the last value winning', async () => {
+      const created = await server.client.send(
+        new CreateVirtualNodeCommand({ meshName: 'shop', virtualNodeName: 'tagged', spec: {}, tags: [{ key: 'team', value: 'a' }, { key: 'tier', value: 'x' }, { key: 'team', value: 'b' }] }),
+      );
+      const listed = await server.client.send(new ListTagsForResourceCommand({ resourceArn: created.virtualNode?.metadata?.arn }));
+      assert.deepEqual(listed.tags, [{ key: 'team', value: 'b' }, { key: 'tier', value: 'x' }]);
+    });
+
+    test('meshOwner naming another account: NotFoundException, nothing stored', async () => {
+      const foreign = '999999999999';
+      await rejectsWith(server.client.send(new DescribeMeshCommand({ meshName: 'shop', meshOwner: foreign })), NotFoundException, /^mesh shop owned by account 999999999999 does not exist$/);
+      await rejectsWith(server.client.send(new ListVirtualNodesCommand({ meshName: 'shop', meshOwner: foreign })), NotFoundException, /owned by account 999999999999/);
+      await rejectsWith(
+        server.client.send(new CreateVirtualNodeCommand({ meshName: 'shop', meshOwner: foreign, virtualNodeName: 'foreign', spec: {} })),
+        NotFoundException,
+        /owned by account 999999999999/,
+      );
+      await rejectsWith(server.client.send(new DescribeVirtualNodeCommand({ meshName: 'shop', virtualNodeName: 'foreign' })), NotFoundException, /virtual node foreign/);
+      const own = await server.client.send(new DescribeMeshCommand({ meshName: 'shop', meshOwner: '123456789012' }));
+      assert.equal(own.mesh?.meshName, 'shop');
+    });
+
+    test('a nextToken works only for the list it came from', async () => {
+      const nodes = await server.client.send(new ListVirtualNodesCommand({ meshName: 'shop', limit: 1 }));
+      assert.ok(nodes.nextToken);
+      await rejectsWith(server.client.send(new ListRoutesCommand({ meshName: 'shop', virtualRouterName: 'router', nextToken: nodes.nextToken })), BadRequestException, /nextToken does not belong to this list/);
+      await rejectsWith(server.client.send(new ListMeshesCommand({ nextToken: nodes.nextToken })), BadRequestException, /nextToken does not belong to this list/);
+      const routes = await server.client.send(new ListRoutesCommand({ meshName: 'shop', virtualRouterName: 'router', limit: 1 }));
+      assert.ok(routes.nextToken);
+      await rejectsWith(server.client.send(new ListRoutesCommand({ meshName: 'shop', virtualRouterName: 'cat-router', nextToken: routes.nextToken })), BadRequestException, /does not belong/);
+      const next = await server.client.send(new ListRoutesCommand({ meshName: 'shop', virtualRouterName: 'router', limit: 1, nextToken: routes.nextToken }));
+      assert.equal(next.routes?.length, 1);
     });
 
     test('no request produced a 500', () => {

@@ -1,6 +1,7 @@
 // Bad input over raw HTTP: always a 400 App Mesh error naming the problem, never a 500, nothing stored.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { sqliteVariant } from '../testing/store-variants';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
@@ -60,6 +61,49 @@ describe('bad input to the App Mesh API', () => {
     const res = await fetch(`${server.url}/v20190125/nothing-here`);
     assert.equal(res.status, 404);
     assert.equal(res.headers.get('x-amzn-errortype'), 'NotFoundException');
+  });
+
+  for (const [method, path] of [
+    ['GET', '/v20190125/meshes/%ZZ'],
+    ['DELETE', '/v20190125/meshes/%E0%A4%A'],
+    ['GET', '/api/meshes/%ZZ/bundle'],
+  ] as const) {
+    test(`${method} ${path}: a URL that is not valid percent-encoding is a 400`, async () => {
+      const res = await fetch(`${server.url}${path}`, { method });
+      assert.equal(res.status, 400);
+      assert.equal(res.headers.get('x-amzn-errortype'), 'BadRequestException');
+      assert.match(((await res.json()) as { message: string }).message, /URL path is not valid percent-encoding/);
+    });
+  }
+
+  async function sendEncoded(path: string, method: string, encoding: string, body: Buffer | string) {
+    const res = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body });
+    return { status: res.status, type: res.headers.get('x-amzn-errortype'), message: ((await res.json()) as { message?: string }).message ?? '' };
+  }
+
+  for (const [path, method] of [
+    ['/v20190125/meshes', 'PUT'],
+    ['/api/bundles', 'POST'],
+  ] as const) {
+    for (const encoding of ['gzip', 'br', 'deflate']) {
+      test(`${method} ${path} with Content-Encoding ${encoding} but a plain body: 400 naming the encoding`, async () => {
+        const res = await sendEncoded(path, method, encoding, JSON.stringify({ meshName: 'plain' }));
+        assert.equal(res.status, 400, res.message);
+        assert.equal(res.type, 'BadRequestException');
+        assert.match(res.message, new RegExp(`request body is not valid ${encoding} data`));
+      });
+    }
+  }
+
+  test('an unsupported Content-Encoding is a 400 naming it; a really gzipped body is accepted', async () => {
+    const res = await sendEncoded('/v20190125/meshes', 'PUT', 'compress', JSON.stringify({ meshName: 'plain' }));
+    assert.equal(res.status, 400, res.message);
+    assert.equal(res.type, 'BadRequestException');
+    assert.match(res.message, /Content-Encoding "compress" is not supported/);
+    const ok = await sendEncoded('/v20190125/meshes', 'PUT', 'gzip', gzipSync(JSON.stringify({ meshName: 'zipped' })));
+    assert.equal(ok.status, 200, ok.message);
+    const meshes = (await (await fetch(`${server.url}/v20190125/meshes`)).json()) as { meshes: { meshName: string }[] };
+    assert.deepEqual(meshes.meshes.map((m) => m.meshName).sort(), ['shop', 'zipped']);
   });
 
   test('no request produced a 500', () => {

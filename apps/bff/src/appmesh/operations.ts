@@ -11,6 +11,7 @@ import {
   tagListSchema,
   type ResourceKind,
 } from '@meshwright/model';
+import { NotFoundError } from '../http/errors';
 import { kinds, type ResourceNames } from './kinds';
 import type { operationBindings } from './operations.generated';
 import {
@@ -41,7 +42,22 @@ function op<S extends z.ZodType>(
   handle: (ctx: ServiceContext, input: z.output<S>) => Promise<Record<string, unknown>>,
 ): OperationDef {
   // The validation middleware parsed the input with this very schema.
-  return { name, schema, handle: (ctx, input) => handle(ctx, input as z.output<S>) };
+  return {
+    name,
+    schema,
+    handle: (ctx, input) => {
+      requireOwnMesh(ctx, input);
+      return handle(ctx, input as z.output<S>);
+    },
+  };
+}
+
+/** Every mesh here belongs to this server's account; a mesh shared from another account does not exist. */
+function requireOwnMesh(ctx: ServiceContext, input: unknown): void {
+  if (typeof input !== 'object' || input === null || !('meshOwner' in input) || input.meshOwner === undefined) return;
+  if (input.meshOwner === ctx.config.accountId) return;
+  const meshName = 'meshName' in input ? String(input.meshName) : '';
+  throw new NotFoundError(`mesh ${meshName} owned by account ${String(input.meshOwner)} does not exist`);
 }
 
 const meshOwner = () => stringOfLength(12, 12).optional();

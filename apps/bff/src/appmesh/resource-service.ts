@@ -6,7 +6,7 @@ import { DuplicateKeyError, type ResourceKey, type StoredResource } from '../sto
 import { checkClientToken } from './client-token';
 import { blockingDependents } from './dependents';
 import { describeKey, keyOf, kinds, meshKey, routerKey, type ResourceNames } from './kinds';
-import { blockingFindings, throwIfBlocked } from './model-checks';
+import { writeError } from './model-checks';
 import { decodePageToken, encodePageToken } from './page-token';
 import { toData, toRef } from './representation';
 import type { ServiceContext } from './service-context';
@@ -47,7 +47,8 @@ async function write(ctx: ServiceContext, operation: string, input: WriteInput, 
     // The whole mesh as it would be after the write: what the model's analysis judges.
     const before = await ctx.store.loadMeshModel(key.meshName);
     const after = before ? withResource(before, resource) : meshModelFromRows([resource]);
-    if (after) throwIfBlocked(blockingFindings(after, key, isCreate, ctx.quotas, meshCount));
+    const blocked = after && writeError({ before, after, written: key, isCreate, quotas: ctx.quotas, meshCount });
+    if (blocked) throw blocked;
     const output = { [kind]: toData(ctx.config, resource) };
     try {
       await ctx.store.apply([{ op: isCreate ? 'insert' : 'put', resource }], token.record?.(output));
@@ -63,7 +64,8 @@ async function write(ctx: ServiceContext, operation: string, input: WriteInput, 
 export function createResource(ctx: ServiceContext, kind: ResourceKind, input: WriteInput): Promise<Output> {
   return write(ctx, `Create${kinds[kind].opName}`, input, kind, (key, existing) => {
     if (existing) throw new ConflictError(`${describeKey(key)} already exists`);
-    const tags = input.tags ?? [];
+    // One entry per key, the last value winning, as TagResource does: a resource never holds a key twice.
+    const tags = [...new Map((input.tags ?? []).map((t) => [t.key, t.value]))].map(([key, value]) => ({ key, value }));
     if (tags.length > ctx.quotas.tagsPerResource) {
       throw new LimitExceededError(`tags: ${tags.length} tags exceed the limit of ${ctx.quotas.tagsPerResource} per resource`);
     }
@@ -126,12 +128,13 @@ export async function listResources(ctx: ServiceContext, kind: ResourceKind, inp
   if (kind !== 'mesh') await requireExisting(ctx, meshKey(meshName));
   if (kind === 'route') await requireExisting(ctx, routerKey(meshName, parentName));
   const limit = input.limit ?? 100;
-  const after = input.nextToken === undefined ? undefined : decodePageToken(input.nextToken);
+  const scope = JSON.stringify([kind, kind === 'mesh' ? '' : meshName, parentName]);
+  const after = input.nextToken === undefined ? undefined : decodePageToken(scope, input.nextToken);
   const page = await ctx.store.list({ kind, meshName, parentName, limit: limit + 1, ...(after !== undefined ? { after } : {}) });
   const items = page.slice(0, limit);
   const last = items[items.length - 1];
   return {
     [kinds[kind].listMember]: items.map((r) => toRef(ctx.config, r)),
-    ...(page.length > limit && last ? { nextToken: encodePageToken(last.name) } : {}),
+    ...(page.length > limit && last ? { nextToken: encodePageToken(scope, last.name) } : {}),
   };
 }

@@ -47,10 +47,11 @@ export async function listTagsForResource(
 ): Promise<Record<string, unknown>> {
   const found = await resourceAt(ctx, input.resourceArn);
   const sorted = [...found.tags].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const after = input.nextToken === undefined ? undefined : decodePageToken(input.nextToken);
+  const scope = JSON.stringify(['tags', input.resourceArn]);
+  const after = input.nextToken === undefined ? undefined : decodePageToken(scope, input.nextToken);
   const rest = after === undefined ? sorted : sorted.filter((t) => t.key > after);
   const limit = input.limit ?? 100;
   const page = rest.slice(0, limit);
   const last = page[page.length - 1];
-  return { tags: page, ...(rest.length > limit && last ? { nextToken: encodePageToken(last.key) } : {}) };
+  return { tags: page, ...(rest.length > limit && last ? { nextToken: encodePageToken(scope, last.key) } : {}) };
 }

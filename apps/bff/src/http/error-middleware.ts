@@ -12,6 +12,7 @@ function bodyParserError(err: unknown): ApiError | undefined {
     case 'entity.too.large':
       return new BadRequestError('request body is larger than the 1 MiB limit');
     case 'encoding.unsupported':
+      return new BadRequestError(`request body Content-Encoding ${'encoding' in err ? `"${String(err.encoding)}" ` : ''}is not supported; send it uncompressed, or as gzip, deflate or br`);
     case 'charset.unsupported':
       return new BadRequestError('request body encoding is not supported; send UTF-8 JSON');
     case 'request.aborted':
@@ -21,6 +22,20 @@ function bodyParserError(err: unknown): ApiError | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * Other client errors Express and body-parser raise with a 4xx status: a URL path that is not valid
+ * percent-encoding (URIError) and a body whose Content-Encoding claims a compression it does not have
+ * (zlib's error). Their own messages say little to an API client, so name the part of the request.
+ */
+function requestReadError(err: unknown, contentEncoding: string | undefined): ApiError | undefined {
+  if (!(err instanceof Error) || !('status' in err) || typeof err.status !== 'number' || err.status < 400 || err.status >= 500) return undefined;
+  if (err instanceof URIError) return new BadRequestError('the URL path is not valid percent-encoding (a % must be followed by two hex digits of UTF-8)');
+  if (contentEncoding && contentEncoding !== 'identity') {
+    return new BadRequestError(`request body is not valid ${contentEncoding} data, as its Content-Encoding says it is: ${err.message}`);
+  }
+  return new BadRequestError(`request could not be read: ${err.message}`);
 }
 
 export function sendError(res: Parameters<RequestHandler>[1], err: ApiError): void {
@@ -36,7 +51,7 @@ export function errorMiddleware(logger: Logger): ErrorRequestHandler {
       next(err);
       return;
     }
-    const known = err instanceof ApiError ? err : bodyParserError(err);
+    const known = err instanceof ApiError ? err : (bodyParserError(err) ?? requestReadError(err, req.get('content-encoding')?.toLowerCase()));
     if (known) {
       sendError(res, known);
       return;
