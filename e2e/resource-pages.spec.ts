@@ -49,4 +49,19 @@ test('every resource of a mesh has a page; a node is edited with the wizard\'s f
     serviceDiscovery: { dns: { hostname: 'web-v2.local' } },
     logging: { accessLog: { file: { path: '/dev/stdout' } } },
   });
+
+  // A node with two listeners (made through the API): the form says which one it does not edit, and Save keeps it.
+  const listeners = [{ portMapping: { port: 8080, protocol: 'http' } }, { portMapping: { port: 8081, protocol: 'grpc' } }];
+  const created = await api.request('PUT', `/v20190125/meshes/${mesh}/virtualNodes`, { virtualNodeName: 'api', spec: { listeners, serviceDiscovery: { dns: { hostname: 'api.local' } } } });
+  expect(created.status, JSON.stringify(created.json)).toBe(200);
+  await page.goto(`/meshes/${mesh}/virtualNodes/api/edit`);
+  const others = page.getByRole('note', { name: 'Listeners not edited here' });
+  await expect(others).toContainText('first listener (8080 http)');
+  await expect(others).toContainText('Listener 2: 8081 grpc');
+  await expect(page.getByLabel('Listener port')).toHaveValue('8080');
+  await page.getByLabel('Log path').fill('/dev/stdout');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { name: 'virtual node api' })).toBeVisible();
+  const saved = await api.get(`/meshes/${mesh}/virtualNodes/api`);
+  expect((saved.json.spec as { listeners: unknown }).listeners).toEqual(listeners);
 });

@@ -27,7 +27,8 @@ export function RouteEditPage() {
 
 function RouteEditor({ mesh, router, route, spec, nodeNames, routerProtocol }: { mesh: string; router: string; route: string; spec: RouteSpec; nodeNames: string[]; routerProtocol: string }) {
   const schema = useMemo(() => routeEditSchema({ nodes: nodeNames.map((name) => ({ name, hasListener: true })), routerProtocol }), [nodeNames, routerProtocol]);
-  const form = useForm<{ route: RouteValues }>({ resolver: zodResolver(schema), defaultValues: { route: routeValuesFromSpec(route, spec) }, mode: 'onTouched' });
+  // 'onBlur', not 'onTouched': that mode validates a field array on append, flagging an added target before it is filled.
+  const form = useForm<{ route: RouteValues }>({ resolver: zodResolver(schema), defaultValues: { route: routeValuesFromSpec(route, spec) }, mode: 'onBlur' });
   const update = useUpdateResource({ mesh, kind: 'route', router }, route);
   const navigate = useNavigate();
   const onSubmit = (v: { route: RouteValues }) => update.mutate(mergeRouteSpec(spec, v.route), { onSuccess: () => void navigate('..', { relative: 'path' }) });

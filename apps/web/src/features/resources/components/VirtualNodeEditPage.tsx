@@ -10,6 +10,7 @@ import { childQueryOptions, useUpdateResource } from '../api/appmesh';
 import { nodeEditSchema } from '../lib/edit-schemas';
 import { mergeNodeSpec, nodeValuesFromSpec } from '../lib/spec-to-values';
 import { EditForm } from './EditForm';
+import { OtherListenersNote } from './OtherListenersNote';
 
 export function VirtualNodeEditPage() {
   const { mesh = '', node = '' } = useParams();
@@ -20,12 +21,14 @@ export function VirtualNodeEditPage() {
 }
 
 function NodeEditor({ mesh, node, spec }: { mesh: string; node: string; spec: VirtualNodeSpec }) {
-  const form = useForm<{ node: NodeValues }>({ resolver: zodResolver(nodeEditSchema), defaultValues: { node: nodeValuesFromSpec(node, spec) }, mode: 'onTouched' });
+  // 'onBlur', not 'onTouched': that mode validates a field array on append, flagging an added backend before it is filled.
+  const form = useForm<{ node: NodeValues }>({ resolver: zodResolver(nodeEditSchema), defaultValues: { node: nodeValuesFromSpec(node, spec) }, mode: 'onBlur' });
   const update = useUpdateResource({ mesh, kind: 'virtualNode' }, node);
   const navigate = useNavigate();
   const onSubmit = (v: { node: NodeValues }) => update.mutate(mergeNodeSpec(spec, v.node), { onSuccess: () => void navigate('..', { relative: 'path' }) });
   return (
     <EditForm title={`Edit virtual node ${node}`} form={form} onSubmit={onSubmit} saving={update.isPending} error={update.error}>
+      <OtherListenersNote listeners={spec.listeners} />
       <VirtualNodeFields prefix="node" nameReadOnly />
     </EditForm>
   );

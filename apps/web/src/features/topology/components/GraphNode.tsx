@@ -61,14 +61,14 @@ export const GraphNode = memo(function GraphNode({ node, box, selected, near, ma
     <>
       <title>{tooltip(node)}</title>
       <rect className="box" width={box.width} height={box.height} rx={8} />
-      <circle className="icon-bg" cx={16} cy={box.height / 2} r={11} />
-      <text className="icon" x={16} y={box.height / 2 + 3.5} textAnchor="middle" aria-hidden="true">
+      <circle className="icon-bg" cx={17} cy={box.height / 2} r={12} />
+      <text className="icon" x={17} y={box.height / 2 + 4} textAnchor="middle" aria-hidden="true">
         {icons[node.kind]}
       </text>
-      <text className="label" x={34} y={20}>
+      <text className="label" x={36} y={23}>
         {truncate(node.label, MAX_LABEL_CHARS)}
       </text>
-      <text className="detail" x={34} y={36}>
+      <text className="detail" x={36} y={41}>
         {truncate(node.detail, MAX_LABEL_CHARS + 6)}
       </text>
       {node.sync ? (

@@ -9,17 +9,17 @@ export const canvasStyles = `
 .topo-node.missing rect.box { fill: #fff0f0; stroke: #c62828; stroke-width: 2.5; stroke-dasharray: 6 4; }
 .topo-node.sev-error rect.box { stroke: #c62828; stroke-width: 2.5; }
 .topo-node.sev-warning rect.box { stroke: #b26a00; stroke-width: 2.5; }
-.topo-node .label { font-size: 13px; font-weight: 600; fill: #15191f; }
-.topo-node .detail { font-size: 11px; fill: #4a5260; }
-.topo-node.missing .detail { fill: #b71c1c; font-weight: 600; }
-.topo-node .icon { font-size: 10px; font-weight: 700; fill: #fff; }
+.topo-node .label { font-size: 14px; font-weight: 600; fill: #15191f; }
+.topo-node .detail { font-size: 12px; fill: #4a5260; }
+.topo-node.missing .detail { fill: #b71c1c; }
+.topo-node .icon { font-size: 11px; font-weight: 700; fill: #fff; }
 .topo-node .icon-bg { fill: #5b6473; }
 .topo-node.kind-virtualService .icon-bg { fill: #2457c5; }
 .topo-node.kind-virtualRouter .icon-bg { fill: #7040c0; }
 .topo-node.kind-route .icon-bg { fill: #9a7bd0; }
 .topo-node.kind-virtualNode .icon-bg { fill: #25854a; }
 .topo-node.missing .icon-bg { fill: #c62828; }
-.topo-node .badge text { font-size: 9px; font-weight: 700; fill: #fff; }
+.topo-node .badge text { font-size: 10px; font-weight: 700; fill: #fff; }
 .badge.sync-SYNCED rect { fill: #25854a; }
 .badge.sync-STALE rect { fill: #b26a00; }
 .badge.sync-NACKED rect { fill: #c62828; }
@@ -34,7 +34,7 @@ export const canvasStyles = `
 .topo-edge.kind-backend path { stroke: #6b7a8f; stroke-dasharray: 5 3; }
 .topo-edge.broken path { stroke: #c62828; stroke-width: 2; stroke-dasharray: 4 3; }
 .topo-edge .edge-label rect { fill: #fff; stroke: #7040c0; stroke-width: 1; }
-.topo-edge .edge-label text { font-size: 11px; font-weight: 700; fill: #4a2a8a; }
+.topo-edge .edge-label text { font-size: 12px; font-weight: 700; fill: #4a2a8a; }
 .topo-edge.broken .edge-label rect { stroke: #c62828; }
 .has-selection .topo-node:not(.near) { opacity: 0.3; }
 .has-selection .topo-edge:not(.near) { opacity: 0.15; }

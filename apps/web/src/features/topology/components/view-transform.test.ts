@@ -37,6 +37,9 @@ describe('view transform', () => {
     const t = initialTransform(graph, view, 0.7);
     assert.equal(t.k, 0.7);
     assert.ok(isVisible(t, entry, view));
+    // A graph too wide but not too tall is centred vertically, not on its first node.
+    const wide = { width: 4000, height: 400, nodes: { a: { x: 24, y: 300, width: 150, height: 48 } } };
+    assert.equal(initialTransform(wide, view, 0.7).y, (800 - 400 * 0.7) / 2);
     const small = { width: 600, height: 300, nodes: { a: entry } };
     assert.deepEqual(initialTransform(small, view, 0.7), fitTransform(small, view));
   });

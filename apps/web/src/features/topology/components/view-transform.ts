@@ -44,8 +44,10 @@ export function isVisible(t: ViewTransform, box: { x: number; y: number; width: 
 }
 
 /**
- * The first view of a graph: all of it when that keeps names readable (zoom >= minZoom); otherwise
- * readable names, starting where traffic enters: the leftmost node, at the left edge, centred vertically.
+ * The first view of a graph: all of it, centred, when that keeps names readable (zoom >= minZoom);
+ * otherwise readable names, starting where traffic enters: the leftmost node at the left edge. The
+ * graph is then centred vertically if it fits, else the view is centred on that node without
+ * leaving empty canvas above or below the graph.
  */
 export function initialTransform(
   graph: { width: number; height: number; nodes: Record<string, { x: number; y: number; width: number; height: number }> },
@@ -57,5 +59,7 @@ export function initialTransform(
   const first = Object.values(graph.nodes).sort((a, b) => a.x - b.x || a.y - b.y)[0];
   if (!first) return fitted;
   const k = minZoom;
-  return { k, x: 16 - first.x * k, y: view.height / 2 - (first.y + first.height / 2) * k };
+  const height = graph.height * k;
+  const y = height <= view.height ? (view.height - height) / 2 : clamp(view.height / 2 - (first.y + first.height / 2) * k, view.height - height, 0);
+  return { k, x: 16 - first.x * k, y };
 }

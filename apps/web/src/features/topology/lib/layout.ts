@@ -28,16 +28,16 @@ export interface GraphLayout {
   edges: Record<string, EdgeRoute>;
 }
 
-export const NODE_HEIGHT = 48;
-const LABEL_CHAR = 7.6;
-const DETAIL_CHAR = 6.4;
+export const NODE_HEIGHT = 54;
+const LABEL_CHAR = 8.6;
+const DETAIL_CHAR = 6.2;
 /** Room for the kind icon on the left and the sync badge on the right. */
 const NODE_PADDING = 44;
 export const MAX_NODE_WIDTH = 300;
 /** Longest label drawn in full; App Mesh names go to 255 characters, the tooltip has the rest. */
 export const MAX_LABEL_CHARS = Math.floor((MAX_NODE_WIDTH - NODE_PADDING) / LABEL_CHAR);
 
-/** A node wide enough for its name at the default zoom (13px text), within bounds. */
+/** A node wide enough for its name at the default zoom (14px names, 12px second lines), within bounds. */
 export function nodeWidth(node: Pick<TopologyNode, 'label' | 'detail'>): number {
   const text = Math.max(node.label.length * LABEL_CHAR, node.detail.length * DETAIL_CHAR);
   return Math.round(Math.min(MAX_NODE_WIDTH, Math.max(120, text + NODE_PADDING)));
@@ -48,7 +48,7 @@ const qualityOptions: Record<string, string> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
   'elk.edgeRouting': 'POLYLINE',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '44',
   'elk.spacing.nodeNode': '18',
   'elk.spacing.edgeLabel': '2',
   'elk.edgeLabels.inline': 'true',
@@ -76,7 +76,7 @@ export function elkLayoutOptions(nodeCount: number): Record<string, string> {
   return nodeCount > LARGE_GRAPH_NODES ? largeGraphOptions : qualityOptions;
 }
 
-const labelSize = (text: string) => ({ width: text.length * 7 + 8, height: 16 });
+const labelSize = (text: string) => ({ width: text.length * 7.6 + 8, height: 17 });
 
 /**
  * The ELK input for a graph. On graphs up to LARGE_GRAPH_NODES the percentages are ELK edge labels,

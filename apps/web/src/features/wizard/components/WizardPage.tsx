@@ -29,7 +29,9 @@ export function WizardPage() {
   const form = useForm<WizardValues>({
     resolver: zodResolver(wizardFormSchema),
     defaultValues: initial?.values ?? defaultWizardValues(),
-    mode: 'onTouched',
+    // Errors appear when the user leaves a field or presses Next. Not 'onTouched': with it, react-hook-form
+    // validates a whole field array after "Add backend" or "Add target", flagging the new empty row at once.
+    mode: 'onBlur',
   });
   const [step, setStep] = useState(initial?.step ?? 0);
   const [created, setCreated] = useState<CreatedResource[] | undefined>();
