@@ -1,6 +1,6 @@
 import { expectAccessible, keepScreenshot, test, expect, uniqueName } from './support/fixtures';
 
-test('every resource of a mesh has a page; a node is edited with the wizard\'s fields', async ({ page, api }) => {
+test('every resource of a mesh has a page; a node is edited with the wizard\'s fields, every listener of it', async ({ page, api }) => {
   const mesh = uniqueName('pages');
   await api.createDemoMesh(mesh);
 
@@ -50,18 +50,44 @@ test('every resource of a mesh has a page; a node is edited with the wizard\'s f
     logging: { accessLog: { file: { path: '/dev/stdout' } } },
   });
 
-  // A node with two listeners (made through the API): the form says which one it does not edit, and Save keeps it.
-  const listeners = [{ portMapping: { port: 8080, protocol: 'http' } }, { portMapping: { port: 8081, protocol: 'grpc' } }];
+  // A node with two listeners (made through the API): each is a group of the wizard's fields, and
+  // Save keeps what the form does not show (here listener 2's timeout and outlier detection).
+  const grpcListener = {
+    portMapping: { port: 8081, protocol: 'grpc' },
+    timeout: { grpc: { perRequest: { unit: 's', value: 15 } } },
+    outlierDetection: { maxServerErrors: 5, interval: { unit: 's', value: 10 }, baseEjectionDuration: { unit: 's', value: 30 }, maxEjectionPercent: 50 },
+  };
+  const listeners = [{ portMapping: { port: 8080, protocol: 'http' } }, grpcListener];
   const created = await api.request('PUT', `/v20190125/meshes/${mesh}/virtualNodes`, { virtualNodeName: 'api', spec: { listeners, serviceDiscovery: { dns: { hostname: 'api.local' } } } });
   expect(created.status, JSON.stringify(created.json)).toBe(200);
   await page.goto(`/meshes/${mesh}/virtualNodes/api/edit`);
-  const others = page.getByRole('note', { name: 'Listeners not edited here' });
-  await expect(others).toContainText('first listener (8080 http)');
-  await expect(others).toContainText('Listener 2: 8081 grpc');
-  await expect(page.getByLabel('Listener port')).toHaveValue('8080');
-  await page.getByLabel('Log path').fill('/dev/stdout');
+  const first = page.getByRole('group', { name: 'Listener 1' });
+  const second = page.getByRole('group', { name: 'Listener 2' });
+  await expect(first.getByLabel('Listener port')).toHaveValue('8080');
+  await expect(first.getByLabel('Listener protocol')).toHaveValue('http');
+  await expect(second.getByLabel('Listener port')).toHaveValue('8081');
+  await expect(second.getByLabel('Listener protocol')).toHaveValue('grpc');
+  await expect(second.getByLabel('Health check enabled')).not.toBeChecked();
+
+  // A listener added and removed again leaves nothing behind.
+  await page.getByRole('button', { name: 'Add listener' }).click();
+  const third = page.getByRole('group', { name: 'Listener 3' });
+  await expect(third.getByLabel('Listener port')).toHaveValue('8082');
+  await third.getByRole('button', { name: 'Remove listener' }).click();
+  await expect(third).toHaveCount(0);
+
+  // Each listener's problems show at its own fields.
+  await second.getByLabel('Listener port').fill('70000');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(second.getByLabel('Listener port')).toHaveAccessibleDescription('must be a whole number from 1 to 65535');
+  await expect(first.getByLabel('Listener port')).not.toHaveAccessibleDescription(/./);
+
+  await second.getByLabel('Listener port').fill('8082');
+  await expectAccessible(page, 'node edit page with two listeners');
+  await keepScreenshot(page, 'node-edit-listeners');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { name: 'virtual node api' })).toBeVisible();
-  const saved = await api.get(`/meshes/${mesh}/virtualNodes/api`);
-  expect((saved.json.spec as { listeners: unknown }).listeners).toEqual(listeners);
+  const saved = await api.request('GET', `/v20190125/meshes/${mesh}/virtualNodes/api`);
+  expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+  expect((saved.json.spec as { listeners: unknown }).listeners).toEqual([listeners[0], { ...grpcListener, portMapping: { port: 8082, protocol: 'grpc' } }]);
 });

@@ -5,12 +5,11 @@ import { useNavigate, useParams } from 'react-router';
 import type { VirtualNodeSpec } from '@meshwright/model';
 import { ErrorMessage, Loading } from '../../../components/states';
 import { VirtualNodeFields } from '../../wizard/components/fields';
-import type { NodeValues } from '../../wizard/lib/form-values';
 import { childQueryOptions, useUpdateResource } from '../api/appmesh';
-import { nodeEditSchema } from '../lib/edit-schemas';
-import { mergeNodeSpec, nodeValuesFromSpec } from '../lib/spec-to-values';
+import { nodeEditSchema } from '../lib/node-edit-schema';
+import { mergeNodeSpec, nodeEditValuesFromSpec, type NodeEditValues } from '../lib/node-edit-values';
 import { EditForm } from './EditForm';
-import { OtherListenersNote } from './OtherListenersNote';
+import { ListenersFields } from './ListenersFields';
 
 export function VirtualNodeEditPage() {
   const { mesh = '', node = '' } = useParams();
@@ -22,14 +21,13 @@ export function VirtualNodeEditPage() {
 
 function NodeEditor({ mesh, node, spec }: { mesh: string; node: string; spec: VirtualNodeSpec }) {
   // 'onBlur', not 'onTouched': that mode validates a field array on append, flagging an added backend before it is filled.
-  const form = useForm<{ node: NodeValues }>({ resolver: zodResolver(nodeEditSchema), defaultValues: { node: nodeValuesFromSpec(node, spec) }, mode: 'onBlur' });
+  const form = useForm<NodeEditValues>({ resolver: zodResolver(nodeEditSchema), defaultValues: nodeEditValuesFromSpec(node, spec), mode: 'onBlur' });
   const update = useUpdateResource({ mesh, kind: 'virtualNode' }, node);
   const navigate = useNavigate();
-  const onSubmit = (v: { node: NodeValues }) => update.mutate(mergeNodeSpec(spec, v.node), { onSuccess: () => void navigate('..', { relative: 'path' }) });
+  const onSubmit = (v: NodeEditValues) => update.mutate(mergeNodeSpec(spec, v), { onSuccess: () => void navigate('..', { relative: 'path' }) });
   return (
     <EditForm title={`Edit virtual node ${node}`} form={form} onSubmit={onSubmit} saving={update.isPending} error={update.error}>
-      <OtherListenersNote listeners={spec.listeners} />
-      <VirtualNodeFields prefix="node" nameReadOnly />
+      <VirtualNodeFields prefix="node" nameReadOnly listeners={<ListenersFields />} />
     </EditForm>
   );
 }

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { portNumber, portProtocol, virtualServiceSpecSchema } from '@meshwright/model';
-import { nodeValuesSchema, reportIssues, routeValuesSchema } from '../../wizard/lib/form-schema';
-import { validateNodeValues, validateRouteValues, type RouteContext } from '../../wizard/lib/validate';
+import { reportIssues, routeValuesSchema } from '../../wizard/lib/form-schema';
+import { validateRouteValues, type RouteContext } from '../../wizard/lib/validate';
 
 // The edit pages' form schemas: the wizard's field shapes and checks, one resource at a time.
-
-export const nodeEditSchema = z.object({ node: nodeValuesSchema }).superRefine((v, ctx) => reportIssues(ctx, validateNodeValues(v.node), ['node']));
+// Virtual nodes: node-edit-schema.ts.
 
 export function routeEditSchema(context: RouteContext) {
   return z.object({ route: routeValuesSchema }).superRefine((v, ctx) => reportIssues(ctx, validateRouteValues(v.route, context), ['route']));

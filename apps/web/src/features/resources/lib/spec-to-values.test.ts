@@ -1,36 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { RouteSpec, VirtualNodeSpec } from '@meshwright/model';
-import { routeSpecSchema, virtualNodeSpecSchema } from '@meshwright/model';
-import { mergeNodeSpec, mergeRouteSpec, nodeValuesFromSpec, routeValuesFromSpec } from './spec-to-values';
-
-const nodeSpec: VirtualNodeSpec = {
-  listeners: [
-    {
-      portMapping: { port: 9080, protocol: 'http' },
-      healthCheck: { protocol: 'http', path: '/ping', healthyThreshold: 2, unhealthyThreshold: 3, intervalMillis: 6000, timeoutMillis: 2000 },
-      tls: { mode: 'PERMISSIVE', certificate: { file: { certificateChain: '/c.pem', privateKey: '/k.pem' } } },
-    },
-  ],
-  serviceDiscovery: { dns: { hostname: 'a.local', responseType: 'ENDPOINTS' } },
-  backends: [{ virtualService: { virtualServiceName: 'b.local' } }],
-  logging: { accessLog: { file: { path: '/dev/stdout' } } },
-};
-
-test('a node spec round-trips through the form and keeps what the form does not show', () => {
-  const values = nodeValuesFromSpec('a', nodeSpec);
-  assert.equal(values.port, 9080);
-  assert.equal(values.healthCheck.unhealthyThreshold, 3);
-  assert.deepEqual(mergeNodeSpec(nodeSpec, values), nodeSpec);
-  values.port = 9090;
-  values.healthCheck.enabled = false;
-  const merged = mergeNodeSpec(nodeSpec, values);
-  assert.equal(merged.listeners?.[0]?.portMapping.port, 9090);
-  assert.equal(merged.listeners?.[0]?.healthCheck, undefined);
-  assert.ok(merged.listeners?.[0]?.tls, 'TLS kept');
-  assert.equal(merged.serviceDiscovery?.dns?.responseType, 'ENDPOINTS');
-  assert.equal(virtualNodeSpecSchema.safeParse(merged).success, true);
-});
+import type { RouteSpec } from '@meshwright/model';
+import { routeSpecSchema } from '@meshwright/model';
+import { mergeRouteSpec, routeValuesFromSpec } from './spec-to-values';
 
 test('editing a route\'s weights keeps its retry policy and match', () => {
   const spec: RouteSpec = {

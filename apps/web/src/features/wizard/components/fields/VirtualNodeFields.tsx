@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { CheckboxField, NumberField, SelectField, TextField, protocolOptions } from '../../../../components/fields';
 
@@ -7,8 +8,11 @@ const discoveryOptions = [
   { value: 'none', label: 'None' },
 ] as const;
 
-/** The fields of one virtual node (wizard step 2 and the node edit page), under `prefix`. */
-export function VirtualNodeFields({ prefix, nameReadOnly = false }: { prefix: string; nameReadOnly?: boolean }) {
+/**
+ * The fields of one virtual node (wizard step 2 and the node edit page), under `prefix`. The edit page
+ * passes `listeners` because an existing node can have several; the wizard makes one, at `prefix`.
+ */
+export function VirtualNodeFields({ prefix, nameReadOnly = false, listeners }: { prefix: string; nameReadOnly?: boolean; listeners?: ReactNode }) {
   const { control } = useFormContext();
   const discovery: unknown = useWatch({ control, name: `${prefix}.discovery` });
   return (
@@ -27,16 +31,23 @@ export function VirtualNodeFields({ prefix, nameReadOnly = false }: { prefix: st
       {discovery === 'none' ? (
         <p className="note">Without service discovery the node has no listener: it only sends traffic to its backends.</p>
       ) : (
-        <>
-          <div className="field-row">
-            <NumberField name={`${prefix}.port`} label="Listener port" />
-            <SelectField name={`${prefix}.protocol`} label="Listener protocol" options={protocolOptions} />
-          </div>
-          <HealthCheckFields prefix={`${prefix}.healthCheck`} />
-        </>
+        (listeners ?? <ListenerFields prefix={prefix} />)
       )}
       <BackendsFields prefix={`${prefix}.backends`} />
       <TextField name={`${prefix}.logPath`} label="Log path" placeholder="/dev/stdout" hint="Where the proxy writes its access log; empty for none." />
+    </>
+  );
+}
+
+/** One listener's port, protocol and health check, under `prefix`. */
+export function ListenerFields({ prefix }: { prefix: string }) {
+  return (
+    <>
+      <div className="field-row">
+        <NumberField name={`${prefix}.port`} label="Listener port" />
+        <SelectField name={`${prefix}.protocol`} label="Listener protocol" options={protocolOptions} />
+      </div>
+      <HealthCheckFields prefix={`${prefix}.healthCheck`} />
     </>
   );
 }

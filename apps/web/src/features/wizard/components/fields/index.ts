@@ -1,3 +1,3 @@
-export { VirtualNodeFields } from './VirtualNodeFields';
+export { ListenerFields, VirtualNodeFields } from './VirtualNodeFields';
 export { RouteFields } from './RouteFields';
 export { WeightsEditor } from './WeightsEditor';
