@@ -1,25 +1,12 @@
 import { z } from 'zod';
 import { portProtocol } from '@meshwright/model';
-import { reportIssues } from '../../wizard/lib/form-schema';
+import { healthCheckValuesSchema as healthCheckSchema, num, reportIssues } from '../../wizard/lib/form-schema';
 import { discoveryMethods } from '../../wizard/lib/form-values';
 import { firstPerField, validateNodeValues, type FormIssue } from '../../wizard/lib/validate';
 import { withListener, type NodeEditValues } from './node-edit-values';
 
 // The node edit form's schema: the shape of its inputs, refined by the wizard's node checks (the
 // model's spec schema underneath) run once per listener, each issue led back to its own listener.
-
-const num = z.custom<number>((v) => typeof v === 'number', { error: 'must be a number' });
-
-const healthCheckSchema = z.object({
-  enabled: z.boolean(),
-  protocol: portProtocol(),
-  port: num,
-  path: z.string(),
-  healthyThreshold: num,
-  unhealthyThreshold: num,
-  intervalMillis: num,
-  timeoutMillis: num,
-});
 
 const nodeEditValuesSchema: z.ZodType<NodeEditValues, NodeEditValues> = z.object({
   node: z.object({

@@ -6,9 +6,10 @@ import { validateWizard, type FormIssue } from './validate';
 // The wizard form schema: a structural schema of the inputs (numbers may be NaN while empty), refined
 // by validateWizard, which judges the resulting specs with the model's schemas.
 
-const num = z.custom<number>((v) => typeof v === 'number', { error: 'must be a number' });
+export const num = z.custom<number>((v) => typeof v === 'number', { error: 'must be a number' });
 
-const healthCheckValuesSchema = z.object({
+/** The health check inputs of one listener; the node edit form reuses it. */
+export const healthCheckValuesSchema = z.object({
   enabled: z.boolean(),
   protocol: portProtocol(),
   port: num,
