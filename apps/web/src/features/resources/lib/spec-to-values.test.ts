@@ -23,3 +23,25 @@ test('editing a route\'s weights keeps its retry policy and match', () => {
   assert.equal(merged.priority, 1);
   assert.equal(routeSpecSchema.safeParse(merged).success, true);
 });
+
+test('a gRPC route\'s service and method are read back and saved; metadata and retry policy are kept', () => {
+  const spec: RouteSpec = {
+    grpcRoute: {
+      match: { serviceName: 'shop.Cart', methodName: 'Get', metadata: [{ name: 'x-tenant', match: { exact: 'a' } }] },
+      action: { weightedTargets: [{ virtualNode: 'a', weight: 100 }] },
+      retryPolicy: { maxRetries: 1, perRetryTimeout: { unit: 'ms', value: 100 }, grpcRetryEvents: ['unavailable'] },
+    },
+  };
+  const values = routeValuesFromSpec('r', spec);
+  assert.equal(values.type, 'grpc');
+  assert.equal(values.serviceName, 'shop.Cart');
+  assert.equal(values.methodName, 'Get');
+  values.methodName = 'Put';
+  let merged = mergeRouteSpec(spec, values);
+  assert.deepEqual(merged.grpcRoute?.match, { serviceName: 'shop.Cart', methodName: 'Put', metadata: [{ name: 'x-tenant', match: { exact: 'a' } }] });
+  assert.deepEqual(merged.grpcRoute?.retryPolicy, spec.grpcRoute?.retryPolicy);
+  assert.equal(routeSpecSchema.safeParse(merged).success, true);
+  values.methodName = '';
+  merged = mergeRouteSpec(spec, values);
+  assert.deepEqual(merged.grpcRoute?.match, { serviceName: 'shop.Cart', metadata: [{ name: 'x-tenant', match: { exact: 'a' } }] });
+});

@@ -23,6 +23,8 @@ export function routeValuesFromSpec(name: string, spec: RouteSpec): RouteValues 
       const value = matchType ? match[matchType] : undefined;
       return { name: h.name, matchType: (matchType ?? 'present') as HeaderMatchType, value: typeof value === 'string' ? value : '', invert: h.invert ?? false };
     }),
+    serviceName: spec.grpcRoute?.match.serviceName ?? '',
+    methodName: spec.grpcRoute?.match.methodName ?? '',
     targets: (action?.weightedTargets ?? []).map((t) => ({ node: t.virtualNode, weight: t.weight })),
   };
 }
@@ -40,7 +42,11 @@ export function mergeRouteSpec(original: RouteSpec, values: RouteValues): RouteS
     if (!http.match.method) delete match.method;
     merged[edited.http2Route ? 'http2Route' : 'httpRoute'] = { ...before, ...http, match };
   } else if (edited.grpcRoute) {
-    merged.grpcRoute = { ...original.grpcRoute, action: edited.grpcRoute.action, match: original.grpcRoute?.match ?? {} };
+    // Service and method come from the form; metadata and port, which it does not show, are kept.
+    const match = { ...original.grpcRoute?.match, ...edited.grpcRoute.match };
+    if (!edited.grpcRoute.match.serviceName) delete match.serviceName;
+    if (!edited.grpcRoute.match.methodName) delete match.methodName;
+    merged.grpcRoute = { ...original.grpcRoute, action: edited.grpcRoute.action, match };
   } else if (edited.tcpRoute) {
     merged.tcpRoute = { ...original.tcpRoute, action: edited.tcpRoute.action };
   }

@@ -41,6 +41,7 @@ export function routeSpecField(spec: (string | number)[]): string | undefined {
   if (section === 'match') {
     if (sub === 'prefix' || sub === 'path') return 'prefix';
     if (sub === 'method') return 'method';
+    if (sub === 'serviceName' || sub === 'methodName') return sub;
     if (sub === 'headers' && typeof index === 'number') return key === 'name' ? `headers.${index}.name` : `headers.${index}.value`;
     if (sub === 'headers') return 'headers';
   }

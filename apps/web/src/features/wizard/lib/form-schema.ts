@@ -33,25 +33,44 @@ export const nodeValuesSchema: z.ZodType<NodeValues, NodeValues> = z.object({
   logPath: z.string(),
 });
 
-export const routeValuesSchema: z.ZodType<RouteValues, RouteValues> = z.object({
+/** What a stored draft may hold: the gRPC match fields came later, so a draft may lack them. */
+export type RouteValuesInput = Omit<RouteValues, 'serviceName' | 'methodName'> & Partial<Pick<RouteValues, 'serviceName' | 'methodName'>>;
+export type WizardValuesInput = Omit<WizardValues, 'route'> & { route: RouteValuesInput };
+
+const routeShape = {
   name: z.string(),
   type: portProtocol(),
   priority: num,
   prefix: z.string(),
   method: z.enum([...httpMethods, '']),
   headers: z.array(z.object({ name: z.string(), matchType: z.enum(headerMatchTypes), value: z.string(), invert: z.boolean() })),
+  serviceName: z.string(),
+  methodName: z.string(),
   targets: z.array(z.object({ node: z.string(), weight: num })),
+};
+
+export const routeValuesSchema: z.ZodType<RouteValues, RouteValues> = z.object(routeShape);
+
+// Defaults only when reading a draft: the form itself always holds every field.
+const draftRouteValuesSchema: z.ZodType<RouteValues, RouteValuesInput> = z.object({
+  ...routeShape,
+  serviceName: z.string().default(''),
+  methodName: z.string().default(''),
 });
 
+function wizardShape<I>(route: z.ZodType<RouteValues, I>) {
+  return z.object({
+    meshName: z.string(),
+    virtualServiceName: z.string(),
+    nodes: z.array(nodeValuesSchema),
+    useRouter: z.boolean(),
+    router: z.object({ name: z.string(), port: num, protocol: portProtocol() }),
+    route,
+  });
+}
+
 /** The shape of the wizard's values; also how a stored draft is checked before it is trusted. */
-export const wizardValuesSchema: z.ZodType<WizardValues, WizardValues> = z.object({
-  meshName: z.string(),
-  virtualServiceName: z.string(),
-  nodes: z.array(nodeValuesSchema),
-  useRouter: z.boolean(),
-  router: z.object({ name: z.string(), port: num, protocol: portProtocol() }),
-  route: routeValuesSchema,
-});
+export const wizardValuesSchema: z.ZodType<WizardValues, WizardValuesInput> = wizardShape(draftRouteValuesSchema);
 
 /** Field path `nodes.0.port` -> zod path ['nodes', 0, 'port'] so the resolver puts the error there. */
 export function issuePath(field: string): (string | number)[] {
@@ -63,4 +82,6 @@ export function reportIssues(ctx: z.RefinementCtx, issues: FormIssue[], prefix: 
   for (const issue of issues) ctx.addIssue({ code: 'custom', path: [...prefix, ...issuePath(issue.field)], message: issue.message });
 }
 
-export const wizardFormSchema = wizardValuesSchema.superRefine((values, ctx) => reportIssues(ctx, validateWizard(values)));
+const strictWizardValuesSchema: z.ZodType<WizardValues, WizardValues> = wizardShape(routeValuesSchema);
+
+export const wizardFormSchema = strictWizardValuesSchema.superRefine((values, ctx) => reportIssues(ctx, validateWizard(values)));

@@ -56,6 +56,10 @@ export interface RouteValues {
   prefix: string;
   method: HttpMethod | '';
   headers: HeaderValues[];
+  /** gRPC only: the fully qualified service to match, such as `shop.Cart`; empty for any. */
+  serviceName: string;
+  /** gRPC only: the method to match; needs a service name. */
+  methodName: string;
   targets: TargetValues[];
 }
 
@@ -121,6 +125,8 @@ export function defaultWizardValues(): WizardValues {
       prefix: '/',
       method: '',
       headers: [],
+      serviceName: '',
+      methodName: '',
       targets: [{ node: '', weight: 100 }],
     },
   };

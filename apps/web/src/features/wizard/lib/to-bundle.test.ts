@@ -63,3 +63,18 @@ test('a node without service discovery has no listener', () => {
   first.discovery = 'none';
   assert.equal(toBundle(values).virtualNodes[0]?.spec.listeners, undefined);
 });
+
+test('a gRPC route matches on service and method, trimmed; empty ones are left out', () => {
+  const values = filledWizard();
+  values.route = { ...values.route, type: 'grpc', prefix: '/api', method: 'GET', serviceName: ' shop.Cart ', methodName: 'Get' };
+  assert.deepEqual(toBundle(values).routes[0]?.spec.grpcRoute?.match, { serviceName: 'shop.Cart', methodName: 'Get' });
+  values.route.methodName = '';
+  values.route.serviceName = '';
+  assert.deepEqual(toBundle(values).routes[0]?.spec.grpcRoute?.match, {});
+});
+
+test('an HTTP route ignores the gRPC fields', () => {
+  const values = filledWizard();
+  values.route = { ...values.route, serviceName: 'shop.Cart', methodName: 'Get' };
+  assert.deepEqual(toBundle(values).routes[0]?.spec.httpRoute?.match, { prefix: '/' });
+});

@@ -59,7 +59,10 @@ export function routeSpecFromValues(route: RouteValues): RouteSpec {
   if (route.type === 'tcp') {
     spec.tcpRoute = { action };
   } else if (route.type === 'grpc') {
-    spec.grpcRoute = { action, match: {} };
+    const match: NonNullable<RouteSpec['grpcRoute']>['match'] = {};
+    if (trimmed(route.serviceName)) match.serviceName = trimmed(route.serviceName);
+    if (trimmed(route.methodName)) match.methodName = trimmed(route.methodName);
+    spec.grpcRoute = { action, match };
   } else {
     const match: NonNullable<RouteSpec['httpRoute']>['match'] = { prefix: route.prefix };
     if (route.method) match.method = route.method;

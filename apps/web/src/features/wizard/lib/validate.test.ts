@@ -75,3 +75,12 @@ test('the form schema puts issues at nested paths for the resolver', () => {
   assert.equal(result.success, false);
   assert.deepEqual(result.error?.issues.map((i) => i.path), [['nodes', 0, 'port']]);
 });
+
+test('a gRPC method without a service is reported at the Method name field, from the model\'s analysis', () => {
+  const values = filledWizard();
+  values.router.protocol = 'grpc';
+  values.route = { ...values.route, type: 'grpc', methodName: 'Get' };
+  assert.equal(at('route.methodName', values), 'a method name needs a service name');
+  values.route.serviceName = 'shop.Cart';
+  assert.deepEqual(validateWizard(values), []);
+});

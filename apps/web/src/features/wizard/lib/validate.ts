@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import {
+  type Bundle,
+  type RouteSpec,
   createMeshInputSchema,
   createVirtualServiceInputSchema,
   resourceName,
   routeSpecSchema,
   virtualNodeSpecSchema,
+  validateBundle,
   virtualRouterSpecSchema,
 } from '@meshwright/model';
 import { parsePath, nodeSpecField, routeSpecField } from './field-paths';
@@ -51,10 +54,27 @@ export interface RouteContext {
   routerProtocol: string;
 }
 
+/** The model's analysis of a gRPC match (a method needs a service), at the route's fields. */
+function grpcMatchIssues(spec: RouteSpec): FormIssue[] {
+  if (!spec.grpcRoute) return [];
+  // The route alone in a mesh with fixed names, so only the rules about its own match can speak;
+  // schema findings are left out, as routeSpecSchema has reported them already.
+  const router = { meshName: 'm', virtualRouterName: 'r', spec: { listeners: [{ portMapping: { port: 8080, protocol: 'grpc' as const } }] } };
+  const bundle: Bundle = { mesh: { meshName: 'm', spec: {} }, virtualNodes: [], virtualRouters: [router], routes: [{ meshName: 'm', virtualRouterName: 'r', routeName: 'route', spec }], virtualServices: [] };
+  return validateBundle(bundle)
+    .findings.filter((f) => f.severity === 'error' && f.code !== 'schema.invalid' && f.resource.kind === 'route' && f.path.startsWith('spec.grpcRoute.match.'))
+    .flatMap((f) => {
+      const field = routeSpecField(parsePath(f.path).slice(1));
+      return field ? [{ field, message: f.message }] : [];
+    });
+}
+
 /** Issues of a route's fields, relative to the route (`targets.1.weight`). */
 export function validateRouteValues(route: RouteValues, ctx: RouteContext): FormIssue[] {
   const issues = nameIssues(route.name, 'name');
-  issues.push(...schemaIssues(routeSpecSchema, routeSpecFromValues(route), (p) => routeSpecField(parsePath(p)), 'name'));
+  const spec = routeSpecFromValues(route);
+  issues.push(...schemaIssues(routeSpecSchema, spec, (p) => routeSpecField(parsePath(p)), 'name'));
+  issues.push(...grpcMatchIssues(spec));
   if (route.type !== ctx.routerProtocol) {
     issues.push({ field: 'type', message: `must match the router listener protocol (${ctx.routerProtocol})` });
   }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evenWeights, sharesOf } from './weights';
-import { discardDraft, loadDraft, saveDraft } from './draft';
+import { discardDraft, loadDraft, parseDraft, saveDraft, serializeDraft } from './draft';
+import type { WizardValues } from './form-values';
 import { filledWizard } from './test-fixtures';
 
 test('shares are percentages of the total, even weights add up to 100', () => {
@@ -29,4 +30,12 @@ test('a draft survives storage, NaN included, and can be discarded', () => {
 test('a draft that does not fit the form is ignored', () => {
   const storage = { getItem: () => '{"step":1,"values":{"meshName":3}}', setItem: () => {}, removeItem: () => {} };
   assert.equal(loadDraft(storage), undefined);
+});
+
+test('a draft saved before the gRPC fields existed still loads, with them empty', () => {
+  const { route, ...rest } = filledWizard();
+  const { serviceName: _s, methodName: _m, ...oldRoute } = route;
+  const draft = parseDraft(serializeDraft({ step: 2, values: { ...rest, route: oldRoute } as unknown as WizardValues }));
+  assert.equal(draft?.values.route.serviceName, '');
+  assert.equal(draft?.values.route.methodName, '');
 });

@@ -7,7 +7,8 @@ import { WeightsEditor } from './WeightsEditor';
 const methodOptions = [{ value: '', label: 'Any' }, ...httpMethods.map((m) => ({ value: m, label: m }))];
 const matchTypeOptions = headerMatchTypes.map((t) => ({ value: t, label: t === 'present' ? 'is present' : t }));
 
-/** The fields of one route (wizard step 3 and the route edit page), under `prefix`. */
+/** The fields of one route (wizard step 3 and the route edit page), under `prefix`. HTTP routes match on
+ * prefix, method and headers, gRPC routes on service and method, TCP routes on nothing (as in App Mesh). */
 export function RouteFields({ prefix, nodeNames, nameReadOnly = false }: { prefix: string; nodeNames: string[]; nameReadOnly?: boolean }) {
   const { control } = useFormContext();
   const type: unknown = useWatch({ control, name: `${prefix}.type` });
@@ -27,6 +28,14 @@ export function RouteFields({ prefix, nodeNames, nameReadOnly = false }: { prefi
             <SelectField name={`${prefix}.method`} label="Method" options={methodOptions} />
           </div>
           <HeadersFields prefix={`${prefix}.headers`} />
+        </div>
+      ) : type === 'grpc' ? (
+        <div className="subsection">
+          <h4 className="subsection-title">Match</h4>
+          <div className="field-row">
+            <TextField name={`${prefix}.serviceName`} label="Service name" hint="Fully qualified, such as shop.Cart; empty for any." />
+            <TextField name={`${prefix}.methodName`} label="Method name" hint="Needs a service name; empty for any." />
+          </div>
         </div>
       ) : null}
       <WeightsEditor prefix={`${prefix}.targets`} nodeNames={nodeNames} />
