@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, keepScreenshot, test, uniqueName, type Api } from './support/fixtures';
+import { httpListeners, httpNode } from './support/mesh-builders';
 
 /**
  * A 14-resource, 8-layer-deep mesh: web.local -> web-router -> split and canary -> web-v1, web-v2,
@@ -7,16 +8,7 @@ import { expect, keepScreenshot, test, uniqueName, type Api } from './support/fi
  * cuts the last layers off a 1280x900 window.
  */
 async function createDeepMesh(api: Api, meshName: string): Promise<void> {
-  const listeners = [{ portMapping: { port: 8080, protocol: 'http' } }];
-  const node = (name: string, backends: string[]) => ({
-    meshName,
-    virtualNodeName: name,
-    spec: {
-      listeners,
-      serviceDiscovery: { dns: { hostname: `${name}.shop.local` } },
-      ...(backends.length ? { backends: backends.map((b) => ({ virtualService: { virtualServiceName: b } })) } : {}),
-    },
-  });
+  const node = (name: string, backends: string[]) => httpNode(meshName, name, backends);
   const service = (name: string, provider: string) => ({ meshName, virtualServiceName: `${name}.local`, spec: { provider: { virtualNode: { virtualNodeName: provider } } } });
   const route = (routeName: string, prefix: string, targets: [string, number][]) => ({
     meshName,
@@ -34,7 +26,7 @@ async function createDeepMesh(api: Api, meshName: string): Promise<void> {
       node('payments', []),
       node('users', []),
     ],
-    virtualRouters: [{ meshName, virtualRouterName: 'web-router', spec: { listeners } }],
+    virtualRouters: [{ meshName, virtualRouterName: 'web-router', spec: { listeners: httpListeners } }],
     routes: [route('split', '/', [['web-v1', 80], ['web-v2', 20]]), route('canary', '/beta', [['web-v2', 1]])],
     virtualServices: [
       { meshName, virtualServiceName: 'web.local', spec: { provider: { virtualRouter: { virtualRouterName: 'web-router' } } } },

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, keepScreenshot, test, uniqueName, type Api } from './support/fixtures';
+import { httpListeners, httpNode } from './support/mesh-builders';
 
 /**
  * A shop mesh: web.local -> web-router -> route split (80/20) -> web-v1, web-v2; web-v1 calls
@@ -7,20 +8,11 @@ import { expect, expectAccessible, keepScreenshot, test, uniqueName, type Api } 
  * that, analysis warns about it): the broken reference the topology must highlight.
  */
 async function createShopMesh(api: Api, meshName: string): Promise<void> {
-  const listeners = [{ portMapping: { port: 8080, protocol: 'http' } }];
-  const node = (name: string, backends: string[]) => ({
-    meshName,
-    virtualNodeName: name,
-    spec: {
-      listeners,
-      serviceDiscovery: { dns: { hostname: `${name}.shop.local` } },
-      ...(backends.length ? { backends: backends.map((b) => ({ virtualService: { virtualServiceName: b } })) } : {}),
-    },
-  });
+  const node = (name: string, backends: string[]) => httpNode(meshName, name, backends);
   const res = await api.request('POST', '/api/bundles', {
     mesh: { meshName },
     virtualNodes: [node('web-v1', ['cart.local']), node('web-v2', ['payments.local']), node('cart', [])],
-    virtualRouters: [{ meshName, virtualRouterName: 'web-router', spec: { listeners } }],
+    virtualRouters: [{ meshName, virtualRouterName: 'web-router', spec: { listeners: httpListeners } }],
     routes: [
       {
         meshName,
