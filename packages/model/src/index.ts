@@ -19,3 +19,5 @@ export * from './input/mesh-index';
 export * from './input/cli-files';
 export * from './analysis/index';
 export * from './compile/index';
+export * from './references/mesh-references';
+export * from './envoy/yaml';
