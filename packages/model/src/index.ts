@@ -21,3 +21,7 @@ export * from './analysis/index';
 export * from './compile/index';
 export * from './references/mesh-references';
 export * from './envoy/yaml';
+export * from './virtual-gateway/schema';
+export * from './virtual-gateway/input';
+export * from './gateway-route/schema';
+export * from './gateway-route/input';

@@ -26,7 +26,10 @@ export interface Probe {
 export const DELETE = Symbol('delete');
 
 /** Structures the service treats as unions although the model does not flag them (appmesh.md). */
-export const extraUnions: Record<string, string[]> = { RouteSpec: ['grpcRoute', 'http2Route', 'httpRoute', 'tcpRoute'] };
+export const extraUnions: Record<string, string[]> = {
+  RouteSpec: ['grpcRoute', 'http2Route', 'httpRoute', 'tcpRoute'],
+  GatewayRouteSpec: ['grpcRoute', 'http2Route', 'httpRoute'],
+};
 
 const isUnion = (name: string, s: RefShape) => s.union === true || name in extraUnions;
 

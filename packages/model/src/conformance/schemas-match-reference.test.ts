@@ -10,6 +10,8 @@ import {
   createVirtualNodeInputSchema,
   createVirtualRouterInputSchema,
   createVirtualServiceInputSchema,
+  createVirtualGatewayInputSchema,
+  createGatewayRouteInputSchema,
 } from '../index';
 import { appMeshApiModelPath } from '../../../../testkit/reference';
 import { applyProbe, probes, sample, type RefShapes } from './reference-walk';
@@ -24,6 +26,8 @@ const roots: [string, z.ZodType][] = [
   ['CreateVirtualServiceInput', createVirtualServiceInputSchema],
   ['CreateVirtualRouterInput', createVirtualRouterInputSchema],
   ['CreateRouteInput', createRouteInputSchema],
+  ['CreateVirtualGatewayInput', createVirtualGatewayInputSchema],
+  ['CreateGatewayRouteInput', createGatewayRouteInputSchema],
 ];
 
 /**

@@ -20,7 +20,7 @@ export const createMeshInputSchema = z.strictObject({
   tags: tagListSchema.optional(),
 });
 
-const meshChild = {
+export const meshChildMembers = {
   clientToken: clientToken().optional(),
   meshName: resourceName(),
   meshOwner: accountId().optional(),
@@ -28,25 +28,25 @@ const meshChild = {
 };
 
 export const createVirtualNodeInputSchema = z.strictObject({
-  ...meshChild,
+  ...meshChildMembers,
   spec: virtualNodeSpecSchema,
   virtualNodeName: resourceName(),
 });
 
 export const createVirtualServiceInputSchema = z.strictObject({
-  ...meshChild,
+  ...meshChildMembers,
   spec: virtualServiceSpecSchema,
   virtualServiceName: resourceName(),
 });
 
 export const createVirtualRouterInputSchema = z.strictObject({
-  ...meshChild,
+  ...meshChildMembers,
   spec: virtualRouterSpecSchema,
   virtualRouterName: resourceName(),
 });
 
 export const createRouteInputSchema = z.strictObject({
-  ...meshChild,
+  ...meshChildMembers,
   routeName: resourceName(),
   spec: routeSpecSchema,
   virtualRouterName: resourceName(),

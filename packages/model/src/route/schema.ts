@@ -37,20 +37,25 @@ export const httpRouteHeaderSchema = z.strictObject({
 
 export const httpMethods = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] as const;
 
+/** Whole-path match, exact or regex; an alternative to a prefix. */
+export const httpPathMatchSchema = z.strictObject({ exact: stringOfLength(1, 255).optional(), regex: stringOfLength(1, 255).optional() });
+/** Query parameters that must be present (and equal `match.exact` when given). */
+export const queryParameterMatchesSchema = listOf(
+  z.strictObject({ match: z.strictObject({ exact: anyString().optional() }).optional(), name: anyString() }),
+  1,
+  10,
+);
+
 export const httpRouteMatchSchema = z.strictObject({
   headers: listOf(httpRouteHeaderSchema, 1, 10).optional(),
   method: oneOf(httpMethods).optional(),
   /** Whole-path match, exact or regex; an alternative to `prefix`. */
-  path: z.strictObject({ exact: stringOfLength(1, 255).optional(), regex: stringOfLength(1, 255).optional() }).optional(),
+  path: httpPathMatchSchema.optional(),
   /** The router listener port this route belongs to. */
   port: portNumber().optional(),
   /** Path prefix; starts with `/`. */
   prefix: anyString().optional(),
-  queryParameters: listOf(
-    z.strictObject({ match: z.strictObject({ exact: anyString().optional() }).optional(), name: anyString() }),
-    1,
-    10,
-  ).optional(),
+  queryParameters: queryParameterMatchesSchema.optional(),
   scheme: oneOf(['http', 'https'] as const).optional(),
 });
 export type HttpRouteMatch = z.infer<typeof httpRouteMatchSchema>;
