@@ -68,6 +68,8 @@ const cases: Case[] = [
     expect: { severity: 'error', resource: 'virtualNode frontend', path: 'spec.backends', message: /2 backends exceed/ } },
   { rule: 'quota.meshes', options: { meshCount: 101 }, change: () => undefined,
     expect: { severity: 'error', resource: 'mesh shop', path: '', message: /101 meshes exceed the limit of 100/ } },
+  { rule: 'mesh.exists', options: { meshExists: true }, change: () => undefined,
+    expect: { severity: 'error', resource: 'mesh shop', path: 'meshName', message: /^a mesh named shop already exists$/ } },
   { rule: 'route.prefix-invalid', change: (b) => (route(b, 'split').spec.httpRoute.match.prefix = 'api'),
     expect: { severity: 'error', resource: 'route catalog-router/split', path: 'spec.httpRoute.match.prefix', message: /must start with "\/"/ } },
   { rule: 'route.target-protocol-mismatch', change: (b) => (node(b, 'catalog-v2').spec.listeners[0].portMapping.protocol = 'grpc'),

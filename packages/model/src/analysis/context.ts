@@ -11,6 +11,7 @@ export interface Quotas {
   routesPerRouter: number;
   backendsPerNode: number;
   targetsPerRoute: number;
+  tagsPerResource: number;
 }
 
 export const defaultQuotas: Quotas = {
@@ -21,12 +22,15 @@ export const defaultQuotas: Quotas = {
   routesPerRouter: 50,
   backendsPerNode: 50,
   targetsPerRoute: 10,
+  tagsPerResource: 50,
 };
 
 export interface AnalyzeOptions {
   quotas?: Partial<Quotas>;
   /** How many meshes exist in total, for the mesh quota (the store knows; a file does not). */
   meshCount?: number;
+  /** Whether a mesh of this name is already stored (the store knows; a file does not): creating it again conflicts. */
+  meshExists?: boolean;
 }
 
 /** Lookups shared by the rules, built once per analysis. */
@@ -34,6 +38,7 @@ export interface AnalysisContext extends MeshIndex {
   model: MeshModel;
   quotas: Quotas;
   meshCount: number | undefined;
+  meshExists: boolean;
   report: (f: Omit<Finding, 'severity' | 'category'> & { severity?: Severity; category?: FindingCategory }) => void;
   findings: Finding[];
 }
@@ -44,6 +49,7 @@ export function createContext(model: MeshModel, options: AnalyzeOptions = {}): A
     model,
     quotas: { ...defaultQuotas, ...options.quotas },
     meshCount: options.meshCount,
+    meshExists: options.meshExists ?? false,
     ...indexMeshModel(model),
     findings,
     report: (f) => findings.push({ severity: 'error', category: 'consistency', ...f }),

@@ -4,9 +4,10 @@ export type Severity = 'error' | 'warning';
 
 /**
  * What kind of problem a finding is, so the API can answer with the App Mesh error App Mesh would:
- * `spec` and `consistency` are BadRequest, `reference` is NotFound, `quota` is LimitExceeded.
+ * `spec` and `consistency` are BadRequest, `reference` is NotFound, `quota` is LimitExceeded,
+ * `conflict` (a name the store already holds) is Conflict.
  */
-export type FindingCategory = 'spec' | 'reference' | 'consistency' | 'quota';
+export type FindingCategory = 'spec' | 'reference' | 'consistency' | 'quota' | 'conflict';
 
 /** The resource a finding is about. Routes are named `<router>/<route>`. */
 export interface ResourceId {

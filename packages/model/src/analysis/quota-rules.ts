@@ -9,6 +9,9 @@ export function checkQuotasAndNames(ctx: AnalysisContext): void {
   const over = (code: string, count: number, limit: number, what: string) =>
     ctx.report({ code, category: 'quota', resource: mesh, path: '', message: `${count} ${what} exceed the limit of ${limit}` });
 
+  if (ctx.meshExists) {
+    ctx.report({ code: 'mesh.exists', category: 'conflict', resource: mesh, path: 'meshName', message: `a mesh named ${mesh.name} already exists` });
+  }
   if (ctx.meshCount !== undefined && ctx.meshCount > quotas.meshes) over('quota.meshes', ctx.meshCount, quotas.meshes, 'meshes');
   if (model.virtualNodes.length > quotas.virtualNodesPerMesh) over('quota.virtual-nodes', model.virtualNodes.length, quotas.virtualNodesPerMesh, 'virtual nodes in this mesh');
   if (model.virtualServices.length > quotas.virtualServicesPerMesh) over('quota.virtual-services', model.virtualServices.length, quotas.virtualServicesPerMesh, 'virtual services in this mesh');
