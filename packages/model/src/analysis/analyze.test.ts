@@ -68,6 +68,8 @@ const cases: Case[] = [
     expect: { severity: 'error', resource: 'virtualNode frontend', path: 'spec.backends', message: /2 backends exceed/ } },
   { rule: 'quota.meshes', options: { meshCount: 101 }, change: () => undefined,
     expect: { severity: 'error', resource: 'mesh shop', path: '', message: /101 meshes exceed the limit of 100/ } },
+  { rule: 'quota.tags-per-resource', options: { quotas: { tagsPerResource: 1 } }, change: (b) => Object.assign(node(b, 'payments'), { tags: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }, { key: 'a', value: '3' }] }),
+    expect: { severity: 'error', resource: 'virtualNode payments', path: 'tags', message: /^2 tags exceed the limit of 1 per resource$/ } },
   { rule: 'mesh.exists', options: { meshExists: true }, change: () => undefined,
     expect: { severity: 'error', resource: 'mesh shop', path: 'meshName', message: /^a mesh named shop already exists$/ } },
   { rule: 'route.prefix-invalid', change: (b) => (route(b, 'split').spec.httpRoute.match.prefix = 'api'),

@@ -35,6 +35,21 @@ export function checkQuotasAndNames(ctx: AnalysisContext): void {
     }
   }
 
+  // Distinct keys: a resource never holds a key twice (the API keeps the last value of a repeated key).
+  const tagged = [
+    [mesh, model.mesh.tags],
+    ...model.virtualNodes.map((n) => [nodeId(n.virtualNodeName), n.tags] as const),
+    ...model.virtualRouters.map((r) => [routerId(r.virtualRouterName), r.tags] as const),
+    ...model.routes.map((r) => [routeId(r.virtualRouterName, r.routeName), r.tags] as const),
+    ...model.virtualServices.map((s) => [serviceId(s.virtualServiceName), s.tags] as const),
+  ] as const;
+  for (const [resource, tags] of tagged) {
+    const count = new Set((tags ?? []).map((t) => t.key)).size;
+    if (count > quotas.tagsPerResource) {
+      ctx.report({ code: 'quota.tags-per-resource', category: 'quota', resource, path: 'tags', message: `${count} tags exceed the limit of ${quotas.tagsPerResource} per resource` });
+    }
+  }
+
   const dup = (kind: Parameters<typeof ctx.report>[0]['resource'], path: string) =>
     ctx.report({ code: 'name.duplicate', resource: kind, path, message: `another ${kind.kind} is already named ${kind.name}` });
   duplicates(model.virtualNodes.map((n) => n.virtualNodeName)).forEach((n) => dup(nodeId(n), 'virtualNodeName'));
