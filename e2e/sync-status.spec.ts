@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { startEnvoy, type RunningEnvoy } from '../testkit/envoy';
 import { expect, expectAccessible, keepScreenshot, test, uniqueName } from './support/fixtures';
-import { freePort } from './support/ports';
+import { freePort } from '../testkit/ports';
 
 /**
  * The downloaded ADS bootstrap with only the admin port changed, so this Envoy's admin endpoint

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './ports';
+import { freePort } from '../../testkit/ports';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 

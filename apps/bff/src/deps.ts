@@ -1,7 +1,7 @@
 // What createApp needs from the outside world. The xDS helper relies on ChangeEvent, Store.loadMeshModel
 // and extraRoutes: keep these stable.
 import type { Router } from 'express';
-import type { ResourceKind } from '@meshwright/model';
+import type { Quotas, ResourceKind } from '@meshwright/model';
 import type { Store } from './store/types';
 
 /** One committed write. kind 'mesh' with name = meshName also means "the whole mesh changed" (bundle create). */
@@ -19,29 +19,6 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** Service quotas; App Mesh answers LimitExceededException past them. */
-export interface ApiQuotas {
-  meshes: number;
-  virtualNodesPerMesh: number;
-  virtualServicesPerMesh: number;
-  virtualRoutersPerMesh: number;
-  routesPerVirtualRouter: number;
-  backendsPerVirtualNode: number;
-  targetsPerRoute: number;
-  tagsPerResource: number;
-}
-
-export const defaultQuotas: ApiQuotas = {
-  meshes: 100,
-  virtualNodesPerMesh: 2000,
-  virtualServicesPerMesh: 2000,
-  virtualRoutersPerMesh: 2000,
-  routesPerVirtualRouter: 50,
-  backendsPerVirtualNode: 50,
-  targetsPerRoute: 10,
-  tagsPerResource: 50,
-};
-
 export interface AppConfig {
   /** Goes into ARNs, e.g. us-west-2. */
   region: string;
@@ -49,7 +26,8 @@ export interface AppConfig {
   accountId: string;
   /** Where Envoys reach this server's ADS (for ads bootstraps). */
   xds: { host: string; port: number };
-  quotas?: Partial<ApiQuotas>;
+  /** Service quotas (App Mesh answers LimitExceededException past them); the model's defaults fill the rest. */
+  quotas?: Partial<Quotas>;
   /** The built console (apps/web/dist); served with SPA fallback when the folder exists. */
   webDist?: string;
 }

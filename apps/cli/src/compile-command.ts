@@ -1,6 +1,5 @@
 // `meshwright compile PATH --virtual-node NAME`: the Envoy bootstrap of one virtual node, on stdout.
-import { compile, formatFinding, validateBundle, type CompileMode, type CompileOptions } from '@meshwright/model';
-import { toEnvoyYaml } from './envoy-yaml';
+import { compile, formatFinding, toEnvoyYaml, validateBundle, type CompileMode, type CompileOptions } from '@meshwright/model';
 import { loadInputs, UnreadableInputError } from './load-inputs';
 import type { CliIo } from './validate';
 

@@ -54,7 +54,7 @@ forEachStore((variant) => {
   describe(`App Mesh errors, pagination, clientToken and tags through the AWS SDK (${variant.name})`, () => {
     let server: TestServer;
     before(async () => {
-      server = await startTestServer(variant, { config: { quotas: { routesPerVirtualRouter: 2, meshes: 5 } } });
+      server = await startTestServer(variant, { config: { quotas: { routesPerRouter: 2, meshes: 5 } } });
       const c = server.client;
       await c.send(new CreateMeshCommand({ meshName: 'shop' }));
       await c.send(new CreateVirtualNodeCommand({ meshName: 'shop', virtualNodeName: 'web', spec: nodeSpec('web.shop.local') }));

@@ -14,15 +14,8 @@ import {
 import { NotFoundError } from '../http/errors';
 import { kinds, type ResourceNames } from './kinds';
 import type { operationBindings } from './operations.generated';
-import {
-  createResource,
-  deleteResource,
-  describeResource,
-  listResources,
-  updateResource,
-  type ListInput,
-  type WriteInput,
-} from './resource-service';
+import { deleteResource, writeResource, type WriteInput } from '../write/index';
+import { describeResource, listResources, type ListInput } from './resource-service';
 import type { ServiceContext } from './service-context';
 import { listTagsForResource, tagResource, untagResource } from './tag-service';
 
@@ -88,8 +81,8 @@ function resourceOperations(kind: ResourceKind): OperationDef[] {
   // Update takes the create input minus tags (tags change through TagResource).
   const updateSchema = createSchema.omit({ tags: true });
   return [
-    op(name('Create'), createSchema, (ctx, input) => createResource(ctx, kind, input as WriteInput)),
-    op(name('Update'), updateSchema, (ctx, input) => updateResource(ctx, kind, input as WriteInput)),
+    op(name('Create'), createSchema, (ctx, input) => writeResource(ctx, 'create', kind, input as WriteInput)),
+    op(name('Update'), updateSchema, (ctx, input) => writeResource(ctx, 'update', kind, input as WriteInput)),
     op(name('Describe'), z.strictObject(identityShape(kind)), (ctx, input) => describeResource(ctx, kind, input as ResourceNames)),
     op(name('Delete'), z.strictObject(identityShape(kind)), (ctx, input) => deleteResource(ctx, kind, input as ResourceNames)),
     op(`List${k.listOpName}` as OperationName, listSchema(kind), (ctx, input) => listResources(ctx, kind, input as ListInput)),

@@ -1,13 +1,14 @@
 // Everything the operation handlers use, built once per app from its deps.
 import { randomUUID } from 'node:crypto';
-import { defaultQuotas, type ApiQuotas, type AppConfig, type AppDeps, type ChangeEvent, type Logger } from '../deps';
+import { defaultQuotas, type Quotas } from '@meshwright/model';
+import type { AppConfig, AppDeps, ChangeEvent, Logger } from '../deps';
 import type { Store } from '../store/types';
 import { createWriteLock, type WriteLock } from './write-lock';
 
 export interface ServiceContext {
   store: Store;
   config: AppConfig;
-  quotas: ApiQuotas;
+  quotas: Quotas;
   logger: Logger;
   now: () => number;
   newId: () => string;

@@ -1,14 +1,15 @@
 // The console's endpoints under /api (HTTP contract in the team brief; OpenAPI at /api/openapi.json).
 import express, { type Router } from 'express';
-import { describeIssues, oneOf, toFieldIssues } from '@meshwright/model';
+import { describeIssues, oneOf, toEnvoyYaml, toFieldIssues } from '@meshwright/model';
 import { z } from 'zod';
 import { maxBodyBytes } from '../appmesh/router';
 import type { ServiceContext } from '../appmesh/service-context';
 import type { AppDeps } from '../deps';
 import { BadRequestError, NotFoundError } from '../http/errors';
 import { apiNotFound } from '../http/error-middleware';
-import { createBundle, loadModel, meshAnalysis, meshBundle, validateBundleDryRun } from './bundle-service';
-import { bootstrapFor, toYaml } from './envoy-yaml';
+import { createMeshFromBundle } from '../write/index';
+import { loadModel, meshAnalysis, meshBundle, validateBundleDryRun } from './bundle-service';
+import { bootstrapFor } from './envoy-yaml';
 import { openApiDocument } from './openapi';
 
 const envoyConfigQuery = z.object({
@@ -34,7 +35,7 @@ export function consoleRouter(ctx: ServiceContext, extraRoutes: AppDeps['extraRo
     res.json(await validateBundleDryRun(ctx, req.body));
   });
   router.post('/bundles', async (req, res) => {
-    res.status(201).json(await createBundle(ctx, req.body));
+    res.status(201).json(await createMeshFromBundle(ctx, req.body));
   });
   router.get('/meshes/:mesh/virtualNodes/:node/envoy-config', async (req, res) => {
     const query = envoyConfigQuery.safeParse(req.query, { reportInput: true });
@@ -49,7 +50,7 @@ export function consoleRouter(ctx: ServiceContext, extraRoutes: AppDeps['extraRo
     const filename = `${mesh}-${node}-envoy-${mode}.${format}`.replace(/[^A-Za-z0-9._-]/g, '_');
     res.set('Content-Disposition', `attachment; filename="${filename}"`);
     if (format === 'json') res.type('application/json').send(`${JSON.stringify(bootstrap, null, 2)}\n`);
-    else res.type('application/yaml').send(toYaml(bootstrap));
+    else res.type('application/yaml').send(toEnvoyYaml(bootstrap));
   });
   router.use(apiNotFound);
   return router;

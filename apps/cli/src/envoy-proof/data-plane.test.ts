@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { shopMesh } from './fixtures';
-import { closeClientConnections, httpUpstream, runProxy, tcpEcho, tcpExchange, viaEgress, type ProxyRun, type Upstream } from './harness';
+import { runProxy, type ProxyRun } from '../../../../testkit/static-proxy';
+import { closeClientConnections, httpUpstream, tcpEcho, tcpExchange, viaEgress, type Upstream } from '../../../../testkit/upstreams';
 
 describe('front proxy of the shop mesh (DROP_ALL)', () => {
   const upstreams: Record<string, Upstream> = {};

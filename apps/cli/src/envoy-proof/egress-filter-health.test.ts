@@ -5,7 +5,8 @@ import { createServer as createH2Server } from 'node:http2';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { MeshModel } from '@meshwright/model';
-import { closeClientConnections, dnsServer, httpUpstream, runProxy, viaEgress, type ProxyRun, type Upstream } from './harness';
+import { runProxy, type ProxyRun } from '../../../../testkit/static-proxy';
+import { closeClientConnections, dnsServer, httpUpstream, viaEgress, type Upstream } from '../../../../testkit/upstreams';
 
 const POOL_HOST = 'pool.mw.test';
 

@@ -3,10 +3,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { compile, formatFinding, validateBundle, type MeshModel } from '@meshwright/model';
-import { toEnvoyYaml } from '../envoy-yaml';
+import { compile, formatFinding, toEnvoyYaml, validateBundle, type MeshModel } from '@meshwright/model';
 import { loadInputs } from '../load-inputs';
-import { makeCerts } from './certs';
+import { makeCerts } from '../../../../testkit/certs';
 import { cornerMesh, shopMesh } from './fixtures';
 import { validateWithEnvoy as envoyAccepts } from '../../../../testkit/envoy';
 

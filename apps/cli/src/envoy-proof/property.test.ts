@@ -3,10 +3,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { bundleFromMeshModel, compile, formatFinding, validateBundle, type MeshModel } from '@meshwright/model';
-import { toEnvoyYaml } from '../envoy-yaml';
+import { bundleFromMeshModel, compile, formatFinding, toEnvoyYaml, validateBundle, type MeshModel } from '@meshwright/model';
 import { meshModelArb } from './arbitraries';
-import { makeCerts } from './certs';
+import { makeCerts } from '../../../../testkit/certs';
 import { validateWithEnvoy as envoyAccepts } from '../../../../testkit/envoy';
 
 const RUNS = 200;

@@ -8,8 +8,9 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { after, before, describe, test } from 'node:test';
 import type { MeshModel } from '@meshwright/model';
-import { makeCerts, type TestCerts } from './certs';
-import { closeClientConnections, httpUpstream, runProxy, viaEgress, type ProxyRun, type Upstream } from './harness';
+import { makeCerts, type TestCerts } from '../../../../testkit/certs';
+import { runProxy, type ProxyRun } from '../../../../testkit/static-proxy';
+import { closeClientConnections, httpUpstream, viaEgress, type Upstream } from '../../../../testkit/upstreams';
 
 function vaultMesh(certs: TestCerts, ports: { app: number; locked: number; secure: number }): MeshModel {
   const serverCert = { file: { certificateChain: certs.serverCert, privateKey: certs.serverKey } };

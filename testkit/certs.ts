@@ -1,4 +1,4 @@
-// A throwaway CA with a server and a client certificate, made with openssl for the TLS tests.
+// Test support: a throwaway CA with a server and a client certificate, made with openssl for TLS tests.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

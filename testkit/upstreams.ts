@@ -1,23 +1,9 @@
-// Real upstreams, a tiny DNS server and an HTTP client for the data-plane tests. Everything listens
-// on loopback with ports the OS hands out, so tests can run next to others.
+// Test support: real upstreams, a tiny DNS server and an HTTP client for data-plane tests. Everything
+// listens on loopback with ports the OS hands out, so tests can run next to others.
 import { createSocket } from 'node:dgram';
 import { once } from 'node:events';
 import { Agent, createServer, request, type IncomingHttpHeaders } from 'node:http';
-import { createServer as createTcpServer, connect, type AddressInfo } from 'node:net';
-import { compile, type CompileOptions, type MeshModel } from '@meshwright/model';
-import { startEnvoy, type RunningEnvoy } from '../../../../testkit/envoy';
-import { toEnvoyYaml } from '../envoy-yaml';
-
-/** A port that was free a moment ago (for Envoy's own listeners, which we cannot ask for port 0). */
-export async function freePort(host = '127.0.0.1'): Promise<number> {
-  const server = createTcpServer();
-  server.listen(0, host);
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
+import { createServer as createTcpServer, connect, type AddressInfo, type Socket } from 'node:net';
 
 export interface Upstream {
   name: string;
@@ -51,7 +37,7 @@ export async function httpUpstream(name: string, opts: { host?: string; port?: n
 
 /** A TCP server that answers every chunk with `<name>:<chunk>`. */
 export async function tcpEcho(name: string): Promise<{ port: number; close: () => Promise<void> }> {
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const server = createTcpServer((s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -141,18 +127,4 @@ export function viaEgress(egressPort: number, host: string, path = '/', headers:
 
 export function closeClientConnections(): void {
   agent.destroy();
-}
-
-export interface ProxyRun {
-  envoy: RunningEnvoy;
-  ports: { admin: number; ingress: number; egress: number; tcpEgressBase: number };
-  result: ReturnType<typeof compile>;
-}
-
-/** Compiles `node`'s static bootstrap on free ports and runs a real Envoy on it. */
-export async function runProxy(model: MeshModel, node: string, extra: CompileOptions = {}): Promise<ProxyRun> {
-  const ports = { admin: await freePort(), ingress: await freePort(), egress: await freePort(), tcpEgressBase: await freePort() };
-  const result = compile(model, node, { ...extra, mode: 'static', ports, listenerAddress: '127.0.0.1' });
-  const envoy = await startEnvoy(toEnvoyYaml(result.bootstrap), ports.admin);
-  return { envoy, ports, result };
 }

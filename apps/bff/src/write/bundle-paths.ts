@@ -1,5 +1,5 @@
 // Where in a bundle document a finding points: virtualNodes[2].spec.listeners[0]..., for the console.
-import type { Finding } from '@meshwright/model';
+import type { ResourceId } from '@meshwright/model';
 
 const lists = {
   virtualNode: ['virtualNodes', (i: Record<string, unknown>) => i.virtualNodeName],
@@ -8,13 +8,14 @@ const lists = {
   virtualService: ['virtualServices', (i: Record<string, unknown>) => i.virtualServiceName],
 } as const;
 
-export function bundleFieldPath(bundle: unknown, f: Finding): string {
-  const join = (base: string) => (f.path ? `${base}.${f.path}` : base);
-  if (f.resource.kind === 'mesh') return join('mesh');
-  const [listName, nameOf] = lists[f.resource.kind];
+/** `path` is inside the resource's own document, as in a finding. */
+export function bundleFieldPath(bundle: unknown, resource: ResourceId, path: string): string {
+  const join = (base: string) => (path ? `${base}.${path}` : base);
+  if (resource.kind === 'mesh') return join('mesh');
+  const [listName, nameOf] = lists[resource.kind];
   const items = (bundle as Record<string, unknown> | null)?.[listName];
-  const index = Array.isArray(items) ? items.findIndex((i) => typeof i === 'object' && i !== null && nameOf(i as Record<string, unknown>) === f.resource.name) : -1;
+  const index = Array.isArray(items) ? items.findIndex((i) => typeof i === 'object' && i !== null && nameOf(i as Record<string, unknown>) === resource.name) : -1;
   // Names like "#3" come from the model for items without a usable name.
-  const fallback = /^#(\d+)$/.exec(f.resource.name)?.[1];
+  const fallback = /^#(\d+)$/.exec(resource.name)?.[1];
   return join(`${listName}[${index >= 0 ? index : (fallback ?? '?')}]`);
 }

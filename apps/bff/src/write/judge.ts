@@ -1,0 +1,39 @@
+// Whether a write may happen, judged by the model's analysis of the whole mesh as it would be after it.
+import { analyzeMesh, type AnalyzeOptions, type Finding, type MeshModel } from '@meshwright/model';
+import { kinds } from '../appmesh/kinds';
+import type { ApiError, ErrorDetail } from '../http/errors';
+import { errorForFinding, mostTelling } from './finding-errors';
+
+export interface WriteCheck {
+  /** The mesh before the write; undefined when the write creates the mesh. */
+  before: MeshModel | undefined;
+  after: MeshModel;
+  /** The findings of `after`, when the caller has them already (validateBundle analysed the bundle). */
+  afterFindings?: readonly Finding[] | undefined;
+  /** Whether a finding is about what the request wrote, rather than about another resource it affects. */
+  isOwn: (f: Finding) => boolean;
+  options: AnalyzeOptions;
+  /** Extra detail for the error, e.g. where in a bundle document the finding points. */
+  detail?: ((f: Finding) => ErrorDetail) | undefined;
+}
+
+/** A finding's identity across two analyses; messages may mention changing details, so they are left out. */
+const identity = (f: Finding): string => `${f.code}|${f.resource.kind}|${f.resource.name}|${f.path}`;
+const errorsOf = (findings: readonly Finding[]) => findings.filter((f) => f.severity === 'error');
+
+/**
+ * The error a write must fail with, if any: the written resources' own errors first, in the order of
+ * checks. Then a write may not break another resource (a router turned tcp under http routes, a node
+ * losing the listener a route targets): Envoy would silently drop it. Errors the mesh already had do
+ * not block.
+ */
+export function writeError(check: WriteCheck): ApiError | undefined {
+  const after = errorsOf(check.afterFindings ?? analyzeMesh(check.after, check.options));
+  const own = mostTelling(after.filter(check.isOwn));
+  if (own) return errorForFinding(own, check.detail?.(own));
+  const existing = new Set(check.before ? errorsOf(analyzeMesh(check.before, check.options)).map(identity) : []);
+  const caused = mostTelling(after.filter((f) => !existing.has(identity(f))));
+  if (!caused) return undefined;
+  const where = `${kinds[caused.resource.kind].label} ${caused.resource.name}`;
+  return errorForFinding({ ...caused, path: caused.path ? `${where} ${caused.path}` : where }, check.detail?.(caused));
+}
