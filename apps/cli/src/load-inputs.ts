@@ -12,6 +12,11 @@ function parseJsonFile(file: string): InputDocument {
   } catch (e) {
     throw new UnreadableInputError(`${file}: cannot read: ${(e as Error).message}`);
   }
+  return parseJsonText(file, text);
+}
+
+/** Parses JSON text; malformed JSON is an UnreadableInputError with file, line and column. */
+export function parseJsonText(file: string, text: string): InputDocument {
   try {
     return { source: file, json: JSON.parse(text) as unknown };
   } catch (e) {
@@ -20,6 +25,15 @@ function parseJsonFile(file: string): InputDocument {
     const pos = /position (\d+)/.exec(message);
     const where = lc ? { line: Number(lc[1]), column: Number(lc[2]) } : lineAndColumn(text, pos ? Number(pos[1]) : text.length);
     throw new UnreadableInputError(`${file}:${where.line}:${where.column}: malformed JSON: ${message.replace(/\s*in JSON at position \d+.*$/, '')}`);
+  }
+}
+
+/** Whether PATH is a directory; a missing PATH is an UnreadableInputError. */
+export function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    throw new UnreadableInputError(`${p}: no such file or directory`);
   }
 }
 
@@ -37,12 +51,7 @@ function jsonFilesIn(dir: string): string[] {
 export function loadInputs(paths: readonly string[]): { bundle: unknown; problems: { source: string; message: string }[] } {
   const docs: InputDocument[] = [];
   for (const p of paths) {
-    let isDir: boolean;
-    try {
-      isDir = statSync(p).isDirectory();
-    } catch {
-      throw new UnreadableInputError(`${p}: no such file or directory`);
-    }
+    const isDir = isDirectory(p);
     const files = isDir ? jsonFilesIn(p) : [p];
     if (isDir && files.length === 0) throw new UnreadableInputError(`${p}: no .json files in this directory`);
     docs.push(...files.map(parseJsonFile));

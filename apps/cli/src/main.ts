@@ -1,5 +1,6 @@
 // The meshwright CLI: subcommand dispatch. Each command returns its exit code.
 import { compileUsage, runCompile } from './compile-command';
+import { importUsage, runImport } from './import/import-command';
 import { runValidate, validateUsage, type CliIo } from './validate';
 
 const usage = [
@@ -8,6 +9,7 @@ const usage = [
   'commands:',
   `  ${validateUsage.replace(/^usage: /, '')}`,
   `  ${compileUsage.split('\n')[0]?.replace(/^usage: /, '') ?? ''}`,
+  `  ${importUsage.split('\n')[0]?.replace(/^usage: /, '') ?? ''}`,
   '',
   'Run `meshwright <command> --help` for details.',
 ].join('\n');
@@ -19,6 +21,8 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
       return runValidate(rest, io);
     case 'compile':
       return runCompile(rest, io);
+    case 'import':
+      return runImport(rest, io);
     case undefined:
     case '--help':
     case '-h':

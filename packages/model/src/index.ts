@@ -17,6 +17,7 @@ export * from './input/bundle';
 export * from './input/mesh-model';
 export * from './input/mesh-index';
 export * from './input/cli-files';
+export * from './import/index';
 export * from './analysis/index';
 export * from './compile/index';
 export * from './references/mesh-references';

@@ -1,0 +1,47 @@
+// The App Mesh names the controller gives Kubernetes objects (its webhooks' defaults), and the
+// resolution of `*Ref` ({namespace, name}) and `*ARN` references to those names.
+import { nameFromArn } from '../to-api-shape';
+
+export interface K8sObject {
+  kind: string;
+  name: string;
+  namespace: string;
+  spec: Record<string, unknown>;
+  labels: Record<string, string>;
+  source: string;
+  path: string;
+}
+
+/** spec.awsName, else Mesh `<name>`, VirtualService `<name>.<namespace>`, others `<name>_<namespace>`. */
+export function awsNameOf(o: K8sObject): string {
+  const aws = o.spec.awsName;
+  if (typeof aws === 'string' && aws !== '') return aws;
+  if (o.kind === 'Mesh') return o.name;
+  if (o.kind === 'VirtualService') return `${o.name}.${o.namespace}`;
+  return `${o.name}_${o.namespace}`;
+}
+
+export interface RefResult {
+  name: string;
+  /** Set when the reference names nothing in the input. */
+  problem?: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Resolves `{xRef: {namespace?, name}}` or `{xARN: arn}` held by `holder`, from `referrer`'s namespace. */
+export function resolveRef(holder: Record<string, unknown>, kind: 'VirtualNode' | 'VirtualService' | 'VirtualRouter', referrer: K8sObject, objects: readonly K8sObject[]): RefResult | undefined {
+  const field = kind.charAt(0).toLowerCase() + kind.slice(1);
+  const arn = holder[`${field}ARN`];
+  if (typeof arn === 'string') {
+    const name = nameFromArn(arn);
+    return name === undefined ? { name: arn, problem: `${field}ARN ${arn} is not an App Mesh ARN` } : { name };
+  }
+  const ref = holder[`${field}Ref`];
+  if (!isRecord(ref) || typeof ref.name !== 'string') return undefined;
+  const namespace = typeof ref.namespace === 'string' ? ref.namespace : referrer.namespace;
+  const target = objects.find((o) => o.kind === kind && o.name === ref.name && o.namespace === namespace);
+  if (target) return { name: awsNameOf(target) };
+  const guess = awsNameOf({ kind, name: ref.name, namespace, spec: {}, labels: {}, source: '', path: '' });
+  return { name: guess, problem: `${field}Ref ${namespace}/${ref.name} names no ${kind} in the input: assumed App Mesh name ${guess}` };
+}
