@@ -1,7 +1,7 @@
 // Worker thread for bench/xds.ts: simulated ADS clients that subscribe like Envoy and ACK every
 // response at once, kept off the control plane's event loop so the benchmark measures the server.
 import { parentPort, workerData } from 'node:worker_threads';
-import { AdsTestClient } from '../apps/bff/src/xds/ads-client';
+import { AdsTestClient } from '../testkit/xds/ads-client';
 import { TYPE_URL } from '../apps/bff/src/xds/snapshot';
 
 interface Job {

@@ -6,10 +6,10 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { CreateVirtualNodeCommand } from '@aws-sdk/client-app-mesh';
-import {
-  createColorMesh, eventually, FRONT, MESH, nameServer, sample, SERVICE, setWeights, startControlPlane, startFrontEnvoy,
-  type ControlPlane,
-} from '../apps/bff/src/xds/envoy-fixture';
+import { eventually } from '../testkit/eventually';
+import { httpUpstream } from '../testkit/upstreams';
+import { createColorMesh, FRONT, MESH, sample, SERVICE, setWeights } from '../testkit/xds/color-mesh';
+import { startControlPlane, startFrontEnvoy, type ControlPlane } from '../testkit/xds/control-plane';
 
 const CHANGES = Number(process.env.XDS_BENCH_CHANGES ?? 100);
 const CLIENTS = Number(process.env.XDS_BENCH_CLIENTS ?? 100);
@@ -117,13 +117,13 @@ async function fanOut(cp: ControlPlane, label: string, nodeNames: string[]): Pro
   report('  change -> last client ACKed', totals);
   report('  change -> last push written', pushes);
   worker.postMessage('close');
-  await eventually('simulated clients gone', async () => cp.xds.core.connectedCount(), (n) => n === 1);
+  await eventually('simulated clients gone', async () => cp.xds.core.streams.connectedCount(), (n) => n === 1);
 }
 
 async function main(): Promise<void> {
   const cp = await startControlPlane();
-  const blue = await nameServer('blue');
-  const green = await nameServer('green');
+  const blue = await httpUpstream('blue');
+  const green = await httpUpstream('green');
   const envoy = await (async () => {
     await createColorMesh(cp.client, { blue: blue.port, green: green.port }, { blue: 50, green: 50 });
     return startFrontEnvoy(cp);

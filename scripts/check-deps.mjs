@@ -1,5 +1,5 @@
 // Enforces the one-way dependency rule: apps import the model; the model imports nothing of ours
-// and no framework. Fails with the offending file and import.
+// and no framework; only tests import testkit/. Fails with the offending file and import.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -28,6 +28,16 @@ for (const app of ['apps/bff/src', 'apps/cli/src', 'apps/web/src']) {
       if (/^@meshwright\/(bff|web|cli)/.test(spec) || /\.\.\/\.\.\/\.\.\/(apps|packages)\//.test(spec)) {
         problems.push(`${file}: apps import only @meshwright/model, not '${spec}'`);
       }
+    }
+  }
+}
+// Test support is for tests: production code that reached into testkit/ would ship it.
+for (const src of ['packages/model/src', 'apps/bff/src', 'apps/cli/src', 'apps/web/src']) {
+  try { statSync(src); } catch { continue; }
+  for (const file of files(src)) {
+    if (/\.test\.tsx?$/.test(file)) continue;
+    for (const m of readFileSync(file, 'utf8').matchAll(/from\s+['"]([^'"]+)['"]/g)) {
+      if (/(^|\/)testkit(\/|$)/.test(m[1])) problems.push(`${file}: only tests may import testkit, not '${m[1]}'`);
     }
   }
 }

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { CreateMeshCommand, CreateVirtualNodeCommand, DescribeVirtualNodeCommand, ListMeshesCommand, UpdateVirtualNodeCommand } from '@aws-sdk/client-app-mesh';
-import { nodeSpec } from './testing/fixtures';
-import { appMeshClient } from './testing/test-server';
+import { nodeSpec } from '../../../testkit/appmesh-specs';
+import { appMeshClient } from '../../../testkit/bff';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -30,9 +30,9 @@ import {
   UpdateVirtualServiceCommand,
   type ResourceMetadata,
 } from '@aws-sdk/client-app-mesh';
-import { httpRouteSpec, nodeSpec, routerSpec } from '../testing/fixtures';
-import { forEachStore } from '../testing/store-variants';
-import { startTestServer, type TestServer } from '../testing/test-server';
+import { httpRouteSpec, nodeSpec, routerSpec } from '../../../../testkit/appmesh-specs';
+import { forEachStore } from '../../../../testkit/stores';
+import { startTestServer, type TestServer } from '../../../../testkit/bff';
 
 const arnPrefix = 'arn:aws:appmesh:us-west-2:123456789012:mesh/shop';
 

@@ -35,9 +35,9 @@ import {
   UpdateVirtualRouterCommand,
   paginateListVirtualNodes,
 } from '@aws-sdk/client-app-mesh';
-import { httpRouteSpec, nodeSpec, routerSpec } from '../testing/fixtures';
-import { forEachStore } from '../testing/store-variants';
-import { startTestServer, type TestServer } from '../testing/test-server';
+import { httpRouteSpec, nodeSpec, routerSpec } from '../../../../testkit/appmesh-specs';
+import { forEachStore } from '../../../../testkit/stores';
+import { startTestServer, type TestServer } from '../../../../testkit/bff';
 
 type ErrorClass = new (...args: never[]) => Error;
 

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { httpRouteSpec, nodeSpec, routerSpec } from '../testing/fixtures';
-import { sqliteVariant } from '../testing/store-variants';
-import { startTestServer, type TestServer } from '../testing/test-server';
+import { httpRouteSpec, nodeSpec, routerSpec } from '../../../../testkit/appmesh-specs';
+import { sqliteVariant } from '../../../../testkit/stores';
+import { startTestServer, type TestServer } from '../../../../testkit/bff';
 
 const install = 'apt-get install -y awscli';
 

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { sqliteVariant } from '../testing/store-variants';
-import { startTestServer, type TestServer } from '../testing/test-server';
+import { sqliteVariant } from '../../../../testkit/stores';
+import { startTestServer, type TestServer } from '../../../../testkit/bff';
 
 describe('bad input to the App Mesh API', () => {
   let server: TestServer;

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'yaml';
 import { validateWithEnvoy } from '../../../../testkit/envoy';
-import { shopBundle } from '../testing/fixtures';
-import { sqliteVariant } from '../testing/store-variants';
-import { startTestServer, type TestServer } from '../testing/test-server';
+import { shopBundle } from '../../../../testkit/appmesh-specs';
+import { sqliteVariant } from '../../../../testkit/stores';
+import { startTestServer, type TestServer } from '../../../../testkit/bff';
 
 describe('console API', () => {
   let server: TestServer;

@@ -1,7 +1,7 @@
 // Both stores: a write happens fully or not at all, and a mesh reads back as a MeshModel.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { forEachStore, type OpenedStore } from '../testing/store-variants';
+import { forEachStore, type OpenedStore } from '../../../../testkit/stores';
 import { meshModelFromRows } from './mesh-model';
 import { DuplicateKeyError, type StoredResource } from './types';
 

@@ -2,8 +2,8 @@
 // removals are named, a reconnect with what the proxy has gets nothing new, NACKs are not resent.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { AdsTestClient, resourceNames } from './ads-client';
-import { cluster, listener, routeConfig, settle, startStubXds, type StubXds } from './protocol-fixture';
+import { AdsTestClient, resourceNames } from '../../../../testkit/xds/ads-client';
+import { cluster, listener, routeConfig, settle, startStubXds, type StubXds } from '../../../../testkit/xds/stub-xds';
 import { EnvoyTypes } from './protos';
 import { TYPE_URL, type ResourceSet } from './snapshot';
 import type { DeltaDiscoveryRequest, DeltaDiscoveryResponse } from './xds-messages';

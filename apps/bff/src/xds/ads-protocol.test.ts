@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
-import { AdsTestClient, resourceNames } from './ads-client';
+import { AdsTestClient, resourceNames } from '../../../../testkit/xds/ads-client';
 import type { XdsServer } from './ads-server';
-import { cluster, listener, routeConfig, settle, startStubXds, type StubXds } from './protocol-fixture';
+import { cluster, listener, routeConfig, settle, startStubXds, type StubXds } from '../../../../testkit/xds/stub-xds';
 import { EnvoyTypes } from './protos';
 import { TYPE_URL, type ResourceSet } from './snapshot';
 

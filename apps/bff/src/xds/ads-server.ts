@@ -1,5 +1,6 @@
 // The gRPC side of the control plane: envoy.service.discovery.v3.AggregatedDiscoveryService on
-// XDS_HOST:XDS_PORT, state of the world and incremental (delta). Each stream is tied to the virtual node its Envoy names.
+// XDS_HOST:XDS_PORT, state of the world and incremental (delta). Each stream is tied to the virtual node
+// its Envoy names and handed to the stream server; startXdsServer wires the parts (control-plane.ts).
 import * as grpc from '@grpc/grpc-js';
 import type { CompileOptions, MeshModel } from '@meshwright/model';
 import { adsCompileNode } from './compile-node';
@@ -7,15 +8,18 @@ import type { AdsMode, AdsProtocol } from './ads-protocol';
 import type { AnyDiscoveryResponse, DeltaDiscoveryRequest, DiscoveryRequest } from './xds-messages';
 import { parseNodeId, type NodeRef } from './node-id';
 import { adsServiceDefinition, EnvoyTypes } from './protos';
+import { createControlPlane, type XdsControlPlane } from './control-plane';
+import type { CompileNode } from './snapshot-cache';
+import type { ProxyStream, StreamServer } from './stream-server';
 import type { NodeSyncStatus } from './sync-status';
-import { XdsCore, type CompileNode, type ProxyStream, type XdsLogger } from './xds-core';
+import type { XdsLogger } from './xds-events';
 
 export interface XdsServerOptions {
   /** The store, or anything that loads a mesh the way analysis and compile read it. */
   store: { loadMeshModel(meshName: string): Promise<MeshModel | undefined> };
   /** Ports and addresses the proxies use (egress 15001...): passed to compile in ADS mode. */
   compileOptions?: CompileOptions;
-  /** Replaces compile (tests of the protocol with hand-made resources). */
+  /** Replaces compile: tests serve hand-made resources, or compile's output with something added. */
   compileNode?: CompileNode;
   /** 127.0.0.1 unless told otherwise: the ADS port carries config, not meant for the world. */
   host?: string;
@@ -28,7 +32,8 @@ export interface XdsServerOptions {
 export interface XdsServer {
   readonly host: string;
   readonly port: number;
-  readonly core: XdsCore;
+  /** The snapshot cache, stream server and sync status behind this port. */
+  readonly core: XdsControlPlane;
   /** Hand this to createApp as `onChange`: recomputes the changed mesh and pushes to its proxies. */
   onChange(event: { meshName: string }): void;
   syncStatus(meshName: string, nodeName: string): NodeSyncStatus;
@@ -42,7 +47,7 @@ export async function startXdsServer(options: XdsServerOptions): Promise<XdsServ
   const host = options.host ?? '127.0.0.1';
   const types = new EnvoyTypes();
   types.warmUp();
-  const core = new XdsCore({
+  const core = createControlPlane({
     loadMeshModel: (m) => options.store.loadMeshModel(m),
     compileNode: options.compileNode ?? adsCompileNode(options.compileOptions),
     types,
@@ -51,8 +56,8 @@ export async function startXdsServer(options: XdsServerOptions): Promise<XdsServ
   });
   const server = new grpc.Server({ 'grpc.keepalive_time_ms': 30_000, 'grpc.keepalive_timeout_ms': 10_000 });
   server.addService(adsServiceDefinition(), {
-    StreamAggregatedResources: (call: AdsCall) => handleStream(core, call, 'sotw', options.logger),
-    DeltaAggregatedResources: (call: AdsCall) => handleStream(core, call, 'delta', options.logger),
+    StreamAggregatedResources: (call: AdsCall) => handleStream(core.streams, call, 'sotw', options.logger),
+    DeltaAggregatedResources: (call: AdsCall) => handleStream(core.streams, call, 'delta', options.logger),
   });
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(`${host}:${options.port ?? 18000}`, grpc.ServerCredentials.createInsecure(), (err, bound) =>
@@ -67,7 +72,7 @@ export async function startXdsServer(options: XdsServerOptions): Promise<XdsServ
     onChange: (event) => {
       core.onChange(event).catch((e: unknown) => options.logger?.error('xds recompute failed', { error: String(e) }));
     },
-    syncStatus: (meshName, nodeName) => core.syncStatus({ meshName, nodeName }),
+    syncStatus: (meshName, nodeName) => core.status.nodeStatus({ meshName, nodeName }),
     stop: () =>
       new Promise<void>((resolve) => {
         server.forceShutdown();
@@ -79,7 +84,7 @@ export async function startXdsServer(options: XdsServerOptions): Promise<XdsServ
 type AnyRequest = DiscoveryRequest & DeltaDiscoveryRequest;
 type AdsCall = grpc.ServerDuplexStream<AnyRequest, AnyDiscoveryResponse>;
 
-function handleStream(core: XdsCore, call: AdsCall, mode: AdsMode, logger?: XdsLogger): void {
+function handleStream(streams: StreamServer, call: AdsCall, mode: AdsMode, logger?: XdsLogger): void {
   const id = `stream-${++streamSeq}`;
   let ref: NodeRef | undefined;
   let protocol: AdsProtocol | undefined;
@@ -91,7 +96,7 @@ function handleStream(core: XdsCore, call: AdsCall, mode: AdsMode, logger?: XdsL
   const close = () => {
     if (closed) return;
     closed = true;
-    if (ref) core.disconnect(ref, id);
+    if (ref) streams.disconnect(ref, id);
   };
   const stream: ProxyStream = {
     id,
@@ -126,7 +131,7 @@ function handleStream(core: XdsCore, call: AdsCall, mode: AdsMode, logger?: XdsL
     const parsed = parseNodeId(nodeId);
     if ('error' in parsed) return stream.fail('INVALID_ARGUMENT', parsed.error);
     ref = parsed;
-    core.connect(parsed, stream, mode).then(
+    streams.connect(parsed, stream, mode).then(
       (p) => {
         if (closed) return;
         protocol = p;

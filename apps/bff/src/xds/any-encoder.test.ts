@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { compile } from '@meshwright/model';
 import { encodeAny, EncodeError } from './any-encoder';
 import { EnvoyTypes } from './protos';
-import { richModel } from './rich-model';
+import { richModel } from '../../../../testkit/xds/rich-model';
 import { TYPE_URL } from './snapshot';
 
 const types = new EnvoyTypes();

@@ -4,18 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningEnvoy } from '../../../../testkit/envoy';
-import {
-  createColorMesh,
-  eventually,
-  FRONT,
-  MESH,
-  nameServer,
-  sample,
-  setWeights,
-  startControlPlane,
-  startFrontEnvoy,
-  type ControlPlane,
-} from './envoy-fixture';
+import { eventually } from '../../../../testkit/eventually';
+import { httpUpstream } from '../../../../testkit/upstreams';
+import { createColorMesh, FRONT, MESH, sample, setWeights } from '../../../../testkit/xds/color-mesh';
+import { startControlPlane, startFrontEnvoy, type ControlPlane } from '../../../../testkit/xds/control-plane';
 import type { TypeStatus } from './ads-protocol';
 import type { NodeSyncStatus } from './sync-status';
 import { TYPE_URL } from './snapshot';
@@ -24,6 +16,8 @@ describe('ADS with a real Envoy', () => {
   let cp: ControlPlane;
   let envoy: RunningEnvoy;
   const apps: { close: () => Promise<void> }[] = [];
+  /** Added to what compile makes for every node: the NACK test puts a cluster Envoy rejects here. */
+  let extraClusters: object[] = [];
 
   const syncStatus = async (): Promise<NodeSyncStatus> => {
     const res = await fetch(`${cp.url}/api/meshes/${MESH}/virtualNodes/${FRONT}/sync-status`);
@@ -33,9 +27,14 @@ describe('ADS with a real Envoy', () => {
   const onlyFrom = (name: string) => (c: Record<string, number>) => Object.keys(c).length === 1 && (c[name] ?? 0) > 0;
 
   before(async () => {
-    cp = await startControlPlane();
-    const blue = await nameServer('blue');
-    const green = await nameServer('green');
+    cp = await startControlPlane({
+      compile: (standard) => (model, node) => {
+        const { resources } = standard(model, node);
+        return { resources: { ...resources, clusters: [...resources.clusters, ...extraClusters] } };
+      },
+    });
+    const blue = await httpUpstream('blue');
+    const green = await httpUpstream('green');
     apps.push(blue, green);
     await createColorMesh(cp.client, { blue: blue.port, green: green.port }, { blue: 100, green: 0 });
     envoy = await startFrontEnvoy(cp);
@@ -80,10 +79,9 @@ describe('ADS with a real Envoy', () => {
     const clusterPushes: string[] = [];
     const countPush = (e: { kind: string; version: string }) => e.kind === 'clusters' && clusterPushes.push(e.version);
     cp.xds.core.events.on('push', countPush);
-    await cp.xds.core.setTransform((_ref, resources) => ({
-      ...resources,
-      clusters: [...resources.clusters, { '@type': TYPE_URL.clusters, name: 'broken', type: 'STATIC', connect_timeout: '0s' }],
-    }));
+    // Encodes fine, but Envoy requires connect_timeout > 0: a config only Envoy itself rejects.
+    extraClusters = [{ '@type': TYPE_URL.clusters, name: 'broken', type: 'STATIC', connect_timeout: '0s' }];
+    await cp.xds.core.onChange({ meshName: MESH });
     const status = await eventually('NACKED', syncStatus, (s) => s.state === 'NACKED');
     const clusters = status.proxies[0]?.types.clusters;
     assert.equal(clusters?.state, 'NACKED');
@@ -96,7 +94,8 @@ describe('ADS with a real Envoy', () => {
     assert.deepEqual(clusterPushes, [clusters?.nackedVersion], 'the rejected clusters were sent once, not again');
     cp.xds.core.events.off('push', countPush);
 
-    await cp.xds.core.setTransform(undefined);
+    extraClusters = [];
+    await cp.xds.core.onChange({ meshName: MESH });
     await eventually('SYNCED again', syncStatus, (s) => s.state === 'SYNCED');
   });
 

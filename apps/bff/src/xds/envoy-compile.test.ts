@@ -8,8 +8,9 @@ import { after, before, describe, it } from 'node:test';
 import { compile, type MeshModel } from '@meshwright/model';
 import { startEnvoy, type RunningEnvoy } from '../../../../testkit/envoy';
 import { startXdsServer, type XdsServer } from './ads-server';
-import { eventually, freePort } from './envoy-fixture';
-import { richModel } from './rich-model';
+import { eventually } from '../../../../testkit/eventually';
+import { freePort } from '../../../../testkit/ports';
+import { richModel } from '../../../../testkit/xds/rich-model';
 
 /** The same mesh with the cart split changed from 90/10 to 20/80. */
 function reweighted(model: MeshModel): MeshModel {

@@ -4,7 +4,7 @@
 //   GET /events  server-sent events: `change` {meshName} after writes, `sync` {meshName, virtualNodeName, status}
 import { Router, type Request, type Response } from 'express';
 import type { XdsServer } from './ads-server';
-import type { XdsEvents } from './xds-core';
+import type { XdsEvents } from './xds-events';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -13,16 +13,16 @@ export function createXdsRouter(xds: Pick<XdsServer, 'core'>): Router {
 
   router.get('/meshes/:mesh/virtualNodes/:node/sync-status', async (req: Request<{ mesh: string; node: string }>, res: Response) => {
     const ref = { meshName: req.params.mesh, nodeName: req.params.node };
-    const exists = await xds.core.nodeExists(ref);
+    const exists = await xds.core.status.nodeExists(ref);
     if (exists !== true) {
       res.status(404).set('x-amzn-ErrorType', 'NotFoundException').json({ message: exists });
       return;
     }
-    res.json(xds.core.syncStatus(ref));
+    res.json(xds.core.status.nodeStatus(ref));
   });
 
   router.get('/meshes/:mesh/sync-status', async (req: Request<{ mesh: string }>, res: Response) => {
-    const status = await xds.core.meshSyncStatus(req.params.mesh);
+    const status = await xds.core.status.meshSyncStatus(req.params.mesh);
     if (typeof status === 'string') {
       res.status(404).set('x-amzn-ErrorType', 'NotFoundException').json({ message: status });
       return;

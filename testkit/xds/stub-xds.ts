@@ -1,8 +1,8 @@
-// Hand-made resources and an ADS server over them, for protocol tests that must control exactly
-// what changes between pushes.
+// Test support: hand-made resources and an ADS server over them, for protocol tests that must
+// control exactly what changes between pushes (the server's `compileNode` returns them).
 import type { MeshModel } from '@meshwright/model';
-import { startXdsServer, type XdsServer } from './ads-server';
-import { TYPE_URL, type ResourceSet } from './snapshot';
+import { startXdsServer, type XdsServer } from '../../apps/bff/src/xds/ads-server';
+import { TYPE_URL, type ResourceSet } from '../../apps/bff/src/xds/snapshot';
 
 export const cluster = (name: string, timeout = '1s') => ({ '@type': TYPE_URL.clusters, name, type: 'STATIC', connect_timeout: timeout });
 export const listener = (name: string, port: number) => ({

@@ -1,11 +1,11 @@
-// Starts createApp on 127.0.0.1:0 with a real store; tests talk to it over HTTP like any client.
+// Test support: starts the BFF (createApp) on 127.0.0.1:0 with a real store; tests talk to it over HTTP like any client.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { AppMeshClient } from '@aws-sdk/client-app-mesh';
-import { createApp } from '../app';
-import type { AppConfig, AppDeps, ChangeEvent, Logger } from '../deps';
-import type { Store } from '../store/types';
-import type { StoreVariant } from './store-variants';
+import { createApp } from '../apps/bff/src/app';
+import type { AppConfig, AppDeps, ChangeEvent, Logger } from '../apps/bff/src/deps';
+import type { Store } from '../apps/bff/src/store/types';
+import type { StoreVariant } from './stores';
 
 export interface TestServer {
   url: string;

@@ -1,4 +1,4 @@
-// Specs the tests reuse: the App Mesh getting-started shapes.
+// Test support: App Mesh specs the BFF tests reuse (the getting-started shapes).
 import type { RouteSpec, VirtualNodeSpec } from '@aws-sdk/client-app-mesh';
 
 export function nodeSpec(host: string, port = 8080, protocol: 'http' | 'http2' | 'grpc' | 'tcp' = 'http'): VirtualNodeSpec {

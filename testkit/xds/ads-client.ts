@@ -1,9 +1,9 @@
-// A minimal ADS client over grpc-js, standing in for Envoy in protocol tests and the fan-out benchmark:
+// Test support: a minimal ADS client over grpc-js, standing in for Envoy in protocol tests and the fan-out benchmark:
 // it sends requests as written and queues the responses it gets. State of the world by default;
 // `new AdsTestClient<DeltaDiscoveryResponse, DeltaDiscoveryRequest>(address, id, 'delta')` for incremental.
 import * as grpc from '@grpc/grpc-js';
-import type { DeltaDiscoveryRequest, DeltaDiscoveryResponse, DiscoveryRequest, DiscoveryResponse } from './xds-messages';
-import { adsClientConstructor, type EnvoyTypes } from './protos';
+import type { DeltaDiscoveryRequest, DeltaDiscoveryResponse, DiscoveryRequest, DiscoveryResponse } from '../../apps/bff/src/xds/xds-messages';
+import { adsClientConstructor, type EnvoyTypes } from '../../apps/bff/src/xds/protos';
 
 type Waiter<R> = { resolve: (r: R) => void; reject: (e: Error) => void };
 

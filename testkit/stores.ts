@@ -1,12 +1,12 @@
-// The stores every API suite runs against: SQLite in a temp dir, and PostgreSQL in a fresh schema.
+// Test support: the stores every BFF API suite runs against: SQLite in a temp dir, and PostgreSQL in a fresh schema.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { dropPostgresSchema, openPostgresStore } from '../store/postgres-store';
-import { openSqliteStore } from '../store/sqlite-store';
-import type { Store } from '../store/types';
+import { dropPostgresSchema, openPostgresStore } from '../apps/bff/src/store/postgres-store';
+import { openSqliteStore } from '../apps/bff/src/store/sqlite-store';
+import type { Store } from '../apps/bff/src/store/types';
 
 export interface OpenedStore {
   store: Store;

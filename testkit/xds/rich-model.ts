@@ -1,4 +1,4 @@
-// A mesh that makes compile use most of what it can emit: health checks, outlier detection, circuit
+// Test support: a mesh that makes compile use most of what it can emit: health checks, outlier detection, circuit
 // breakers, timeouts, a JSON access log, TCP and gRPC backends, retries, header matches, ALLOW_ALL.
 import type { MeshModel } from '@meshwright/model';
 

@@ -1,0 +1,156 @@
+// The snapshot cache (go-control-plane's `cache`): per watched virtual node, the resources compile
+// made for it, encoded, with a content hash per type. It knows nothing of streams or nonces: watchers
+// get a snapshot when its content changed, or word that their node is gone. A change event names a
+// mesh; the cache recomputes that mesh's watched nodes, coalescing bursts.
+import type { MeshModel } from '@meshwright/model';
+import { Coalescer } from './coalesce';
+import { nodeKey, type NodeRef } from './node-id';
+import type { EnvoyTypes } from './protos';
+import { buildSnapshot, EncodeCache, PUSH_ORDER, versionOf, type NodeSnapshot, type ResourceSet } from './snapshot';
+import type { XdsLogger } from './xds-events';
+
+/** Compile for one node: the resources Envoy gets over ADS. */
+export type CompileNode = (model: MeshModel, nodeName: string) => { resources: ResourceSet };
+
+/** One party interested in a node's snapshot: in practice one proxy's stream. */
+export interface SnapshotWatcher {
+  snapshot(snapshot: NodeSnapshot): void;
+  /** The node or its mesh no longer exists. */
+  gone(message: string): void;
+}
+
+/** What the cache reports about nodes, for sync status. */
+export interface CacheObserver {
+  /** The node was computed from a mesh that has it. */
+  resolved(ref: NodeRef): void;
+  /** The node is not in its mesh (any more). */
+  missing(ref: NodeRef): void;
+  /** The node's config error was set or cleared. */
+  configErrorChanged(ref: NodeRef): void;
+}
+
+export interface SnapshotCacheDeps {
+  loadMeshModel(meshName: string): Promise<MeshModel | undefined>;
+  compileNode: CompileNode;
+  types: EnvoyTypes;
+  observer?: CacheObserver;
+  logger?: XdsLogger;
+}
+
+interface Watch {
+  watcher: SnapshotWatcher;
+  /** The last snapshot this watcher got; a new watcher of an unchanged node still needs one. */
+  delivered: NodeSnapshot | undefined;
+}
+
+interface NodeEntry {
+  ref: NodeRef;
+  watches: Set<Watch>;
+  snapshot: NodeSnapshot | undefined;
+  /** All type versions together: equal fingerprints mean nothing to push. */
+  fingerprint: string;
+  configError: string | null;
+}
+
+export class SnapshotCache {
+  private readonly nodes = new Map<string, NodeEntry>();
+  private readonly encoded = new EncodeCache();
+  private readonly refresher = new Coalescer((meshName) => this.recompute(meshName));
+
+  constructor(private readonly deps: SnapshotCacheDeps) {}
+
+  /**
+   * Watches a node; a snapshot the cache already has is delivered at once. A node nobody watches is
+   * forgotten, so the cache holds only nodes with a connected proxy. Returns the cancel function.
+   */
+  watch(ref: NodeRef, watcher: SnapshotWatcher): () => void {
+    const key = nodeKey(ref);
+    let entry = this.nodes.get(key);
+    if (!entry) {
+      entry = { ref, watches: new Set(), snapshot: undefined, fingerprint: '', configError: null };
+      this.nodes.set(key, entry);
+    }
+    const watch: Watch = { watcher, delivered: undefined };
+    entry.watches.add(watch);
+    if (entry.snapshot) this.deliver(watch, entry.snapshot);
+    const node = entry;
+    return () => {
+      node.watches.delete(watch);
+      if (node.watches.size === 0 && this.nodes.get(key) === node) this.nodes.delete(key);
+    };
+  }
+
+  snapshot(ref: NodeRef): NodeSnapshot | undefined {
+    return this.nodes.get(nodeKey(ref))?.snapshot;
+  }
+
+  /** Why the latest change could not become config for the node (its last good snapshot stays). */
+  configError(ref: NodeRef): string | null {
+    return this.nodes.get(nodeKey(ref))?.configError ?? null;
+  }
+
+  /** Recomputes a mesh's watched nodes; calls during a run coalesce into one more run, so the last write always wins. */
+  refreshMesh(meshName: string): Promise<void> {
+    return this.refresher.trigger(meshName);
+  }
+
+  private async recompute(meshName: string): Promise<void> {
+    const entries = [...this.nodes.values()].filter((e) => e.ref.meshName === meshName);
+    if (entries.length === 0) return;
+    let model: MeshModel | undefined;
+    try {
+      model = await this.deps.loadMeshModel(meshName);
+    } catch (e) {
+      for (const entry of entries) this.setError(entry, `could not load mesh ${meshName}: ${(e as Error).message}`);
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.watches.size === 0) continue;
+      const name = entry.ref.nodeName;
+      if (!model || !model.virtualNodes.some((n) => n.virtualNodeName === name)) {
+        const message = model ? `virtual node "${name}" does not exist in mesh "${meshName}"` : `mesh "${meshName}" does not exist`;
+        for (const w of [...entry.watches]) w.watcher.gone(message);
+        this.deps.observer?.missing(entry.ref);
+        continue;
+      }
+      this.deps.observer?.resolved(entry.ref);
+      this.update(entry, model);
+    }
+  }
+
+  private update(entry: NodeEntry, model: MeshModel): void {
+    let snapshot: NodeSnapshot;
+    try {
+      const { resources } = this.deps.compileNode(model, entry.ref.nodeName);
+      snapshot = buildSnapshot(this.deps.types, entry.ref.meshName, entry.ref.nodeName, resources, this.encoded);
+    } catch (e) {
+      this.setError(entry, `config for ${entry.ref.meshName}/${entry.ref.nodeName} not built: ${(e as Error).message}`);
+      return;
+    }
+    if (entry.configError !== null) {
+      entry.configError = null;
+      this.deps.observer?.configErrorChanged(entry.ref);
+    }
+    const fingerprint = PUSH_ORDER.map((k) => versionOf([...snapshot.resources[k].values()])).join('.');
+    if (entry.snapshot && fingerprint === entry.fingerprint) {
+      // Output unchanged: nothing to push (watchers that have no snapshot yet still need one).
+      const current = entry.snapshot;
+      for (const w of entry.watches) if (!w.delivered) this.deliver(w, current);
+      return;
+    }
+    entry.snapshot = snapshot;
+    entry.fingerprint = fingerprint;
+    for (const w of [...entry.watches]) this.deliver(w, snapshot);
+  }
+
+  private deliver(watch: Watch, snapshot: NodeSnapshot): void {
+    watch.delivered = snapshot;
+    watch.watcher.snapshot(snapshot);
+  }
+
+  private setError(entry: NodeEntry, message: string): void {
+    this.deps.logger?.error('xds config error', { mesh: entry.ref.meshName, node: entry.ref.nodeName, message });
+    entry.configError = message;
+    this.deps.observer?.configErrorChanged(entry.ref);
+  }
+}
