@@ -17,12 +17,14 @@ import { parseJsonText, UnreadableInputError } from '../load-inputs';
 import type { CliIo } from '../validate';
 import { applyBundle } from './apply';
 import { FlagError, parseImportFlags, type ImportFlags } from './flags';
+import { importFromAppMesh } from './from-app-mesh';
 import { readImportFiles } from './read-files';
 
 export const importUsage = [
   'usage: meshwright import PATH... [--format auto|cloudformation|kubernetes|cli] [--mesh NAME] [--out FILE]',
   '         [--parameter KEY=VALUE]... (AWS::Region=..., AWS::AccountId=..., AWS::StackName=... set pseudo parameters)',
   '         [--namespace-mesh NAMESPACE=MESH]... [--mesh-name N --virtual-node-name N ...] [--apply --endpoint URL]',
+  '       meshwright import --from-app-mesh --region R --mesh NAME [--endpoint URL] [--out FILE]   (through the AWS SDK)',
   'Writes the bundle to stdout (or --out) and the report and findings to stderr; exits 0, 1 with errors, 2 when unreadable.',
 ].join('\n');
 
@@ -91,7 +93,6 @@ export async function runImport(args: readonly string[], io: CliIo): Promise<num
   let result: ImportResult;
   try {
     if (flags.fromAppMesh) {
-      const { importFromAppMesh } = await import('./from-app-mesh');
       result = await importFromAppMesh(flags);
     } else {
       if (!flags.paths.length) {
