@@ -1,7 +1,6 @@
 // The console's endpoints under /api (HTTP contract in the team brief; OpenAPI at /api/openapi.json).
 import express, { type Router } from 'express';
-import { describeIssues, oneOf, toEnvoyYaml, toFieldIssues } from '@meshwright/model';
-import { z } from 'zod';
+import { describeIssues, toEnvoyYaml, toFieldIssues } from '@meshwright/model';
 import { maxBodyBytes } from '../appmesh/router';
 import type { ServiceContext } from '../appmesh/service-context';
 import type { AppDeps } from '../deps';
@@ -9,13 +8,9 @@ import { BadRequestError, NotFoundError } from '../http/errors';
 import { apiNotFound } from '../http/error-middleware';
 import { createMeshFromBundle } from '../write/index';
 import { loadModel, meshAnalysis, meshBundle, validateBundleDryRun } from './bundle-service';
+import { envoyConfigQuery } from './contract';
 import { bootstrapFor } from './envoy-yaml';
 import { openApiDocument } from './openapi';
-
-const envoyConfigQuery = z.object({
-  mode: oneOf(['static', 'ads'] as const).default('static'),
-  format: oneOf(['yaml', 'json'] as const).default('yaml'),
-});
 
 export function consoleRouter(ctx: ServiceContext, extraRoutes: AppDeps['extraRoutes']): Router {
   const router = express.Router();
