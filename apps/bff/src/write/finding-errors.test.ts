@@ -31,6 +31,8 @@ test('the path leads the message unless the error names the field apart', () => 
   const bundleError = errorForFinding(finding('spec'), { field: 'virtualNodes[0].spec.listeners[0]' });
   assert.equal(bundleError.message, 'is wrong');
   assert.deepEqual(bundleError.detail, { resource: { kind: 'virtualNode', name: 'web' }, field: 'virtualNodes[0].spec.listeners[0]' });
+  // A write that breaks another resource names that resource.
+  assert.equal(errorForFinding(finding('spec'), {}, true).message, 'virtual node web spec.listeners[0]: is wrong');
 });
 
 test('a write fails with its conflict first, then references, quotas and the other rules', () => {

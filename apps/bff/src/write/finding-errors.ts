@@ -1,5 +1,6 @@
 // The one place a finding becomes an App Mesh error, and the order in which a write's findings count.
 import type { Finding } from '@meshwright/model';
+import { kinds } from '../appmesh/kinds';
 import { BadRequestError, ConflictError, LimitExceededError, NotFoundError, type ApiError, type ErrorDetail } from '../http/errors';
 
 /**
@@ -16,10 +17,12 @@ export function mostTelling(findings: readonly Finding[]): Finding | undefined {
 /**
  * conflict is Conflict, reference is NotFound, quota is LimitExceeded, spec and consistency are
  * BadRequest. The finding's path leads the message unless the detail carries it as `field` (bundle
- * errors, where the console puts the message at that field).
+ * errors, where the console puts the message at that field). A finding about another resource than the
+ * one written names that resource first: "virtual router vr spec.listeners[0]: ...".
  */
-export function errorForFinding(f: Finding, detail: ErrorDetail = {}): ApiError {
-  const message = f.path && detail.field === undefined ? `${f.path}: ${f.message}` : f.message;
+export function errorForFinding(f: Finding, detail: ErrorDetail = {}, elsewhere = false): ApiError {
+  const where = [elsewhere ? `${kinds[f.resource.kind].label} ${f.resource.name}` : '', detail.field === undefined ? f.path : ''].filter(Boolean).join(' ');
+  const message = where ? `${where}: ${f.message}` : f.message;
   const d: ErrorDetail = { resource: f.resource, ...detail };
   switch (f.category) {
     case 'conflict':

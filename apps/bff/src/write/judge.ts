@@ -1,6 +1,5 @@
 // Whether a write may happen, judged by the model's analysis of the whole mesh as it would be after it.
 import { analyzeMesh, type AnalyzeOptions, type Finding, type MeshModel } from '@meshwright/model';
-import { kinds } from '../appmesh/kinds';
 import type { ApiError, ErrorDetail } from '../http/errors';
 import { errorForFinding, mostTelling } from './finding-errors';
 
@@ -33,7 +32,5 @@ export function writeError(check: WriteCheck): ApiError | undefined {
   if (own) return errorForFinding(own, check.detail?.(own));
   const existing = new Set(check.before ? errorsOf(analyzeMesh(check.before, check.options)).map(identity) : []);
   const caused = mostTelling(after.filter((f) => !existing.has(identity(f))));
-  if (!caused) return undefined;
-  const where = `${kinds[caused.resource.kind].label} ${caused.resource.name}`;
-  return errorForFinding({ ...caused, path: caused.path ? `${where} ${caused.path}` : where }, check.detail?.(caused));
+  return caused && errorForFinding(caused, check.detail?.(caused), true);
 }
