@@ -18,6 +18,7 @@ export * from './input/mesh-model';
 export * from './input/mesh-index';
 export * from './input/cli-files';
 export * from './import/index';
+export * from './export/index';
 export * from './analysis/index';
 export * from './compile/index';
 export * from './references/mesh-references';
