@@ -115,7 +115,9 @@ function backendsOf(o: K8sObject, ctx: Context, resource: { kind: ImportedKind; 
       ctx.report.add('unresolved', at, `BackendGroup ${ns}/${String(name)} is not in the input: its backends are missing`, resource);
       return;
     }
-    const services = Array.isArray(group.spec.virtualServices) ? group.spec.virtualServices : [];
+    // The controller's field is spelled `virtualservices` (its json tag); `virtualServices` is accepted too.
+    const listed = group.spec.virtualservices ?? group.spec.virtualServices;
+    const services = Array.isArray(listed) ? listed : [];
     for (const ref of services) {
       const refNs = isRecord(ref) && typeof ref.namespace === 'string' ? ref.namespace : group.namespace;
       // The controller's wildcard: name "*" is every VirtualService of the namespace.
