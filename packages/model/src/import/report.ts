@@ -58,3 +58,11 @@ export class ReportBuilder {
 }
 
 export const pendingGatewayMessage = 'not imported yet: virtual gateways arrive with issue 11 (its mapped form is kept in the report)';
+
+/** The reasons an import found nothing, for the error that says so: the first few report entries. */
+export function whyNothing(reports: readonly ReportBuilder[]): string {
+  const entries = reports.flatMap((r) => r.entries).filter((e) => e.action !== 'mapped');
+  if (!entries.length) return '';
+  const shown = entries.slice(0, 3).map((e) => `${e.path}: ${e.message}`);
+  return ` (${shown.join('; ')}${entries.length > 3 ? `; and ${entries.length - 3} more` : ''})`;
+}

@@ -3,7 +3,7 @@
 import { assembleImport, type AssembleOptions, type ImportedResource } from '../assemble';
 import { isBundleDocument, kindOfCliInput, type InputDocument } from '../../input/cli-files';
 import type { ResourceKind } from '../../input/cli-input';
-import { ImportInputError, ReportBuilder, type ImportResult } from '../report';
+import { ImportInputError, ReportBuilder, whyNothing, type ImportResult } from '../report';
 
 /** The names a spec-only file leaves out: --mesh-name, --virtual-node-name... or a manifest entry. */
 export interface CliNames {
@@ -100,9 +100,6 @@ export function importCliDocuments(docs: readonly InputDocument[], options: CliI
     reports.push(report);
     visit(doc.json, doc.source, '', options, report, resources);
   }
-  if (!resources.length) {
-    const why = reports.flatMap((r) => r.entries).map((e) => `${e.source}${e.path === '.' ? '' : `:${e.path}`}: ${e.message}`);
-    throw new ImportInputError(first?.source ?? 'input', `holds no App Mesh resources in CLI-input or describe-* shape${why.length ? ` (${why.join('; ')})` : ''}`);
-  }
+  if (!resources.length) throw new ImportInputError(first?.source ?? 'input', `holds no App Mesh resources in CLI-input or describe-* shape${whyNothing(reports)}`);
   return assembleImport(resources, reports, options);
 }

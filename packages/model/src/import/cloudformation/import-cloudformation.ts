@@ -2,11 +2,11 @@
 // Fn::GetAtt, Fn::Sub and friends evaluated and the properties renamed to the API's members.
 import { assembleImport, type AssembleOptions, type ImportedResource } from '../assemble';
 import { parseYamlDocuments } from '../parse-yaml';
-import { ImportInputError, ReportBuilder, type ImportResult } from '../report';
+import { ImportInputError, ReportBuilder, whyNothing, type ImportResult } from '../report';
 import { specShapes } from '../member-table';
 import { toApiShape } from '../to-api-shape';
 import { evaluate, Unresolved } from './intrinsics';
-import { appMeshTypes, isAppMeshType, templateScope, type Template } from './template-scope';
+import { appMeshTypes, isAppMeshType, templateScope, type Template, type TemplateResource } from './template-scope';
 
 export interface CloudFormationOptions extends AssembleOptions {
   /** --parameter KEY=VALUE values, over the template's defaults. */
@@ -65,8 +65,13 @@ function importTemplate(source: string, template: Template, options: CloudFormat
     if (!(name in (template.Parameters ?? {}))) report.add('dropped', `Parameters.${name}`, `--parameter ${name} is not a parameter of this template`);
   }
   const found: ImportedResource[] = [];
-  for (const [id, resource] of Object.entries(template.Resources)) {
+  for (const [id, entry] of Object.entries(template.Resources) as [string, unknown][]) {
     const path = `Resources.${id}`;
+    if (!isRecord(entry)) {
+      report.add('dropped', path, 'is not a resource: a resource is a map with a Type');
+      continue;
+    }
+    const resource = entry as TemplateResource;
     if (!isAppMeshType(resource.Type)) {
       const type = String(resource.Type);
       report.add('dropped', `${path}.Type`, type.startsWith('AWS::AppMesh::') ? `${type} is not an App Mesh resource type meshwright knows` : `${type} is not an App Mesh resource`);
@@ -90,7 +95,10 @@ function importTemplate(source: string, template: Template, options: CloudFormat
       }
     }
     const props = stripUnresolved(evaluate(resource.Properties ?? {}, scope), `${path}.Properties`, (p, reason) => report.add('unresolved', p, reason, target));
-    if (!isRecord(props)) continue;
+    if (!isRecord(props)) {
+      report.add('dropped', `${path}.Properties`, 'Properties must be a map: the resource is left out', target);
+      continue;
+    }
     if (props[t.nameProperty] === undefined) report.add('defaulted', `${path}.Properties.${t.nameProperty}`, `no ${t.nameProperty}: CloudFormation would generate one; named after the logical ID ${id}`, target);
     else if (typeof nameRaw !== 'string') report.add('unresolved', `${path}.Properties.${t.nameProperty}`, `the name is not known: named after the logical ID ${id}`, target);
     const ctx = { report, resource: target };
@@ -120,6 +128,6 @@ export function importCloudFormation(sources: readonly SourceText[], options: Cl
     reports.push(report);
     resources.push(...importTemplate(s.source, parseTemplate(s), options, report));
   }
-  if (!resources.length) throw new ImportInputError(sources[0]?.source ?? 'input', 'has no AWS::AppMesh::* resources');
+  if (!resources.length) throw new ImportInputError(sources[0]?.source ?? 'input', `has no AWS::AppMesh::* resources${whyNothing(reports)}`);
   return assembleImport(resources, reports, options);
 }

@@ -62,7 +62,8 @@ export function templateScope({ template, parameters, pseudo, onMissingParameter
   const refs: Record<string, unknown> = { ...defaultPseudoParameters, ...pseudo };
   refs['AWS::StackId'] = `arn:${String(refs['AWS::Partition'])}:cloudformation:${String(refs['AWS::Region'])}:${String(refs['AWS::AccountId'])}:stack/${String(refs['AWS::StackName'])}/meshwright`;
   refs['AWS::NotificationARNs'] = [];
-  for (const [name, p] of Object.entries(template.Parameters ?? {})) {
+  for (const [name, declared] of Object.entries(template.Parameters ?? {}) as [string, unknown][]) {
+    const p = typeof declared === 'object' && declared !== null ? (declared as { Default?: unknown; Type?: unknown }) : {};
     const raw = parameters[name] ?? p.Default;
     if (raw === undefined) {
       onMissingParameter(name);

@@ -3,7 +3,7 @@
 import { assembleImport, type AssembleOptions, type ImportedResource } from '../assemble';
 import { specShapes } from '../member-table';
 import { parseYamlDocuments } from '../parse-yaml';
-import { ImportInputError, ReportBuilder, type ImportResult, type ImportedKind } from '../report';
+import { ImportInputError, ReportBuilder, whyNothing, type ImportResult, type ImportedKind } from '../report';
 import { toApiShape } from '../to-api-shape';
 import type { SourceText } from '../cloudformation/import-cloudformation';
 import { meshOf } from './membership';
@@ -212,6 +212,6 @@ export function importKubernetes(sources: readonly SourceText[], options: Kubern
       });
     }
   }
-  if (!resources.length) throw new ImportInputError(sources[0]?.source ?? 'input', `has no ${group}/v1beta2 Mesh, VirtualNode, VirtualService or VirtualRouter objects`);
+  if (!resources.length) throw new ImportInputError(sources[0]?.source ?? 'input', `has no ${group}/v1beta2 Mesh, VirtualNode, VirtualService or VirtualRouter objects${whyNothing(reports)}`);
   return assembleImport(resources, reports, options);
 }
