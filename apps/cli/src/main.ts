@@ -1,5 +1,6 @@
 // The meshwright CLI: subcommand dispatch. Each command returns its exit code.
 import { compileUsage, runCompile } from './compile-command';
+import { deployUsage, runDeploy } from './deploy/deploy-command';
 import { exportUsage, runExport } from './export/export-command';
 import { importUsage, runImport } from './import/import-command';
 import { runValidate, validateUsage, type CliIo } from './validate';
@@ -12,6 +13,7 @@ const usage = [
   `  ${compileUsage.split('\n')[0]?.replace(/^usage: /, '') ?? ''}`,
   `  ${importUsage.split('\n')[0]?.replace(/^usage: /, '') ?? ''}`,
   `  ${exportUsage.split('\n')[0]?.replace(/^usage: /, '') ?? ''}`,
+  `  ${deployUsage.split('\n')[0]?.replace(/^usage: /, '') ?? ''}`,
   '',
   'Run `meshwright <command> --help` for details.',
 ].join('\n');
@@ -27,6 +29,8 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
       return runImport(rest, io);
     case 'export':
       return runExport(rest, io);
+    case 'deploy':
+      return runDeploy(rest, io);
     case undefined:
     case '--help':
     case '-h':

@@ -21,6 +21,7 @@ export * from './import/index';
 export * from './export/index';
 export * from './analysis/index';
 export * from './compile/index';
+export * from './deploy/index';
 export * from './references/mesh-references';
 export * from './envoy/yaml';
 export * from './virtual-gateway/schema';

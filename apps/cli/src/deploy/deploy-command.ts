@@ -1,0 +1,95 @@
+// `meshwright deploy`: the files that run a virtual node's Envoy on Kubernetes, ECS, a VM or Docker,
+// from the node's spec and bootstrap as a meshwright server compiles them.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DEPLOY_TARGETS, deployFacts, deployOptionsSchema, generateDeployment, type DeployTarget } from '@meshwright/model';
+import type { CliIo } from '../validate';
+import { DeployFetchError, fetchNode } from './fetch-node';
+
+export const deployUsage = [
+  'usage: meshwright deploy --endpoint URL --mesh M --virtual-node N --target kubernetes|ecs|systemd|docker [--out DIR]',
+  '       [--envoy-image IMG] [--envoy-uid N] [--exclude-port P]... [--exclude-ip IP/CIDR]... [--app-image IMG] [--redirect-image IMG]',
+  '  Writes the Envoy sidecar, its bootstrap and the traffic redirection for the node (stdout without --out).',
+  '  Exit codes: 0 written, 1 the server refused (unknown node), 2 bad flags or server unreachable.',
+].join('\n');
+
+const VALUED = ['--endpoint', '--mesh', '--virtual-node', '--target', '--out', '--envoy-image', '--envoy-uid', '--exclude-port', '--exclude-ip', '--app-image', '--redirect-image'];
+const REPEATED = ['--exclude-port', '--exclude-ip'];
+
+function parse(args: readonly string[]): Map<string, string[]> | string {
+  const flags = new Map<string, string[]>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const value = args[i + 1];
+    if (!VALUED.includes(arg)) return `unknown option ${arg}`;
+    if (value === undefined) return `${arg} needs a value`;
+    if (flags.has(arg) && !REPEATED.includes(arg)) return `${arg} is given twice`;
+    flags.set(arg, [...(flags.get(arg) ?? []), value]);
+    i++;
+  }
+  for (const f of ['--endpoint', '--mesh', '--virtual-node', '--target']) if (!flags.has(f)) return `${f} is missing`;
+  const target = flags.get('--target')?.[0] ?? '';
+  if (!(DEPLOY_TARGETS as readonly string[]).includes(target)) return `--target must be one of ${DEPLOY_TARGETS.join(', ')}, not "${target}"`;
+  return flags;
+}
+
+const FLAG_OF: Record<string, string> = {
+  envoyImage: '--envoy-image', envoyUid: '--envoy-uid', excludePorts: '--exclude-port', excludeIps: '--exclude-ip',
+  appImage: '--app-image', redirectImage: '--redirect-image',
+};
+
+function options(flags: Map<string, string[]>) {
+  const one = (f: string) => flags.get(f)?.[0];
+  const input: Record<string, unknown> = {
+    envoyImage: one('--envoy-image'),
+    envoyUid: one('--envoy-uid') === undefined ? undefined : Number(one('--envoy-uid')),
+    excludePorts: flags.get('--exclude-port')?.map(Number),
+    excludeIps: flags.get('--exclude-ip'),
+    appImage: one('--app-image'),
+    redirectImage: one('--redirect-image'),
+  };
+  const parsed = deployOptionsSchema.safeParse(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const key = String(issue?.path[0] ?? '');
+  const raw = issue?.path[1] === undefined ? one(FLAG_OF[key] ?? '') : flags.get(FLAG_OF[key] ?? '')?.[Number(issue.path[1])];
+  return `${FLAG_OF[key] ?? key} ${issue?.message ?? 'is invalid'}, not "${raw ?? ''}"`;
+}
+
+export async function runDeploy(args: readonly string[], io: CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(deployUsage);
+    return 0;
+  }
+  const flags = parse(args);
+  const opts = typeof flags === 'string' ? flags : options(flags);
+  if (typeof flags === 'string' || typeof opts === 'string') {
+    io.err(`error: ${typeof flags === 'string' ? flags : String(opts)}\n${deployUsage}`);
+    return 2;
+  }
+  const one = (f: string) => flags.get(f)?.[0] ?? '';
+  const [mesh, node, target] = [one('--mesh'), one('--virtual-node'), one('--target') as DeployTarget];
+  let fetched;
+  try {
+    fetched = await fetchNode(one('--endpoint'), mesh, node);
+  } catch (e) {
+    if (!(e instanceof DeployFetchError)) throw e;
+    io.err(`error: ${e.message}`);
+    return e.exitCode;
+  }
+  const facts = deployFacts({ meshName: mesh, nodeName: node, appPorts: fetched.appPorts, staticBootstrap: fetched.staticBootstrap, bootstrapYaml: fetched.adsBootstrapYaml });
+  const output = generateDeployment(target, facts, opts);
+  const out = flags.get('--out')?.[0];
+  for (const file of output.files) {
+    if (out === undefined) {
+      io.out(`### ${file.path}\n${file.content.trimEnd()}\n`);
+      continue;
+    }
+    const path = join(out, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content, { mode: file.path.endsWith('.sh') ? 0o755 : 0o644 });
+  }
+  if (out !== undefined) io.err(`wrote ${output.files.length} files to ${out}`);
+  for (const n of output.notes) io.err(`note: ${n}`);
+  return 0;
+}
