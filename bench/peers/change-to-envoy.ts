@@ -1,0 +1,172 @@
+// Side by side: a route weight change -> applied in a real Envoy, meshwright against a minimal
+// go-control-plane ADS server serving the same resources to an identical Envoy.
+//   npx tsx bench/peers/change-to-envoy.ts      (CHANGES_BLOCK=20 BLOCKS=5 SERVICES=30 CPU_PROF_DIR=...)
+// The clock is outside both control planes: from sending the change request to the poll of Envoy's
+// admin stat http.<stat_prefix>.rds.<route config>.version_text that first shows a new version.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parse, stringify } from 'yaml';
+import { startEnvoy, type RunningEnvoy } from '../../testkit/envoy';
+import { buildPeer, freePort, startMeshwright, startPeer, stopProcess, type Meshwright, type Peer } from './processes';
+import { meshwrightWeights, seedMesh } from './seed';
+import { resourcesOf, weightedRoute } from './config-dump';
+
+const BLOCK = Number(process.env.CHANGES_BLOCK ?? 20);
+const BLOCKS = Number(process.env.BLOCKS ?? 5);
+const SERVICES = Number(process.env.SERVICES ?? 30);
+const fmtLoad = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+/** One keep-alive HTTP request; resolves with status and body. */
+function http(url: string, method = 'GET', body?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, agent, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** The route config's version as Envoy last applied it (a text readout stat). */
+async function versionText(adminPort: number, stat: string): Promise<string> {
+  const { body } = await http(`http://127.0.0.1:${adminPort}/stats?filter=${encodeURIComponent(`^${stat.replaceAll('.', '\\.')}$`)}`);
+  return /: "?([^"\n]*)"?/.exec(body)?.[1] ?? '';
+}
+
+async function findVersionStat(adminPort: number, routeName: string): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    const { body } = await http(`http://127.0.0.1:${adminPort}/stats?filter=${encodeURIComponent(`rds\\.${routeName}\\.version_text$`)}`);
+    const m = /^(\S+): "?([^"\n]*)"?$/m.exec(body);
+    if (m?.[1] && m[2]) return m[1];
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no version_text stat for ${routeName} on admin port ${adminPort}`);
+}
+
+/** Sends the change, polls back to back until Envoy shows a version other than `before`. */
+async function timeChange(send: () => Promise<{ status: number; body: string }>, adminPort: number, stat: string, before: string) {
+  const t0 = performance.now();
+  const response = send();
+  let v = before;
+  let polls = 0;
+  while (v === before) {
+    v = await versionText(adminPort, stat);
+    if (++polls > 50000) throw new Error(`Envoy on ${adminPort} never applied the change`);
+  }
+  const ms = performance.now() - t0;
+  const r = await response;
+  if (r.status !== 200) throw new Error(`change answered ${r.status}: ${r.body}`);
+  return { ms, version: v };
+}
+
+function pct(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? Number.NaN;
+}
+
+interface Side {
+  name: string;
+  envoy: RunningEnvoy;
+  stat: string;
+  version: string;
+  change: (i: number) => Promise<{ status: number; body: string }>;
+  /** Changes sent so far: their parity picks the next weights. */
+  sent: number;
+  times: number[];
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'mw-bench-peers-'));
+  const started: { stop: () => Promise<void> }[] = [];
+  const stopAll = async () => {
+    for (const s of started.reverse()) await s.stop().catch(() => undefined);
+    agent.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
+  try {
+    console.log(`load average at start: ${fmtLoad()}`);
+    const bin = buildPeer();
+    const mw: Meshwright = await startMeshwright(join(dir, 'data'), process.env.CPU_PROF_DIR);
+    started.push({ stop: () => stopProcess(mw.child) });
+    await seedMesh(mw.url, SERVICES);
+
+    const res = await http(`${mw.url}/api/meshes/shop/virtualNodes/front/envoy-config?mode=ads&format=yaml`);
+    if (res.status !== 200) throw new Error(`envoy-config answered ${res.status}: ${res.body}`);
+    const bootstrapFor = async (xdsPort: number) => {
+      const b = parse(res.body.replaceAll(`port_value: ${mw.xdsPort}\n`, `port_value: ${xdsPort}\n`)) as { admin: { address: { socket_address: { port_value: number } } } };
+      const adminPort = await freePort();
+      b.admin.address.socket_address.port_value = adminPort;
+      return { yaml: stringify(b), adminPort };
+    };
+    const nodeId = (parse(res.body) as { node: { id: string } }).node.id;
+
+    const a = await bootstrapFor(mw.xdsPort);
+    const envoyA = await startEnvoy(a.yaml, a.adminPort);
+    started.push(envoyA);
+    const dumpA = () => http(`http://127.0.0.1:${a.adminPort}/config_dump`).then((r) => JSON.parse(r.body) as unknown);
+    const { routeName, clusters } = await (async () => {
+      for (let i = 0; i < 200; i++) {
+        const found = weightedRoute(await dumpA());
+        if (found) return found;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('meshwright Envoy never got the weighted route');
+    })();
+    const resources = resourcesOf(await dumpA(), await Promise.all([freePort(), freePort(), freePort()]));
+    writeFileSync(join(dir, 'resources.json'), JSON.stringify(resources));
+    const peer: Peer = await startPeer(bin, join(dir, 'resources.json'), nodeId);
+    started.push({ stop: () => stopProcess(peer.child) });
+    const b = await bootstrapFor(peer.xdsPort);
+    const envoyB = await startEnvoy(b.yaml, b.adminPort);
+    started.push(envoyB);
+
+    // Weights alternate 20/80 and 80/20 from the seeded 80/20, so every change is a real change.
+    const weightsAt = (i: number): [number, number] => (i % 2 === 0 ? [20, 80] : [80, 20]);
+    const sides: Side[] = [
+      { name: 'meshwright', envoy: envoyA, stat: await findVersionStat(a.adminPort, routeName), version: '', sent: 0, times: [],
+        change: (i) => http(...meshwrightWeights(mw.url, weightsAt(i))) },
+      { name: 'go-control-plane', envoy: envoyB, stat: await findVersionStat(b.adminPort, routeName), version: '', sent: 0, times: [],
+        change: (i) => http(`${peer.controlUrl}/weights`, 'PUT', JSON.stringify({ [clusters[0] ?? '']: weightsAt(i)[0], [clusters[1] ?? '']: weightsAt(i)[1] })) },
+    ];
+    for (const s of sides) s.version = await versionText(s.envoy.adminPort, s.stat);
+    console.log(`synced: ${resources.listeners.length} listeners, ${resources.routes.length} route configs, ${resources.clusters.length} clusters ` +
+      `(${SERVICES} services); weighted clusters ${clusters.join(', ')}; stat ${sides[0]?.stat}`);
+
+    for (let block = 0; block < BLOCKS * 2 + 2; block++) {
+      // The first block on each side warms up (JIT, connections) and is not counted.
+      const side = sides[block % 2];
+      if (!side) continue;
+      const counted = block >= 2;
+      for (let i = 0; i < BLOCK; i++) {
+        const { ms, version } = await timeChange(() => side.change(side.sent++), side.envoy.adminPort, side.stat, side.version);
+        side.version = version;
+        if (counted) side.times.push(ms);
+        // Let the ACK and its bookkeeping finish before the next change.
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+
+    console.log(`change -> applied in Envoy (version_text polled back to back), ${BLOCKS} blocks of ${BLOCK} alternating:`);
+    for (const s of sides) {
+      console.log(`  ${s.name.padEnd(17)} p50 ${pct(s.times, 50).toFixed(2)} ms  p90 ${pct(s.times, 90).toFixed(2)} ms  p99 ${pct(s.times, 99).toFixed(2)} ms  (n=${s.times.length})`);
+    }
+    const [m, g] = sides.map((s) => s.times);
+    if (m && g) {
+      const r = (p: number) => (pct(m, p) / pct(g, p)).toFixed(2);
+      console.log(`  meshwright / go-control-plane: p50 ${r(50)}  p90 ${r(90)}  p99 ${r(99)}   (targets: p50 <= 1.0, p99 <= 1.2)`);
+    }
+    console.log(`load average at end: ${fmtLoad()}`);
+  } finally {
+    await stopAll();
+  }
+}
+
+await main();

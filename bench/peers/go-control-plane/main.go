@@ -1,0 +1,188 @@
+// A minimal go-control-plane ADS server: the reference meshwright's change -> Envoy latency is
+// measured against (bench/peers/change-to-envoy.ts). It serves, to one node, the listeners, route
+// configurations and clusters given as JSON (what meshwright's Envoy holds, read from its config
+// dump), and changes route weights on `PUT /weights` by setting a new snapshot, as a control plane
+// built on go-control-plane does. It exits when its stdin closes, so it never outlives the driver.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"strconv"
+	"sync"
+
+	routev3 "github.com/envoyproxy/go-control-plane/envoy/config/route/v3"
+	discoverygrpc "github.com/envoyproxy/go-control-plane/envoy/service/discovery/v3"
+	"github.com/envoyproxy/go-control-plane/pkg/cache/types"
+	cachev3 "github.com/envoyproxy/go-control-plane/pkg/cache/v3"
+	serverv3 "github.com/envoyproxy/go-control-plane/pkg/server/v3"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/keepalive"
+	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/anypb"
+	"google.golang.org/protobuf/types/known/wrapperspb"
+
+	// The types meshwright's resources name in typed_config: registered so protojson can read them.
+	_ "github.com/envoyproxy/go-control-plane/envoy/config/cluster/v3"
+	_ "github.com/envoyproxy/go-control-plane/envoy/config/listener/v3"
+	_ "github.com/envoyproxy/go-control-plane/envoy/extensions/access_loggers/file/v3"
+	_ "github.com/envoyproxy/go-control-plane/envoy/extensions/clusters/dynamic_forward_proxy/v3"
+	_ "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/http/dynamic_forward_proxy/v3"
+	_ "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/http/router/v3"
+	_ "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/listener/original_dst/v3"
+	_ "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/listener/tls_inspector/v3"
+	_ "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/network/http_connection_manager/v3"
+	_ "github.com/envoyproxy/go-control-plane/envoy/extensions/filters/network/tcp_proxy/v3"
+	_ "github.com/envoyproxy/go-control-plane/envoy/extensions/network/dns_resolver/cares/v3"
+	_ "github.com/envoyproxy/go-control-plane/envoy/extensions/transport_sockets/tls/v3"
+	_ "github.com/envoyproxy/go-control-plane/envoy/extensions/upstreams/http/v3"
+)
+
+type resourceFile struct {
+	Listeners []json.RawMessage `json:"listeners"`
+	Routes    []json.RawMessage `json:"routes"`
+	Clusters  []json.RawMessage `json:"clusters"`
+}
+
+type peer struct {
+	cache     cachev3.SnapshotCache
+	node      string
+	listeners []types.Resource
+	clusters  []types.Resource
+	mu        sync.Mutex
+	routes    []*routev3.RouteConfiguration
+	version   int
+}
+
+func decode(raw []json.RawMessage) ([]types.Resource, error) {
+	out := make([]types.Resource, 0, len(raw))
+	for i, r := range raw {
+		var a anypb.Any
+		if err := protojson.Unmarshal(r, &a); err != nil {
+			return nil, fmt.Errorf("resource %d: %w", i, err)
+		}
+		m, err := a.UnmarshalNew()
+		if err != nil {
+			return nil, fmt.Errorf("resource %d: %w", i, err)
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// publish sets a snapshot in which only the routes' version moves: listeners and clusters keep
+// version "1", so go-control-plane pushes the route configurations alone, as meshwright does.
+func (p *peer) publish() error {
+	p.version++
+	routes := make([]types.Resource, len(p.routes))
+	for i, r := range p.routes {
+		routes[i] = r
+	}
+	snap := &cachev3.Snapshot{}
+	snap.Resources[types.Cluster] = cachev3.NewResources("1", p.clusters)
+	snap.Resources[types.Listener] = cachev3.NewResources("1", p.listeners)
+	snap.Resources[types.Route] = cachev3.NewResources(strconv.Itoa(p.version), routes)
+	return p.cache.SetSnapshot(context.Background(), p.node, snap)
+}
+
+// setWeights gives every weighted cluster named in `weights` its new weight, in fresh copies of
+// the route configurations (a snapshot is never mutated once set).
+func (p *peer) setWeights(weights map[string]uint32) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	next := make([]*routev3.RouteConfiguration, len(p.routes))
+	for i, rc := range p.routes {
+		c := proto.Clone(rc).(*routev3.RouteConfiguration)
+		for _, vh := range c.GetVirtualHosts() {
+			for _, r := range vh.GetRoutes() {
+				for _, wc := range r.GetRoute().GetWeightedClusters().GetClusters() {
+					if w, ok := weights[wc.GetName()]; ok {
+						wc.Weight = wrapperspb.UInt32(w)
+					}
+				}
+			}
+		}
+		next[i] = c
+	}
+	p.routes = next
+	return p.publish()
+}
+
+func main() {
+	file := flag.String("resources", "", "JSON file with listeners, routes and clusters (Any JSON, with @type)")
+	node := flag.String("node", "", "the Envoy node id to serve")
+	xdsAddr := flag.String("xds", "127.0.0.1:0", "ADS listen address")
+	controlAddr := flag.String("control", "127.0.0.1:0", "control HTTP listen address")
+	flag.Parse()
+
+	raw, err := os.ReadFile(*file)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var rf resourceFile
+	if err := json.Unmarshal(raw, &rf); err != nil {
+		log.Fatalf("%s: %v", *file, err)
+	}
+	p := &peer{cache: cachev3.NewSnapshotCache(false, cachev3.IDHash{}, nil), node: *node}
+	if p.listeners, err = decode(rf.Listeners); err != nil {
+		log.Fatalf("listeners: %v", err)
+	}
+	if p.clusters, err = decode(rf.Clusters); err != nil {
+		log.Fatalf("clusters: %v", err)
+	}
+	routes, err := decode(rf.Routes)
+	if err != nil {
+		log.Fatalf("routes: %v", err)
+	}
+	for _, r := range routes {
+		p.routes = append(p.routes, r.(*routev3.RouteConfiguration))
+	}
+	if err := p.publish(); err != nil {
+		log.Fatal(err)
+	}
+
+	// The gRPC settings of go-control-plane's own example server.
+	grpcServer := grpc.NewServer(
+		grpc.MaxConcurrentStreams(1000000),
+		grpc.KeepaliveParams(keepalive.ServerParameters{Time: 30e9, Timeout: 5e9}),
+		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 30e9, PermitWithoutStream: true}),
+	)
+	discoverygrpc.RegisterAggregatedDiscoveryServiceServer(grpcServer, serverv3.NewServer(context.Background(), p.cache, nil))
+	xl, err := net.Listen("tcp", *xdsAddr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	go func() { log.Fatal(grpcServer.Serve(xl)) }()
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("PUT /weights", func(w http.ResponseWriter, r *http.Request) {
+		var weights map[string]uint32
+		if err := json.NewDecoder(r.Body).Decode(&weights); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		if err := p.setWeights(weights); err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("content-type", "application/json")
+		fmt.Fprintf(w, "{\"version\":%d}", p.version)
+	})
+	cl, err := net.Listen("tcp", *controlAddr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	go func() { log.Fatal(http.Serve(cl, mux)) }()
+
+	fmt.Printf("go-control-plane peer ready xds=%d control=%d\n", xl.Addr().(*net.TCPAddr).Port, cl.Addr().(*net.TCPAddr).Port)
+	_, _ = io.Copy(io.Discard, os.Stdin)
+	os.Exit(0)
+}

@@ -1,0 +1,84 @@
+// The processes the side-by-side benchmark runs: meshwright's real server, the go-control-plane
+// peer (built here from bench/peers/go-control-plane) and helpers to read their first output line.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Resolves with the first match of `pattern` in the child's stdout; rejects if it exits first. */
+function readyLine(child: ChildProcess, pattern: RegExp, what: string): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = pattern.exec(out);
+      if (m) resolve(m);
+    });
+    child.on('exit', (code) => reject(new Error(`${what} exited (${code}) before it was ready: ${out}`)));
+  });
+}
+
+export interface Meshwright {
+  child: ChildProcess;
+  url: string;
+  xdsPort: number;
+}
+
+/** `apps/bff/src/server.ts` as `npm start` runs it, on a fresh SQLite DATA_DIR; `cpuProfDir` adds --cpu-prof. */
+export async function startMeshwright(dataDir: string, cpuProfDir?: string): Promise<Meshwright> {
+  const prof = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', 'apps/bff/src/server.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', XDS_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const m = await readyLine(child, /ready on (http:\/\/[\d.]+:\d+).*xDS [\d.]+:(\d+)/, 'meshwright');
+  return { child, url: m[1] ?? '', xdsPort: Number(m[2]) };
+}
+
+/** `go build`s the peer into a cache folder outside the repo (the module cache does the rest). */
+export function buildPeer(): string {
+  const outDir = join(tmpdir(), 'meshwright-bench-peers');
+  mkdirSync(outDir, { recursive: true });
+  const bin = join(outDir, 'go-control-plane-peer');
+  execFileSync('go', ['build', '-o', bin, '.'], { cwd: join(repoRoot, 'bench/peers/go-control-plane'), stdio: 'inherit' });
+  return bin;
+}
+
+export interface Peer {
+  child: ChildProcess;
+  xdsPort: number;
+  controlUrl: string;
+}
+
+/** The peer exits when its stdin closes, so it cannot outlive this process. */
+export async function startPeer(bin: string, resourcesFile: string, nodeId: string): Promise<Peer> {
+  const child = spawn(bin, ['-resources', resourcesFile, '-node', nodeId], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const m = await readyLine(child, /ready xds=(\d+) control=(\d+)/, 'go-control-plane peer');
+  return { child, xdsPort: Number(m[1]), controlUrl: `http://127.0.0.1:${m[2]}` };
+}
+
+/** SIGTERM, then SIGKILL after 5 s; resolves once the process is gone. */
+export function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.stdin?.end();
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  });
+}
+
+/** A port nobody listens on right now (the OS hands out a fresh one). */
+export async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const address = s.address();
+  await new Promise<void>((r) => s.close(() => r()));
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return address.port;
+}
