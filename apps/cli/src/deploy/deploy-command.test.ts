@@ -1,0 +1,68 @@
+// `meshwright deploy` against a real meshwright server: files for a node, clear errors naming the flag.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { startTestServer, type TestServer } from '../../../../testkit/bff';
+import { sqliteVariant } from '../../../../testkit/stores';
+import { main } from '../main';
+import { reviewsBundle } from './fixture';
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['deploy', ...args], { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer(sqliteVariant);
+  const res = await fetch(`${server.url}/api/bundles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(reviewsBundle()) });
+  assert.equal(res.status, 201, await res.text());
+});
+after(async () => server.close());
+
+const node = () => ['--endpoint', server.url, '--mesh', 'shop', '--virtual-node', 'productpage'];
+
+test('writes the systemd files for a node, with the ports the server compiled', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'mw-deploy-'));
+  const r = await run(...node(), '--target', 'systemd', '--out', out, '--exclude-port', '5432', '--envoy-uid', '1500');
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(readdirSync(join(out, 'systemd')).sort(), ['envoy.yaml', 'meshwright-envoy-productpage.service', 'meshwright-redirect-productpage.service', 'meshwright-redirect.sh']);
+  const script = readFileSync(join(out, 'systemd/meshwright-redirect.sh'), 'utf8');
+  assert.match(script, /MW_APP_PORTS="\$\{MW_APP_PORTS-8080\}"/);
+  assert.match(script, /MW_ENVOY_UID="\$\{MW_ENVOY_UID-1500\}"/);
+  assert.match(script, /MW_EGRESS_IGNORED_PORTS="\$\{MW_EGRESS_IGNORED_PORTS-5432\}"/);
+  assert.match(script, /MW_TCP_EGRESS="\$\{MW_TCP_EGRESS-6379:15100\}"/);
+  assert.equal(statSync(join(out, 'systemd/meshwright-redirect.sh')).mode & 0o777, 0o755);
+  assert.match(readFileSync(join(out, 'systemd/envoy.yaml'), 'utf8'), /mesh\/shop\/virtualNode\/productpage/);
+  assert.match(readFileSync(join(out, 'systemd/meshwright-envoy-productpage.service'), 'utf8'), /^User=1500$/m);
+});
+
+test('prints every file on stdout without --out', async () => {
+  const r = await run(...node(), '--target', 'kubernetes');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /### kubernetes\/deployment-patch.yaml/);
+  assert.match(r.out, /kind: Deployment/);
+});
+
+test('an unknown node is exit 1 naming --virtual-node', async () => {
+  const r = await run('--endpoint', server.url, '--mesh', 'shop', '--virtual-node', 'nope', '--target', 'ecs');
+  assert.equal(r.code, 1);
+  assert.match(r.err, /virtual node "nope" \(--virtual-node\) in mesh "shop" \(--mesh\) was not found/);
+});
+
+test('an unreachable server is exit 2 naming --endpoint', async () => {
+  const r = await run('--endpoint', 'http://127.0.0.1:9', '--mesh', 'shop', '--virtual-node', 'productpage', '--target', 'docker');
+  assert.equal(r.code, 2);
+  assert.match(r.err, /cannot reach the meshwright server at http:\/\/127.0.0.1:9 \(--endpoint\)/);
+});
+
+test('bad flags are exit 2 naming the flag', async () => {
+  assert.match((await run(...node(), '--target', 'nomad')).err, /--target must be one of kubernetes, ecs, systemd, docker, not "nomad"/);
+  assert.match((await run(...node(), '--target', 'ecs', '--envoy-uid', 'root')).err, /--envoy-uid must be a whole number/);
+  assert.match((await run(...node(), '--target', 'ecs', '--exclude-port', '80', '--exclude-port', '99999')).err, /--exclude-port must be a whole number from 1 to 65535, not "99999"/);
+  assert.match((await run('--mesh', 'shop', '--target', 'ecs')).err, /--endpoint is missing/);
+});
