@@ -1,4 +1,4 @@
-import type { Finding, MeshModel, ResourceId, RouteSpec, Severity, WeightedTarget } from '@meshwright/model';
+import { meshReferences, type Finding, type MeshModel, type ReferenceRelation, type Severity } from '@meshwright/model';
 import {
   kindLabels,
   nodeId,
@@ -14,7 +14,7 @@ import { routeSummary, sharePercentages } from './route-summary';
 
 /** A reference from one resource (`from`) to another (`to`), at a JSON path inside the referring resource. */
 interface Reference {
-  from: ResourceId & { kind: TopologyKind };
+  from: { kind: TopologyKind; name: string };
   path: string;
   to: { kind: TopologyKind; name: string };
   /** `reversed` when traffic flows against the reference: a route names its router, the router feeds the route. */
@@ -62,7 +62,7 @@ export function buildGraph(model: MeshModel, findings: readonly Finding[] = [], 
 
   const edges: TopologyEdge[] = [];
   const missing: TopologyNode[] = [];
-  for (const ref of collectReferences(model)) {
+  for (const ref of referenceEdges(model)) {
     const from = nodeId(ref.from.kind, ref.from.name);
     const to = nodeId(ref.to.kind, ref.to.name);
     const exists = nodes.has(to);
@@ -91,76 +91,31 @@ function addMissing(missing: TopologyNode[], kind: TopologyKind, name: string): 
   return node;
 }
 
-/** Every reference in the mesh, in a stable order: providers, router memberships, route targets, backends. */
-function collectReferences(model: MeshModel): Reference[] {
-  const refs: Reference[] = [];
-  for (const s of byName(model.virtualServices, (s) => s.virtualServiceName)) {
-    const from = { kind: 'virtualService' as const, name: s.virtualServiceName };
-    const provider = s.spec.provider;
-    if (provider?.virtualNode) {
-      refs.push({ from, path: 'spec.provider.virtualNode.virtualNodeName', to: { kind: 'virtualNode', name: provider.virtualNode.virtualNodeName }, edge: { kind: 'provider' } });
-    } else if (provider?.virtualRouter) {
-      refs.push({ from, path: 'spec.provider.virtualRouter.virtualRouterName', to: { kind: 'virtualRouter', name: provider.virtualRouter.virtualRouterName }, edge: { kind: 'provider' } });
+const edgeKinds: Record<ReferenceRelation, TopologyEdgeKind> = { provider: 'provider', router: 'route', target: 'target', backend: 'backend' };
+
+/** The edges the model's references draw; a route names its router, but traffic flows from the router to the route. */
+function referenceEdges(model: MeshModel): Reference[] {
+  const refs = meshReferences(model);
+  const weights = new Map<string, number[]>();
+  for (const r of refs) if (r.relation === 'target') weights.set(r.from.name, [...(weights.get(r.from.name) ?? []), r.weight ?? 0]);
+  const shareOf = new Map([...weights].map(([route, w]) => [route, sharePercentages(w)]));
+  const position = new Map<string, number>();
+  return refs.flatMap((r): Reference[] => {
+    if (r.from.kind === 'mesh' || r.to.kind === 'mesh') return [];
+    const edge: Reference['edge'] = { kind: edgeKinds[r.relation] };
+    if (r.relation === 'router') edge.reversed = true;
+    if (r.relation === 'target') {
+      const i = position.get(r.from.name) ?? 0;
+      position.set(r.from.name, i + 1);
+      edge.label = shareOf.get(r.from.name)?.[i] ?? '0%';
     }
-  }
-  const routes = byName(model.routes, (r) => `${r.virtualRouterName}/${r.routeName}`);
-  for (const r of routes) {
-    const from = { kind: 'route' as const, name: `${r.virtualRouterName}/${r.routeName}` };
-    refs.push({ from, path: 'virtualRouterName', to: { kind: 'virtualRouter', name: r.virtualRouterName }, edge: { kind: 'route', reversed: true } });
-  }
-  for (const r of routes) {
-    const from = { kind: 'route' as const, name: `${r.virtualRouterName}/${r.routeName}` };
-    const { key, targets } = weightedTargetsOf(r.spec);
-    const shares = sharePercentages(targets.map((t) => t.weight));
-    targets.forEach((t, i) => {
-      refs.push({
-        from,
-        path: `spec.${key}.action.weightedTargets[${i}].virtualNode`,
-        to: { kind: 'virtualNode', name: t.virtualNode },
-        edge: { kind: 'target', label: shares[i] ?? '0%' },
-      });
-    });
-  }
-  for (const n of byName(model.virtualNodes, (n) => n.virtualNodeName)) {
-    const from = { kind: 'virtualNode' as const, name: n.virtualNodeName };
-    (n.spec.backends ?? []).forEach((b, i) => {
-      const service = b.virtualService?.virtualServiceName;
-      if (service === undefined) return;
-      refs.push({ from, path: `spec.backends[${i}].virtualService.virtualServiceName`, to: { kind: 'virtualService', name: service }, edge: { kind: 'backend' } });
-    });
-  }
-  return refs;
+    return [{ from: { kind: r.from.kind, name: r.from.name }, path: r.path, to: { kind: r.to.kind, name: r.to.name }, edge }];
+  });
 }
 
-function weightedTargetsOf(spec: RouteSpec): { key: string; targets: WeightedTarget[] } {
-  for (const key of ['httpRoute', 'http2Route', 'grpcRoute', 'tcpRoute'] as const) {
-    const route = spec[key];
-    if (route) return { key, targets: route.action.weightedTargets };
-  }
-  return { key: 'httpRoute', targets: [] };
-}
-
-/**
- * The findings that explain a dangling reference: those at the reference's path, or failing that
- * the referring resource's reference findings that name the missing resource. When analysis said
- * nothing (an older server), the graph still explains the dangling node itself.
- */
+/** The findings analysis reported at the dangling reference itself: same resource, same JSON path. */
 function findingsForReference(ref: Reference, findings: readonly Finding[]): Finding[] {
-  const mine = findings.filter((f) => f.resource.kind === ref.from.kind && f.resource.name === ref.from.name);
-  const atPath = mine.filter((f) => f.path === ref.path);
-  if (atPath.length > 0) return atPath;
-  const naming = mine.filter((f) => f.category === 'reference' && f.message.includes(ref.to.name));
-  if (naming.length > 0) return naming;
-  return [
-    {
-      code: 'topology.missing-reference',
-      severity: 'error',
-      category: 'reference',
-      resource: { kind: ref.from.kind, name: ref.from.name },
-      path: ref.path,
-      message: `${kindLabels[ref.from.kind]} "${ref.from.name}" refers to ${kindLabels[ref.to.kind]} "${ref.to.name}", which does not exist.`,
-    },
-  ];
+  return findings.filter((f) => f.resource.kind === ref.from.kind && f.resource.name === ref.from.name && f.path === ref.path);
 }
 
 function worstSeverity(findings: readonly Finding[]): Severity | undefined {
