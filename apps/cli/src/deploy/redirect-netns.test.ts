@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { deployOptionsSchema, redirectScript, toEnvoyYaml } from '@meshwright/model';
+import { deployOptionsSchema, readyCheck, redirectScript, toEnvoyYaml } from '@meshwright/model';
 import { findEnvoy } from '../../../../testkit/envoy';
 import { eventually } from '../../../../testkit/eventually';
 import { namespacePair, requireRoot, type NamespacePair } from '../../../../testkit/netns';
@@ -120,6 +120,11 @@ test('a TCP backend called by name goes through its Envoy TCP listener', () => {
   const before = stat(stats(), tcpStat);
   assert.equal(get('a', `http://127.0.0.1:${APP_PORT}/tcp`), 'db:ping');
   assert.equal(stat(stats(), tcpStat) - before, 1);
+});
+
+test("the generated readiness check (bash, no curl) passes against Envoy's admin", () => {
+  const [cmd = 'bash', ...args] = readyCheck(facts);
+  pair.a.run(cmd, args);
 });
 
 test('remove restores direct traffic', () => {

@@ -34,7 +34,7 @@ export function envoyContainerDefinition(f: DeployFacts, o: DeployOptions): Obj 
     portMappings: [
       { containerPort: f.ingressPort, protocol: 'tcp' },
     ],
-    healthCheck: { command: ['CMD-SHELL', readyCheck(f)[2] ?? ''], interval: 5, timeout: 2, retries: 3, startPeriod: 10 },
+    healthCheck: { command: ['CMD', ...readyCheck(f)], interval: 5, timeout: 2, retries: 3, startPeriod: 10 },
     ulimits: [{ name: 'nofile', softLimit: 15000, hardLimit: 15000 }],
   };
 }

@@ -3,10 +3,11 @@ import type { DeployFacts } from './options';
 
 /**
  * A /ready check that needs no curl (the envoyproxy image has bash, not curl): bash's /dev/tcp
- * sends the request to the admin port, which listens on 127.0.0.1 only.
+ * sends the request to the admin port, which listens on 127.0.0.1 only. HTTP/1.1, because Envoy
+ * refuses HTTP/1.0 by default; bash, not sh, because /dev/tcp is a bash feature.
  */
 export function readyCheck(f: DeployFacts): string[] {
-  return ['bash', '-c', `exec 3<>/dev/tcp/127.0.0.1/${f.adminPort} && printf 'GET /ready HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q LIVE <&3`];
+  return ['bash', '-c', `exec 3<>/dev/tcp/127.0.0.1/${f.adminPort} && printf 'GET /ready HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && grep -q LIVE <&3`];
 }
 
 export const BOOTSTRAP_FILE = 'envoy.yaml';

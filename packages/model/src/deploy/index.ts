@@ -33,5 +33,6 @@ export {
   type TcpEgress,
 } from './options';
 export { REDIRECT_SCRIPT, redirectEnv, redirectScript } from './redirect';
+export { readyCheck } from './envoy-container';
 export { configMap, deploymentPatch, envoyContainer, exampleDeployment, exampleService, initContainer } from './kubernetes';
 export { exampleTaskDefinition, taskDefinitionFragment } from './ecs';
