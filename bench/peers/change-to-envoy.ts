@@ -55,16 +55,22 @@ async function findVersionStat(adminPort: number, routeName: string): Promise<st
 /** Sends the change, polls back to back until Envoy shows a version other than `before`. */
 async function timeChange(send: () => Promise<{ status: number; body: string }>, adminPort: number, stat: string, before: string) {
   const t0 = performance.now();
-  const response = send();
+  // A refused change ends the polling at once instead of waiting for a version that never comes.
+  let refused: string | undefined;
+  const response = send().then(
+    (r) => { if (r.status !== 200) refused = `change answered ${r.status}: ${r.body}`; },
+    (e: unknown) => { refused = `change request failed: ${String(e)}`; },
+  );
   let v = before;
   let polls = 0;
   while (v === before) {
+    if (refused) throw new Error(refused);
     v = await versionText(adminPort, stat);
     if (++polls > 50000) throw new Error(`Envoy on ${adminPort} never applied the change`);
   }
   const ms = performance.now() - t0;
-  const r = await response;
-  if (r.status !== 200) throw new Error(`change answered ${r.status}: ${r.body}`);
+  await response;
+  if (refused) throw new Error(refused);
   return { ms, version: v };
 }
 

@@ -95,7 +95,7 @@ func (p *peer) publish() error {
 
 // setWeights gives every weighted cluster named in `weights` its new weight, in fresh copies of
 // the route configurations (a snapshot is never mutated once set).
-func (p *peer) setWeights(weights map[string]uint32) error {
+func (p *peer) setWeights(weights map[string]uint32) (int, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	next := make([]*routev3.RouteConfiguration, len(p.routes))
@@ -113,7 +113,7 @@ func (p *peer) setWeights(weights map[string]uint32) error {
 		next[i] = c
 	}
 	p.routes = next
-	return p.publish()
+	return p.version + 1, p.publish()
 }
 
 func main() {
@@ -169,12 +169,13 @@ func main() {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
-		if err := p.setWeights(weights); err != nil {
+		version, err := p.setWeights(weights)
+		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 			return
 		}
 		w.Header().Set("content-type", "application/json")
-		fmt.Fprintf(w, "{\"version\":%d}", p.version)
+		fmt.Fprintf(w, "{\"version\":%d}", version)
 	})
 	cl, err := net.Listen("tcp", *controlAddr)
 	if err != nil {
