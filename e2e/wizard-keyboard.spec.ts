@@ -28,7 +28,7 @@ test('the wizard works by keyboard, and a route target must be one of the nodes'
   await expect(wizard.stepHeading('Router and route')).toBeVisible();
   await page.getByRole('button', { name: 'Next' }).press('Enter');
   const target = wizard.target(0).getByLabel('Target virtual node');
-  await wizard.expectFieldError(target, 'must be one of the virtual nodes (beta)');
+  await wizard.expectFieldError(target, 'target virtual node alpha does not exist');
   await expect(wizard.stepHeading('Router and route')).toBeVisible();
 
   await target.selectOption('beta');

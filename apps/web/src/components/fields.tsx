@@ -108,7 +108,7 @@ export function CheckboxField({ name, label, hint }: FieldProps) {
   );
 }
 
-/** An error that belongs to a group (e.g. "weights must add up to at most 100"). */
+/** An error that belongs to a group (e.g. "weights add up to 110; the total may be at most 100"). */
 export function GroupError({ name }: { name: string }) {
   const { formState } = useFormContext();
   const error: unknown = get(formState.errors, name);

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
-import type { RouteSpec } from '@meshwright/model';
+import type { PortProtocol, RouteSpec } from '@meshwright/model';
 import { ErrorMessage, Loading } from '../../../components/states';
 import { RouteFields } from '../../wizard/components/fields';
 import type { RouteValues } from '../../wizard/lib/form-values';
@@ -25,7 +25,7 @@ export function RouteEditPage() {
   return <RouteEditor mesh={mesh} router={router} route={route} spec={query.data.spec} nodeNames={nodes.data.map((n) => n.name)} routerProtocol={protocol} />;
 }
 
-function RouteEditor({ mesh, router, route, spec, nodeNames, routerProtocol }: { mesh: string; router: string; route: string; spec: RouteSpec; nodeNames: string[]; routerProtocol: string }) {
+function RouteEditor({ mesh, router, route, spec, nodeNames, routerProtocol }: { mesh: string; router: string; route: string; spec: RouteSpec; nodeNames: string[]; routerProtocol: PortProtocol }) {
   const schema = useMemo(() => routeEditSchema({ nodes: nodeNames.map((name) => ({ name, hasListener: true })), routerProtocol }), [nodeNames, routerProtocol]);
   // 'onBlur', not 'onTouched': that mode validates a field array on append, flagging an added target before it is filled.
   const form = useForm<{ route: RouteValues }>({ resolver: zodResolver(schema), defaultValues: { route: routeValuesFromSpec(route, spec) }, mode: 'onBlur' });

@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { portProtocol } from '@meshwright/model';
 import { healthCheckValuesSchema as healthCheckSchema, num, reportIssues } from '../../wizard/lib/form-schema';
 import { discoveryMethods } from '../../wizard/lib/form-values';
-import { firstPerField, validateNodeValues, type FormIssue } from '../../wizard/lib/validate';
+import { parsePath } from '../../wizard/lib/field-paths';
+import { nodeSpecFromValues } from '../../wizard/lib/to-bundle';
+import { firstPerField, nodeFieldOf, nodeSpecFindings, type FormIssue } from '../../wizard/lib/validate';
 import { withListener, type NodeEditValues } from './node-edit-values';
 
-// The node edit form's schema: the shape of its inputs, refined by the wizard's node checks (the
-// model's spec schema underneath) run once per listener, each issue led back to its own listener.
+// The node edit form's schema: the shape of its inputs, refined by the model's findings about the
+// node with every listener, each finding led back to its own listener.
 
 const nodeEditValuesSchema: z.ZodType<NodeEditValues, NodeEditValues> = z.object({
   node: z.object({
@@ -21,30 +23,16 @@ const nodeEditValuesSchema: z.ZodType<NodeEditValues, NodeEditValues> = z.object
   listeners: z.array(z.object({ source: num, port: num, protocol: portProtocol(), healthCheck: healthCheckSchema })),
 });
 
-const isListenerField = (field: string) => /^(port|protocol|healthCheck)(\.|$)/.test(field);
-
-/** Every issue of the node edit form, at absolute fields (`node.dnsHostname`, `listeners.1.port`). */
+/** Every issue of the node edit form, at absolute fields (`node.dnsHostname`, `listeners.1.port`): the model judges the node with all its listeners. */
 export function validateNodeEdit(values: NodeEditValues): FormIssue[] {
-  const issues: FormIssue[] = [];
-  const listeners = values.listeners.length > 0 ? values.listeners : [undefined];
-  listeners.forEach((listener, i) => {
-    for (const issue of validateNodeValues(withListener(values.node, listener))) {
-      if (isListenerField(issue.field)) {
-        if (listener) issues.push({ field: `listeners.${i}.${issue.field}`, message: issue.message });
-      } else if (i === 0) {
-        // The node's own fields are the same for every listener: report them once.
-        issues.push({ field: `node.${issue.field}`, message: issue.message });
-      }
-    }
+  const first = nodeSpecFromValues(withListener(values.node, values.listeners[0]));
+  const listeners = values.listeners.flatMap((l) => nodeSpecFromValues(withListener(values.node, l)).listeners ?? []);
+  const spec = listeners.length > 0 ? { ...first, listeners } : first;
+  const issues = nodeSpecFindings(values.node.name.trim(), spec).map((f): FormIssue => {
+    const [, head, index] = parsePath(f.path);
+    const field = nodeFieldOf(f.path);
+    return { field: head === 'listeners' && typeof index === 'number' ? `listeners.${index}.${field}` : `node.${field}`, message: f.message };
   });
-  if (values.node.discovery !== 'none') {
-    // Two listeners on one port cannot both be served, and no single-listener check can see it.
-    const seen = new Set<number>();
-    values.listeners.forEach((l, i) => {
-      if (seen.has(l.port)) issues.push({ field: `listeners.${i}.port`, message: 'must be unique: another listener has this port' });
-      if (Number.isInteger(l.port)) seen.add(l.port);
-    });
-  }
   return firstPerField(issues);
 }
 

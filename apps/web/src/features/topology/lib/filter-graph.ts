@@ -24,7 +24,8 @@ export function filterGraph(graph: TopologyGraph, filter: GraphFilter): Topology
   let keep = new Set(graph.nodes.filter((n) => filter.kinds.size === 0 || filter.kinds.has(n.kind)).map((n) => n.id));
   const seeds: ((n: TopologyNode) => boolean)[] = [];
   if (filter.query.trim() !== '') seeds.push((n) => nodeMatchesQuery(n, filter.query));
-  if (filter.problemsOnly) seeds.push((n) => n.severity !== undefined);
+  // A dangling reference is a problem even where analysis reported nothing about it (an older server).
+  if (filter.problemsOnly) seeds.push((n) => n.severity !== undefined || n.missing);
   if (seeds.length > 0) {
     const matched = new Set(graph.nodes.filter((n) => keep.has(n.id) && seeds.every((s) => s(n))).map((n) => n.id));
     const withNeighbours = new Set(matched);

@@ -33,7 +33,8 @@ export function nodeSpecField(spec: (string | number)[]): string | undefined {
 export function routeSpecField(spec: (string | number)[]): string | undefined {
   const [head, section, sub, index, key] = spec;
   if (head === 'priority') return 'priority';
-  if (head === undefined) return 'type';
+  // The route kind itself (`spec.tcpRoute`): the route type picks it.
+  if (head === undefined || section === undefined) return 'type';
   if (section === 'action') {
     if (sub === 'weightedTargets' && typeof index === 'number') return key === 'weight' ? `targets.${index}.weight` : `targets.${index}.node`;
     return 'targets';

@@ -4,7 +4,7 @@ import { discoveryMethods, headerMatchTypes, type NodeValues, type RouteValues, 
 import { validateWizard, type FormIssue } from './validate';
 
 // The wizard form schema: a structural schema of the inputs (numbers may be NaN while empty), refined
-// by validateWizard, which judges the resulting specs with the model's schemas.
+// by validateWizard, which has the model (validateBundle) judge the bundle the form builds.
 
 export const num = z.custom<number>((v) => typeof v === 'number', { error: 'must be a number' });
 

@@ -49,7 +49,7 @@ test('a route target must be one of the nodes', () => {
   const first = values.nodes[0];
   assert.ok(first);
   first.name = 'reviews-v3';
-  assert.match(at('route.targets.0.node', values) ?? '', /must be one of the virtual nodes \(reviews-v3, reviews-v2\)/);
+  assert.equal(at('route.targets.0.node', values), 'target virtual node reviews-v1 does not exist');
 });
 
 test('weights over 100 in total, duplicate node names and a missing hostname are reported', () => {
@@ -61,9 +61,10 @@ test('weights over 100 in total, duplicate node names and a missing hostname are
   const t = values.route.targets[1];
   assert.ok(t);
   t.weight = 20;
-  assert.match(at('route.targets', values) ?? '', /at most 100 \(now 110\)/);
-  assert.match(at('nodes.1.name', values) ?? '', /unique/);
-  assert.match(at('nodes.1.dnsHostname', values) ?? '', /required/);
+  assert.equal(at('route.targets', values), 'weights add up to 110; the total may be at most 100');
+  assert.equal(at('nodes.1.name', values), 'another virtualNode is already named reviews-v1');
+  assert.equal(at('nodes.0.name', values), undefined);
+  assert.equal(at('nodes.1.dnsHostname', values), 'DNS hostname is empty');
 });
 
 test('the form schema puts issues at nested paths for the resolver', () => {
@@ -79,6 +80,8 @@ test('the form schema puts issues at nested paths for the resolver', () => {
 test('a gRPC method without a service is reported at the Method name field, from the model\'s analysis', () => {
   const values = filledWizard();
   values.router.protocol = 'grpc';
+  for (const node of values.nodes) node.protocol = 'grpc';
+  values.nodes.forEach((n) => (n.healthCheck.enabled = false));
   values.route = { ...values.route, type: 'grpc', methodName: 'Get' };
   assert.equal(at('route.methodName', values), 'a method name needs a service name');
   values.route.serviceName = 'shop.Cart';
