@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Finding } from '@meshwright/model';
 import { errorForFinding, mostTelling } from './finding-errors';
 
-const finding = (category: Finding['category'], code = `test.${category}`): Finding => ({
+const finding = (category: Finding['category'], code: Finding['code'] = 'schema.invalid'): Finding => ({
   code,
   severity: 'error',
   category,

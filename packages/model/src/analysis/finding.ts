@@ -1,4 +1,5 @@
 import type { ResourceKind } from '../input/cli-input';
+import type { FindingCode } from './finding-codes';
 
 export type Severity = 'error' | 'warning';
 
@@ -17,8 +18,8 @@ export interface ResourceId {
 
 /** One problem found in a mesh, like an `istioctl analyze` message. */
 export interface Finding {
-  /** Stable identifier of the rule, such as `route.target-missing`. */
-  code: string;
+  /** Stable identifier of the rule, such as `route.target-missing`; every code is listed in `findingCodes`. */
+  code: FindingCode;
   severity: Severity;
   category: FindingCategory;
   /** The resource the problem is in. */
@@ -30,12 +31,12 @@ export interface Finding {
 }
 
 /** `error [route.target-missing] (route web/r1) spec.httpRoute...: ...` */
-export function formatFinding(f: Finding): string {
+export function formatFinding(f: Omit<Finding, 'code'> & { code: string }): string {
   return `${f.severity} [${f.code}] (${f.resource.kind} ${f.resource.name}) ${f.path}: ${f.message}`;
 }
 
 /** Stable order: by resource kind (creation order), name, path, then code. */
-export function sortFindings(findings: Finding[]): Finding[] {
+export function sortFindings<F extends Omit<Finding, 'code'> & { code: string }>(findings: F[]): F[] {
   const kindOrder = ['mesh', 'virtualNode', 'virtualRouter', 'route', 'virtualService'];
   return [...findings].sort(
     (a, b) =>

@@ -1,4 +1,5 @@
 export * from './finding';
+export * from './finding-codes';
 export * from './context';
 export * from './analyze';
 export * from './validate-bundle';

@@ -1,4 +1,5 @@
 import type { AnalysisContext } from './context';
+import type { FindingCode } from './finding-codes';
 import { nodeId, routeId, routerId, serviceId } from './context';
 import { weightedTargetsOf } from './route-rules';
 
@@ -6,7 +7,7 @@ import { weightedTargetsOf } from './route-rules';
 export function checkQuotasAndNames(ctx: AnalysisContext): void {
   const { quotas, model } = ctx;
   const mesh = { kind: 'mesh' as const, name: model.mesh.meshName };
-  const over = (code: string, count: number, limit: number, what: string) =>
+  const over = (code: FindingCode, count: number, limit: number, what: string) =>
     ctx.report({ code, category: 'quota', resource: mesh, path: '', message: `${count} ${what} exceed the limit of ${limit}` });
 
   if (ctx.meshExists) {

@@ -1,6 +1,7 @@
 // What a backend virtual service offers, port by port: the routes of its router, or its node.
 import type { PortProtocol } from '../common/primitives';
 import type { ResourceId } from '../analysis/finding';
+import type { CompileDiagnosticCode } from '../analysis/finding-codes';
 import { routeKindOf, type RouteKind } from '../route/schema';
 import type { CompileContext, RouteItem } from './context';
 import { byString } from './json';
@@ -46,7 +47,7 @@ export function routerPorts(ctx: CompileContext, routerName: string): ServicePor
     const kind = routeKindOf(route.spec);
     const id: ResourceId = { kind: 'route', name: `${routerName}/${route.routeName}` };
     const port = routePort(route);
-    const say = (code: string, path: string, message: string) =>
+    const say = (code: CompileDiagnosticCode, path: string, message: string) =>
       ctx.diag.warn(code, id, path, `${message}; compile left the route out`);
     const matchPath = kind === 'tcpRoute' ? 'spec.tcpRoute.match.port' : `spec.${kind}.match.port`;
     let target: ServicePort | undefined;

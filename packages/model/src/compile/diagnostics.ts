@@ -1,18 +1,19 @@
 // What compile had to leave out or assume, reported instead of dropped silently (App Mesh's failing).
 import type { Finding, FindingCategory, ResourceId } from '../analysis/finding';
+import type { CompileDiagnosticCode } from '../analysis/finding-codes';
 import { sortFindings } from '../analysis/finding';
 
 /** A compile diagnostic has the shape of an analysis finding, so the same formatter prints both. */
-export type CompileDiagnostic = Finding;
+export type CompileDiagnostic = Omit<Finding, 'code'> & { code: CompileDiagnosticCode };
 
 export class Diagnostics {
   private readonly items = new Map<string, CompileDiagnostic>();
 
-  warn(code: string, resource: ResourceId, path: string, message: string, category: FindingCategory = 'consistency'): void {
+  warn(code: CompileDiagnosticCode, resource: ResourceId, path: string, message: string, category: FindingCategory = 'consistency'): void {
     this.add({ code, severity: 'warning', category, resource, path, message });
   }
 
-  error(code: string, resource: ResourceId, path: string, message: string, category: FindingCategory = 'consistency'): void {
+  error(code: CompileDiagnosticCode, resource: ResourceId, path: string, message: string, category: FindingCategory = 'consistency'): void {
     this.add({ code, severity: 'error', category, resource, path, message });
   }
 

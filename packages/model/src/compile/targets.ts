@@ -2,6 +2,7 @@
 // target compile has to leave out.
 import type { PortProtocol } from '../common/primitives';
 import type { ResourceId } from '../analysis/finding';
+import type { CompileDiagnosticCode } from '../analysis/finding-codes';
 import type { WeightedTarget } from '../route/schema';
 import type { Listener } from '../virtual-node/listener';
 import type { ClientPolicy } from '../virtual-node/tls';
@@ -21,7 +22,7 @@ const httpFamily = (p: PortProtocol) => p !== 'tcp';
 /** The listener of `nodeName` that traffic for `port` reaches, or undefined (reported). */
 export function targetListener(ctx: CompileContext, nodeName: string, port: number | undefined, site: Site): { node: NodeItem; listener: Listener } | undefined {
   const node = ctx.nodes.get(nodeName);
-  const leaveOut = (code: string, message: string, category: 'reference' | 'consistency' = 'consistency'): undefined => {
+  const leaveOut = (code: CompileDiagnosticCode, message: string, category: 'reference' | 'consistency' = 'consistency'): undefined => {
     ctx.diag.warn(code, site.resource, site.path, `${message}; compile left this target out`, category);
     return undefined;
   };

@@ -85,7 +85,7 @@ describe('buildGraph', () => {
     const graph = buildGraph(sampleMesh(), sampleFindings());
     assert.equal(node(graph, 'virtualNode:cart').severity, 'warning');
     assert.equal(node(graph, 'virtualNode:web-v1').severity, undefined);
-    assert.deepEqual(graph.meshFindings.map((f) => f.code), ['mesh.egress']);
+    assert.deepEqual(graph.meshFindings.map((f) => f.code), ['mesh.exists']);
   });
 
   it('badges virtual nodes with their proxies sync state when known', () => {

@@ -52,13 +52,13 @@ export function sampleFindings(): Finding[] {
       message: 'virtual node "web-v3" does not exist in mesh "shop"',
     },
     {
-      code: 'node.no-service-discovery',
+      code: 'node.service-discovery-missing',
       severity: 'warning',
       category: 'consistency',
       resource: { kind: 'virtualNode', name: 'cart' },
       path: 'spec.serviceDiscovery',
       message: 'has listeners but no service discovery',
     },
-    { code: 'mesh.egress', severity: 'warning', category: 'spec', resource: { kind: 'mesh', name: 'shop' }, path: 'spec', message: 'egress filter is DROP_ALL' },
+    { code: 'mesh.exists', severity: 'warning', category: 'spec', resource: { kind: 'mesh', name: 'shop' }, path: 'spec', message: 'egress filter is DROP_ALL' },
   ];
 }

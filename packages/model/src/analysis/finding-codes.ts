@@ -1,0 +1,91 @@
+// Every finding code in one list, so codes are enumerable (docs, tests) and a typo is a type error.
+// Codes are stable: tools and the API match on them, so rename only with a note in the changelog.
+
+/** Codes analysis reports (validateBundle, analyzeMesh). The analysis tests produce every one of them. */
+export const findingCodes = [
+  'schema.invalid',
+  'bundle.mesh-mismatch',
+  'mesh.exists',
+  'name.duplicate',
+  'quota.meshes',
+  'quota.virtual-nodes',
+  'quota.virtual-services',
+  'quota.virtual-routers',
+  'quota.routes-per-router',
+  'quota.backends-per-node',
+  'quota.targets-per-route',
+  'quota.tags-per-resource',
+  'node.backend-missing',
+  'node.connection-pool-protocol-mismatch',
+  'node.dns-hostname-empty',
+  'node.duplicate-backend',
+  'node.duplicate-listener-port',
+  'node.health-check-path-missing',
+  'node.health-check-path-not-http',
+  'node.health-check-port-mismatch',
+  'node.service-discovery-missing',
+  'node.timeout-protocol-mismatch',
+  'router.duplicate-listener-port',
+  'router.listener-missing',
+  'route.router-missing',
+  'route.kind-mismatch',
+  'route.match-missing',
+  'route.match-ambiguous',
+  'route.match-port-required',
+  'route.match-port-unknown',
+  'route.prefix-invalid',
+  'route.path-invalid',
+  'route.header-range-invalid',
+  'route.grpc-method-without-service',
+  'route.retry-event-unknown',
+  'route.shadowed',
+  'route.target-missing',
+  'route.target-without-listener',
+  'route.target-port-required',
+  'route.target-port-unknown',
+  'route.target-protocol-mismatch',
+  'route.duplicate-target',
+  'route.weight-range',
+  'route.weights-zero',
+  'route.weights-over-100',
+  'service.provider-missing',
+  'service.provider-none',
+  'service.router-without-routes',
+] as const;
+
+/** The stable identifier of an analysis rule, such as `route.target-missing`. */
+export type FindingCode = (typeof findingCodes)[number];
+
+/**
+ * Codes only compile reports: what it had to leave out or assume while building Envoy config.
+ * Several restate an analysis rule under a `compile.*` name (issue 10 unifies them on the analysis codes).
+ */
+export const compileDiagnosticCodes = [
+  'compile.backend-missing',
+  'compile.client-policy-conflict',
+  'compile.cloud-map-unsupported',
+  'compile.health-check-grpc-needs-http2',
+  'compile.health-check-path-default',
+  'compile.listener-port-duplicate',
+  'compile.listener-timeout-protocol',
+  'compile.provider-missing',
+  'compile.provider-no-listener',
+  'compile.retry-event-unknown',
+  'compile.route-no-target',
+  'compile.route-port-ambiguous',
+  'compile.route-port-mismatch',
+  'compile.route-protocol-mismatch',
+  'compile.router-no-listener',
+  'compile.service-no-provider',
+  'compile.target-missing',
+  'compile.target-no-listener',
+  'compile.target-no-service-discovery',
+  'compile.target-port-ambiguous',
+  'compile.target-port-mismatch',
+  'compile.target-protocol-mismatch',
+  'compile.tcp-route-shadowed',
+  'compile.tls-unsupported',
+] as const;
+
+/** The code of a compile diagnostic: a compile-only code or an analysis code. */
+export type CompileDiagnosticCode = (typeof compileDiagnosticCodes)[number] | FindingCode;
