@@ -21,6 +21,7 @@ export function Layout() {
             Meshes
           </NavLink>
           <NavLink to="/get-started">Get started</NavLink>
+          <NavLink to="/import">Import</NavLink>
         </nav>
       </header>
       <main id="main">

@@ -22,6 +22,7 @@ const VirtualRouterPage = named(() => import('../features/resources/components/V
 const VirtualRouterEditPage = named(() => import('../features/resources/components/VirtualRouterEditPage'), 'VirtualRouterEditPage');
 const RoutePage = named(() => import('../features/resources/components/RoutePage'), 'RoutePage');
 const RouteEditPage = named(() => import('../features/resources/components/RouteEditPage'), 'RouteEditPage');
+const ImportPage = named(() => import('../features/import/components/ImportPage'), 'ImportPage');
 const EnvoyPage = named(() => import('../features/resources/components/EnvoyPage'), 'EnvoyPage');
 
 export const routes: RouteObject[] = [
@@ -30,6 +31,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'get-started', element: <WizardPage /> },
+      { path: 'import', element: <ImportPage /> },
       {
         path: 'meshes/:mesh',
         element: <MeshLayout />,

@@ -1,5 +1,6 @@
 // What creating an imported bundle would change on a mesh that already exists: per resource,
 // added, changed (with the JSON paths that differ), unchanged, or only on the server.
+import { bundleItems } from '@meshwright/model';
 
 export type DiffState = 'added' | 'changed' | 'unchanged' | 'server-only';
 
@@ -14,28 +15,13 @@ export interface ResourceDiff {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const lists = [
-  ['virtualNodes', 'virtualNode', 'virtualNodeName'],
-  ['virtualRouters', 'virtualRouter', 'virtualRouterName'],
-  ['routes', 'route', 'routeName'],
-  ['virtualServices', 'virtualService', 'virtualServiceName'],
-] as const;
-
 /** The comparable part of each resource (spec and tags), keyed by `kind:name`. */
 function index(bundle: Record<string, unknown>): Map<string, { kind: ResourceDiff['kind']; name: string; body: Record<string, unknown> }> {
-  const out = new Map<string, { kind: ResourceDiff['kind']; name: string; body: Record<string, unknown> }>();
-  const body = (o: Record<string, unknown>) => ({ spec: o.spec ?? {}, tags: o.tags ?? [] });
-  const mesh = isRecord(bundle.mesh) ? bundle.mesh : undefined;
-  if (mesh) out.set(`mesh:${String(mesh.meshName)}`, { kind: 'mesh', name: String(mesh.meshName), body: body(mesh) });
-  for (const [list, kind, nameKey] of lists) {
-    const items = bundle[list];
-    for (const o of Array.isArray(items) ? items : []) {
-      if (!isRecord(o)) continue;
-      const name = kind === 'route' ? `${String(o.virtualRouterName)}/${String(o.routeName)}` : String(o[nameKey]);
-      out.set(`${kind}:${name}`, { kind, name, body: body(o) });
-    }
-  }
-  return out;
+  const entries = bundleItems(bundle).items.map((item) => {
+    const name = item.kind === 'route' ? `${String(item.virtualRouterName)}/${item.name}` : item.name;
+    return [`${item.kind}:${name}`, { kind: item.kind, name, body: { spec: item.spec ?? {}, tags: item.tags ?? [] } }] as const;
+  });
+  return new Map(entries);
 }
 
 /** Paths where two JSON values differ; an empty object, array or absent value count as the same (the API omits empties). */

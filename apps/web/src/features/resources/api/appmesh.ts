@@ -1,10 +1,13 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { MeshSpec, RouteSpec, VirtualNodeSpec, VirtualRouterSpec, VirtualServiceSpec } from '@meshwright/model';
+import type { CreateMeshInput, CreateRouteInput, CreateVirtualNodeInput, CreateVirtualRouterInput, CreateVirtualServiceInput } from '@meshwright/model';
 import { apiRequest, seg } from '../../../lib/api-client';
 
 // The App Mesh 2019-01-25 REST API as the console uses it: query options factories with
 // hierarchical keys (['meshes', mesh, 'virtualNodes', name]) and the update/delete mutations.
+// Wire shapes come from the model's Create*Input types: a described resource is its create input
+// (names and spec) without the request-only members, plus what the server adds.
 
+/** What the server adds to every resource (App Mesh's ResourceMetadata); the model has no schema for responses. */
 export interface ResourceMetadata {
   arn: string;
   uid: string;
@@ -17,28 +20,22 @@ export interface ResourceMetadata {
 
 export type ChildKind = 'virtualNode' | 'virtualService' | 'virtualRouter' | 'route';
 
-interface SpecOf {
-  virtualNode: VirtualNodeSpec;
-  virtualService: VirtualServiceSpec;
-  virtualRouter: VirtualRouterSpec;
-  route: RouteSpec;
+interface InputOf {
+  virtualNode: CreateVirtualNodeInput;
+  virtualService: CreateVirtualServiceInput;
+  virtualRouter: CreateVirtualRouterInput;
+  route: CreateRouteInput;
 }
+
+type SpecOf = { [K in ChildKind]: InputOf[K]['spec'] };
+
+/** A create input as a describe answers it: the request-only members gone, metadata and status added. */
+type DescribedFrom<I> = Omit<I, 'clientToken' | 'tags' | 'meshOwner'> & { metadata: ResourceMetadata; status: { status: string } };
 
 /** A described resource: `{meshName, <kind>Name, spec, metadata, status}`. */
-export type Described<K extends ChildKind> = {
-  meshName: string;
-  spec: SpecOf[K];
-  metadata: ResourceMetadata;
-  status: { status: string };
-  virtualRouterName?: string;
-} & Record<string, unknown>;
+export type Described<K extends ChildKind> = DescribedFrom<InputOf[K]>;
 
-export interface DescribedMesh {
-  meshName: string;
-  spec?: MeshSpec;
-  metadata: ResourceMetadata;
-  status: { status: string };
-}
+export type DescribedMesh = DescribedFrom<CreateMeshInput>;
 
 export interface ResourceRef {
   name: string;

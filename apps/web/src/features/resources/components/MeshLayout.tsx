@@ -5,6 +5,7 @@ import { ErrorBoundary } from '../../../components/ErrorBoundary';
 import { ErrorMessage, Loading } from '../../../components/states';
 import { seg } from '../../../lib/api-client';
 import { meshQueryOptions } from '../api/appmesh';
+import { ExportControl } from '../../import/components/ExportControl';
 import { DeleteButton } from './DeleteButton';
 
 /** A mesh: its name, its sections as tabs (links), and the selected section below. */
@@ -28,6 +29,7 @@ export function MeshLayout({ hasTopology }: { hasTopology: boolean }) {
         <h1>
           <span className="kind">Mesh</span> {mesh}
         </h1>
+        <ExportControl mesh={mesh} />
         <DeleteButton id={{ kind: 'mesh', mesh }} name={mesh} label="mesh" afterDelete="/" />
       </div>
       {described.isError ? <ErrorMessage error={described.error} title={`Could not load mesh ${mesh}`} /> : null}
