@@ -11,7 +11,6 @@ export * from './virtual-node/tls';
 export * from './virtual-node/listener';
 export * from './virtual-node/schema';
 export * from './route/schema';
-export * from './route/order';
 export * from './input/cli-input';
 export * from './input/bundle';
 export * from './input/mesh-model';

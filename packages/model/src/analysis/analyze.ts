@@ -2,10 +2,11 @@ import type { MeshModel } from '../input/mesh-model';
 import { createContext, type AnalyzeOptions } from './context';
 import type { Finding } from './finding';
 import { sortFindings } from './finding';
-import { checkVirtualNodes } from './node-rules';
+import { checkVirtualNodes } from '../virtual-node/rules';
 import { checkQuotasAndNames } from './quota-rules';
-import { checkRoutes } from './route-rules';
-import { checkServicesAndRouters } from './service-rules';
+import { checkRoutes } from '../route/rules';
+import { checkVirtualRouters } from '../virtual-router/rules';
+import { checkVirtualServices } from '../virtual-service/rules';
 
 /**
  * Every problem in a whole mesh, like `istioctl analyze`: references, protocol fit, ports, weights,
@@ -14,7 +15,8 @@ import { checkServicesAndRouters } from './service-rules';
 export function analyzeMesh(model: MeshModel, options: AnalyzeOptions = {}): Finding[] {
   const ctx = createContext(model, options);
   checkVirtualNodes(ctx);
-  checkServicesAndRouters(ctx);
+  checkVirtualServices(ctx);
+  checkVirtualRouters(ctx);
   checkRoutes(ctx);
   checkQuotasAndNames(ctx);
   return sortFindings(ctx.findings);

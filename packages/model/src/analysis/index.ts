@@ -3,5 +3,5 @@ export * from './finding-codes';
 export * from './context';
 export * from './analyze';
 export * from './validate-bundle';
-export { protocolOfRouteKind, matchPortOf, weightedTargetsOf, stableStringify } from './route-rules';
-export { httpRetryEventNames } from './route-match-rules';
+export { protocolOfRouteKind, matchPortOf, weightedTargetsOf, stableStringify } from '../route/rules';
+export { httpRetryEventNames } from '../route/match-rules';

@@ -1,7 +1,7 @@
 import type { AnalysisContext } from './context';
 import type { FindingCode } from './finding-codes';
 import { nodeId, routeId, routerId, serviceId } from './context';
-import { weightedTargetsOf } from './route-rules';
+import { weightedTargetsOf } from '../route/rules';
 
 /** Quotas (configurable limits) and duplicate names, which a bundle can contain but a mesh cannot. */
 export function checkQuotasAndNames(ctx: AnalysisContext): void {

@@ -1,6 +1,6 @@
-import type { RouteKind, RouteSpec } from '../route/schema';
-import type { AnalysisContext } from './context';
-import type { ResourceId } from './finding';
+import type { RouteKind, RouteSpec } from './schema';
+import type { AnalysisContext } from '../analysis/context';
+import type { ResourceId } from '../analysis/finding';
 
 /** Retry events App Mesh accepts for HTTP; compile maps each to Envoy `retry_on` words. */
 export const httpRetryEventNames = ['server-error', 'gateway-error', 'client-error', 'stream-error'] as const;

@@ -1,9 +1,9 @@
 import type { PortProtocol } from '../common/primitives';
-import type { RouteKind, RouteSpec, WeightedTarget } from '../route/schema';
-import { routeKindOf } from '../route/schema';
-import type { AnalysisContext } from './context';
-import { routeId } from './context';
-import { checkRouteMatch } from './route-match-rules';
+import type { RouteKind, RouteSpec, WeightedTarget } from './schema';
+import { routeKindOf } from './schema';
+import type { AnalysisContext } from '../analysis/context';
+import { routeId } from '../analysis/context';
+import { checkRouteMatch } from './match-rules';
 
 /** The listener protocol each route kind serves. */
 export const protocolOfRouteKind: Record<RouteKind, PortProtocol> = {

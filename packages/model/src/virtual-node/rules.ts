@@ -1,5 +1,5 @@
-import type { AnalysisContext } from './context';
-import { nodeId } from './context';
+import type { AnalysisContext } from '../analysis/context';
+import { nodeId } from '../analysis/context';
 
 const httpLike = new Set(['http', 'http2']);
 

@@ -1,0 +1,32 @@
+import type { AnalysisContext } from '../analysis/context';
+import { routerId } from '../analysis/context';
+
+/** Rules about virtual routers (whose only job is to hold listeners for their routes). */
+export function checkVirtualRouters(ctx: AnalysisContext): void {
+  for (const router of ctx.model.virtualRouters) {
+    const resource = routerId(router.virtualRouterName);
+    const listeners = router.spec.listeners ?? [];
+    if (listeners.length === 0) {
+      ctx.report({
+        code: 'router.listener-missing',
+        category: 'spec',
+        resource,
+        path: 'spec.listeners',
+        message: 'needs a listener (port and protocol) for its routes to attach to',
+      });
+    }
+    const seen = new Set<number>();
+    listeners.forEach((l, i) => {
+      if (seen.has(l.portMapping.port)) {
+        ctx.report({
+          code: 'router.duplicate-listener-port',
+          category: 'spec',
+          resource,
+          path: `spec.listeners[${i}].portMapping.port`,
+          message: `port ${l.portMapping.port} is used by another listener of this router`,
+        });
+      }
+      seen.add(l.portMapping.port);
+    });
+  }
+}
