@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { validateBundle, type Bundle, type SourceText } from '@meshwright/model';
-import { ApiError } from '../../../lib/api-client';
 import { downloadText } from '../../../lib/download';
 import { useCreateBundle, type CreatedResource } from '../../review/api/bundles';
+import { CreateRefused } from '../../review/components/CreateRefused';
 import { CreatedStatus } from '../../review/components/CreatedStatus';
 import { FindingsPanel } from '../../review/components/FindingsPanel';
 import { kindLabels } from '../../review/lib/cli-input-files';
@@ -52,7 +52,6 @@ function ImportResults({
   const kinds = resourcesByKind(bundle);
   const meshName = kinds.find((k) => k.kind === 'mesh')?.names[0] ?? '';
   const errors = validation.findings.filter((f) => f.severity === 'error').length;
-  const createError = create.error instanceof ApiError ? create.error : undefined;
   // The schema passed (validation.model is set), so the imported input is a bundle the API takes.
   const onCreate = () => create.mutate(bundle as unknown as Bundle, { onSuccess: (r) => onCreated({ meshName, created: r.created }) });
   return (
@@ -79,14 +78,7 @@ function ImportResults({
         <h2 id="diff-title">Difference with the server</h2>
         <DiffTable meshName={meshName} bundle={bundle} />
       </section>
-      {create.error ? (
-        <div className="alert error" role="alert">
-          <p className="alert-title">The mesh was not created</p>
-          <p>
-            {createError ? <code className="error-type">{createError.type}</code> : null} {create.error.message}
-          </p>
-        </div>
-      ) : null}
+      {create.error ? <CreateRefused error={create.error} /> : null}
       <div className="wizard-actions">
         <button type="button" className="button" onClick={() => downloadText(`${meshName || 'mesh'}.bundle.json`, `${JSON.stringify(bundle, null, 2)}\n`)}>
           Download bundle

@@ -6,6 +6,7 @@ import { ApiError } from '../../../lib/api-client';
 import { useCreateBundle, type CreatedResource } from '../../review/api/bundles';
 import { CreatedStatus } from '../../review/components/CreatedStatus';
 import { CreateProgress } from '../../review/components/CreateProgress';
+import { CreateRefused } from '../../review/components/CreateRefused';
 import { ReviewStep } from '../../review/components/ReviewStep';
 import { cliInputFiles } from '../../review/lib/cli-input-files';
 import { reviewSections } from '../../review/lib/summary';
@@ -146,14 +147,7 @@ export function WizardPage() {
           {create.isPending || create.isError ? (
             <section className="card" aria-label="Create progress">
               <CreateProgress files={files} phase={create.isPending ? 'creating' : 'failed'} created={[]} error={createError} />
-              {create.error ? (
-                <div className="alert error" role="alert">
-                  <p className="alert-title">The mesh was not created</p>
-                  <p>
-                    {createError ? <code className="error-type">{createError.type}</code> : null} {create.error.message}
-                  </p>
-                </div>
-              ) : null}
+              {create.error ? <CreateRefused error={create.error} /> : null}
             </section>
           ) : null}
           <div className="wizard-actions">
