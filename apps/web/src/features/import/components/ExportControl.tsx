@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { ApiError } from '../../../lib/api-client';
 import { downloadText } from '../../../lib/download';
 import { fetchServerBundle } from '../api/server-bundle';
-import { exportFile, type ExportFormat } from '../lib/export-files';
+import type { ExportFormat } from '../lib/export-files';
 
 const formats: { value: ExportFormat; label: string }[] = [
   { value: 'bundle', label: 'Bundle' },
@@ -23,6 +23,8 @@ export function ExportControl({ mesh }: { mesh: string }) {
     try {
       const server = await fetchServerBundle(mesh);
       if (!server) throw new ApiError(404, 'NotFoundException', `The mesh ${mesh} does not exist.`);
+      // The exporters (and the YAML writer) load on the first export, not with every mesh page.
+      const { exportFile } = await import('../lib/export-files');
       const file = exportFile(server.bundle, mesh, format);
       downloadText(file.filename, file.text, file.type);
     } catch (e) {
