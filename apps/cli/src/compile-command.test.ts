@@ -79,9 +79,9 @@ test('main dispatches subcommands and explains unknown ones', async () => {
   const help = await run(main, '--help');
   assert.equal(help.code, 0);
   assert.match(help.out, /meshwright compile PATH/);
-  const unknown = await run(main, 'deploy');
+  const unknown = await run(main, 'frobnicate');
   assert.equal(unknown.code, 2);
-  assert.match(unknown.err, /unknown command "deploy"/);
+  assert.match(unknown.err, /unknown command "frobnicate"/);
 });
 
 test('the bin shim runs the CLI with node alone', async () => {
