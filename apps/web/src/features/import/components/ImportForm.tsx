@@ -49,7 +49,7 @@ export function ImportForm({ onSubmit }: { onSubmit: (texts: SourceText[], form:
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-mesh`}>Mesh name override</label>
+        <label htmlFor={`${id}-mesh`}>Mesh (when the input holds several)</label>
         <input id={`${id}-mesh`} type="text" value={form.mesh} onChange={(e) => set({ mesh: e.target.value })} placeholder="the input's mesh" />
       </div>
       {form.format === 'auto' || form.format === 'cloudformation' ? (

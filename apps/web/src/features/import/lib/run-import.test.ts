@@ -24,9 +24,11 @@ test('a Kubernetes manifest is detected and imported to the example bundle', () 
 });
 
 test('broken YAML is a message with the line and column, not a throw', () => {
-  const out = runImport([{ source: 'pasted', text: 'Resources:\n  Mesh:\n    Type: [unclosed\n' }], { ...form, format: 'cloudformation' });
-  assert.equal(out.ok, false);
-  assert.match(out.ok ? '' : out.message, /line \d+.*column \d+|\d+:\d+/i);
+  const text = 'Resources:\n  Mesh:\n    Type: AWS::AppMesh::Mesh\n    Properties:\n      MeshName: colors\n     Spec: {}\n';
+  assert.deepEqual(runImport([{ source: 'pasted', text }], { ...form, format: 'cloudformation' }), {
+    ok: false,
+    message: 'pasted:6:1: malformed YAML: All mapping items must start at the same column',
+  });
 });
 
 test('parameters are KEY=VALUE lines; a bad line is named', () => {
