@@ -4,7 +4,7 @@ import { healthCheckValuesSchema as healthCheckSchema, num, reportIssues } from 
 import { discoveryMethods } from '../../wizard/lib/form-values';
 import { parsePath } from '../../wizard/lib/field-paths';
 import { nodeSpecFromValues } from '../../wizard/lib/to-bundle';
-import { firstPerField, nodeFieldOf, nodeSpecFindings, type FormIssue } from '../../wizard/lib/validate';
+import { emptyBackendIssues, firstPerField, nodeFieldOf, nodeSpecFindings, type FormIssue } from '../../wizard/lib/validate';
 import { withListener, type NodeEditValues } from './node-edit-values';
 
 // The node edit form's schema: the shape of its inputs, refined by the model's findings about the
@@ -33,7 +33,8 @@ export function validateNodeEdit(values: NodeEditValues): FormIssue[] {
     const field = nodeFieldOf(f.path);
     return { field: head === 'listeners' && typeof index === 'number' ? `listeners.${index}.${field}` : `node.${field}`, message: f.message };
   });
-  return firstPerField(issues);
+  const backends = emptyBackendIssues(values.node.backends).map((i) => ({ ...i, field: `node.${i.field}` }));
+  return firstPerField([...backends, ...issues]);
 }
 
 export const nodeEditSchema = nodeEditValuesSchema.superRefine((v, ctx) => reportIssues(ctx, validateNodeEdit(v)));

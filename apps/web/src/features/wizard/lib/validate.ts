@@ -1,4 +1,4 @@
-import { type Bundle, type Finding, type PortProtocol, type VirtualNodeSpec, validateBundle } from '@meshwright/model';
+import { type Bundle, type Finding, type PortProtocol, type VirtualNodeSpec, resourceName, validateBundle } from '@meshwright/model';
 import { nodeSpecField, parsePath, routeSpecField, wizardFieldForResource } from './field-paths';
 import type { NodeValues, RouteValues, WizardValues } from './form-values';
 import { nodeSpecFromValues, routeSpecFromValues, toBundle } from './to-bundle';
@@ -26,9 +26,19 @@ export function nodeSpecFindings(name: string, spec: VirtualNodeSpec): Finding[]
 /** A node finding's path -> the node form field (`port`, `healthCheck.path`, `name`). */
 export const nodeFieldOf = (path: string) => (path.startsWith('spec') ? (nodeSpecField(specPath(path)) ?? 'name') : 'name');
 
+/**
+ * A form-shape concern, not a rule: a backend row left empty names no service at all (the API's schema
+ * takes any string there). Reported with the model's own message for an empty name.
+ */
+export function emptyBackendIssues(backends: readonly { name: string }[]): FormIssue[] {
+  const required = resourceName().safeParse('').error?.issues[0]?.message ?? 'is required';
+  return backends.flatMap((b, i) => (b.name.trim() === '' ? [{ field: `backends.${i}.name`, message: required }] : []));
+}
+
 /** The model's findings about one virtual node, at the node's fields. */
 export function validateNodeValues(node: NodeValues): FormIssue[] {
-  return nodeSpecFindings(node.name.trim(), nodeSpecFromValues(node)).map((f) => ({ field: nodeFieldOf(f.path), message: f.message }));
+  const findings = nodeSpecFindings(node.name.trim(), nodeSpecFromValues(node)).map((f) => ({ field: nodeFieldOf(f.path), message: f.message }));
+  return [...emptyBackendIssues(node.backends), ...findings];
 }
 
 /** What a route needs to know about the nodes it may target and the router it belongs to. */
