@@ -62,6 +62,7 @@ export function ensureNode(command = [process.argv[1] ?? '', ...process.argv.sli
     console.error(`could not install Node ${pinnedVersion}; install Node.js 24 LTS yourself (https://nodejs.org) and run the command again`);
     process.exit(1);
   }
+  console.log(`running on Node ${pinnedVersion} from .runtime/ (this machine's node is ${process.version})`);
   const r = spawnSync(nodeBin, command, { stdio: 'inherit', env: runtimeEnv(dir) });
   process.exit(r.status ?? 1);
 }
