@@ -8,16 +8,22 @@ export function run(cmd, args, opts = {}) {
   return r.status ?? 1;
 }
 
+/** Call ensureNode() first: the native module is built for the Node that runs npm ci. */
 export function ensureNodeModules() {
-  const major = Number(process.versions.node.split('.')[0]);
-  if (major < 20) {
-    console.error(`meshwright needs Node.js 20 or newer (this is ${process.version}).`);
-    process.exit(1);
-  }
   if (!existsSync('node_modules/.package-lock.json') || !existsSync('node_modules/better-sqlite3')) {
     console.log('node_modules is missing: running npm ci');
     if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) {
-      console.error('npm ci failed; run it by hand: npm ci');
+      console.error('npm ci failed; run it by hand: node scripts/ensure-node.mjs npm ci');
+      process.exit(1);
+    }
+  }
+  // better-sqlite3 13 is Node-API with prebuilt binaries in its package, so it loads on any supported
+  // Node; an older tree (12.x, compiled for one Node's ABI) does not load here: reinstall it.
+  const load = "require('better-sqlite3')(':memory:').close()";
+  if (run(process.execPath, ['-e', load], { stdio: 'ignore' }) !== 0) {
+    console.log(`better-sqlite3 does not load on Node ${process.versions.node}: reinstalling node_modules (npm ci)`);
+    if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0 || run(process.execPath, ['-e', load]) !== 0) {
+      console.error('better-sqlite3 does not load; run: node scripts/ensure-node.mjs npm ci');
       process.exit(1);
     }
   }

@@ -2,6 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { ensureNode } from './ensure-node.mjs';
 
 export function findTests(dirs) {
   const out = [];
@@ -33,6 +34,7 @@ export function runNodeTests(dirs, env = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  ensureNode();
   const r = runNodeTests(process.argv.slice(2));
   process.exit(r.code);
 }

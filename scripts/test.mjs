@@ -2,9 +2,11 @@
 // proofs, the BFF suites on SQLite and PostgreSQL, the console build, and the browser journeys.
 import { spawnSync } from 'node:child_process';
 import { ensureNodeModules } from './ensure-install.mjs';
+import { ensureNode } from './ensure-node.mjs';
 import { ensurePostgres, ensurePrereqs } from './prereqs.mjs';
 import { runNodeTests } from './run-node-tests.mjs';
 
+ensureNode();
 ensureNodeModules();
 ensurePrereqs();
 const databaseUrl = ensurePostgres();

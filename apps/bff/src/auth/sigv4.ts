@@ -1,0 +1,128 @@
+// Verifies AWS Signature Version 4 the way AWS does for a non-S3 service, so the AWS CLI, SDKs and
+// boto3 work unchanged. The expected signature comes from @smithy/signature-v4, the signer the AWS SDK
+// itself uses, fed the request exactly as it arrived (raw path, so the canonical URI is the wire path
+// encoded once more, as AWS does outside S3); this file only checks the claim and compares.
+import { timingSafeEqual } from 'node:crypto';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { HttpRequest } from '@smithy/types';
+import { fail, headerClaim, parseQuery, PRESIGN_PARAMS, queryClaim, type Failure, type Query, type SignatureClaim } from './sigv4-claim';
+import { NodeSha256, sha256Hex } from './sha256';
+
+/** A request as it arrived: `url` is the path and query exactly as on the wire (Node's `req.url`). */
+export interface SignedRequest {
+  method: string;
+  url: string;
+  /** Lower-case names; repeated headers as arrays (Node's `req.headersDistinct`). */
+  headers: Record<string, string | string[] | undefined>;
+  body: Uint8Array;
+}
+
+export interface SigV4Options {
+  /** The region clients sign for (AWS_REGION). */
+  region: string;
+  /** The signing service name: App Mesh's is `appmesh`. */
+  service?: string;
+  /** The secret of an access key, or undefined when no such key exists. */
+  lookupSecret: (accessKeyId: string) => string | undefined | Promise<string | undefined>;
+  /** The server clock. */
+  now?: () => Date;
+  /** How far x-amz-date may be from the server clock; AWS allows 15 minutes. */
+  maxSkewMs?: number;
+}
+
+export type SigV4Result = { ok: true; accessKeyId: string } | Failure;
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+const amz = (d: Date) => d.toISOString().replace(/[-:]|\.\d{3}/g, '');
+const headerValue = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(',') : v);
+
+function claimOf(req: SignedRequest, query: Query): SignatureClaim | Failure | undefined {
+  const authorization = headerValue(req.headers.authorization);
+  if (authorization !== undefined) return headerClaim(authorization, headerValue(req.headers['x-amz-date']));
+  if (query['X-Amz-Signature'] !== undefined || query['X-Amz-Credential'] !== undefined || query['X-Amz-Algorithm'] !== undefined) return queryClaim(query);
+  return undefined;
+}
+
+/** AWS's own wording, so a client's logs read the same as against App Mesh. */
+function clockProblem(claim: SignatureClaim, now: Date, maxSkewMs: number): string | undefined {
+  const at = claim.signingDate.getTime();
+  if (at > now.getTime() + maxSkewMs) {
+    return `Signature not yet current: ${claim.amzDate} is still later than ${amz(new Date(now.getTime() + maxSkewMs))} (${amz(now)} + ${maxSkewMs / 60000} min.)`;
+  }
+  const oldest = claim.expiresSeconds === undefined ? now.getTime() - maxSkewMs : now.getTime() - claim.expiresSeconds * 1000;
+  if (at < oldest) {
+    return claim.expiresSeconds === undefined
+      ? `Signature expired: ${claim.amzDate} is now earlier than ${amz(new Date(oldest))} (${amz(now)} - ${maxSkewMs / 60000} min.)`
+      : `Signature expired: the presigned URL of ${claim.amzDate} was valid for ${claim.expiresSeconds} s`;
+  }
+  return undefined;
+}
+
+function scopeProblem(claim: SignatureClaim, region: string, service: string): string | undefined {
+  if (claim.scope.service !== service) return `Credential should be scoped to correct service: '${service}'.`;
+  if (claim.scope.region !== region) return `Credential should be scoped to a valid region, '${region}', not '${claim.scope.region}'.`;
+  if (claim.scope.date !== claim.amzDate.slice(0, 8)) {
+    return `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${claim.scope.date}' != '${claim.amzDate.slice(0, 8)}', from '${claim.amzDate}'.`;
+  }
+  return undefined;
+}
+
+const MISMATCH = 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
+
+export async function verifySigV4(req: SignedRequest, options: SigV4Options): Promise<SigV4Result> {
+  const service = options.service ?? 'appmesh';
+  const qAt = req.url.indexOf('?');
+  const path = qAt < 0 ? req.url : req.url.slice(0, qAt);
+  const parsed = parseQuery(qAt < 0 ? '' : req.url.slice(qAt + 1));
+  if (!parsed.ok) return parsed;
+  const { query } = parsed;
+  const claim = claimOf(req, query);
+  if (!claim) return fail('UnrecognizedClientException', 'Request is missing Authentication Token');
+  if ('ok' in claim) return claim;
+
+  const scope = scopeProblem(claim, options.region, service);
+  if (scope) return fail('InvalidSignatureException', scope);
+  for (const required of claim.form === 'header' ? ['host', 'x-amz-date'] : ['host']) {
+    if (!claim.signedHeaders.includes(required)) return fail('IncompleteSignatureException', `'${required}' must be a SignedHeader in the AWS Authorization.`);
+  }
+  const headers: Record<string, string> = {};
+  for (const name of claim.signedHeaders) {
+    const value = headerValue(req.headers[name]);
+    if (value === undefined) return fail('IncompleteSignatureException', `signed header '${name}' is not in the request`);
+    headers[name] = value;
+  }
+  const clock = clockProblem(claim, options.now?.() ?? new Date(), options.maxSkewMs ?? FIFTEEN_MINUTES);
+  if (clock) return fail('InvalidSignatureException', clock);
+
+  const secret = await options.lookupSecret(claim.accessKeyId);
+  if (secret === undefined) return fail('UnrecognizedClientException', 'The security token included in the request is invalid.');
+
+  // The signer trusts x-amz-content-sha256 when present; AWS checks it against the body, and so do we.
+  const declared = headerValue(req.headers['x-amz-content-sha256']);
+  if (declared !== undefined && declared !== sha256Hex(req.body)) {
+    return fail('InvalidSignatureException', 'The provided x-amz-content-sha256 header does not match what was computed.');
+  }
+  const expected = await expectedSignature(claim, { method: req.method, path, query, headers, body: req.body }, secret, options.region, service);
+  const same = expected !== undefined && timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(claim.signature, 'hex'));
+  return same ? { ok: true, accessKeyId: claim.accessKeyId } : fail('InvalidSignatureException', MISMATCH);
+}
+
+type Unsigned = Pick<HttpRequest, 'method' | 'path' | 'query' | 'headers' | 'body'>;
+
+async function expectedSignature(claim: SignatureClaim, req: Unsigned, secretAccessKey: string, region: string, service: string): Promise<string | undefined> {
+  // applyChecksum: false, so the signer adds no x-amz-content-sha256 the client did not sign.
+  const signer = new SignatureV4({ credentials: { accessKeyId: claim.accessKeyId, secretAccessKey }, region, service, sha256: NodeSha256, applyChecksum: false });
+  const request: HttpRequest = { protocol: 'https:', hostname: headerValueOrEmpty(req.headers.host), ...req };
+  const signableHeaders = new Set(claim.signedHeaders);
+  if (claim.form === 'header') {
+    const signed = await signer.sign(request, { signingDate: claim.signingDate, signableHeaders });
+    return /Signature=([0-9a-f]{64})$/.exec(headerValueOrEmpty(signed.headers.authorization))?.[1];
+  }
+  const query = { ...req.query };
+  for (const p of PRESIGN_PARAMS) delete query[p];
+  const presigned = await signer.presign({ ...request, query }, { signingDate: claim.signingDate, expiresIn: claim.expiresSeconds, signableHeaders, unhoistableHeaders: signableHeaders });
+  const signature = presigned.query?.['X-Amz-Signature'];
+  return typeof signature === 'string' ? signature : undefined;
+}
+
+const headerValueOrEmpty = (v: string | undefined) => v ?? '';
