@@ -38,6 +38,8 @@ describe('bad input to the App Mesh API', () => {
     ['port 70000', JSON.stringify({ virtualNodeName: 'web', spec: { listeners: [{ portMapping: { port: 70000, protocol: 'http' } }] } }), /spec\.listeners\[0\]\.portMapping\.port: must be a whole number from 1 to 65535/],
     ['a missing required member', JSON.stringify({ virtualNodeName: 'web' }), /spec: is required/],
     ['a URL member in the body', JSON.stringify({ meshName: 'other', virtualNodeName: 'web', spec: {} }), /meshName: is not a body field/],
+    ['a NUL in a name', JSON.stringify({ virtualNodeName: 'a\u0000b', spec: {} }), /virtualNodeName: must not contain control characters/],
+    ['a lone surrogate in a name', JSON.stringify({ virtualNodeName: '\ud800x', spec: {} }), /virtualNodeName: must be valid Unicode text/],
     ['a 2 MiB body', JSON.stringify({ virtualNodeName: 'web', spec: {}, pad: 'x'.repeat(2 * 1024 * 1024) }), /larger than the 1 MiB limit/],
   ];
   for (const [what, body, message] of cases) {

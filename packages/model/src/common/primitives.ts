@@ -46,7 +46,21 @@ export const booleanValue = () => z.boolean({ error: typeError('true or false') 
  * App Mesh resource names: 1-255 characters. meshwright also refuses `/`: names are path segments
  * of ARNs and of Envoy node ids (`mesh/<mesh>/virtualNode/<node>`), where a slash is ambiguous.
  */
-export const resourceName = () => stringOfLength(1, 255).regex(/^[^/]*$/, { error: 'must not contain "/"' });
+export const resourceName = () => safeName(stringOfLength(1, 255).regex(/^[^/]*$/, { error: 'must not contain "/"' }));
+
+const controlCharacter = /[\u0000-\u001f\u007f]/;
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Names become store keys, ARNs, URL segments and Envoy node ids. A control character (NUL among
+ * them) could make two names share a key, and a lone UTF-16 surrogate is stored as U+FFFD, after
+ * which the resource can never be named again: both are refused.
+ */
+export function safeName(schema: z.ZodString) {
+  return schema
+    .refine((v) => !controlCharacter.test(v), { error: 'must not contain control characters (U+0000 to U+001F, U+007F)' })
+    .refine((v) => !loneSurrogate.test(v), { error: 'must be valid Unicode text (it contains a lone UTF-16 surrogate)' });
+}
 
 /** What appmesh.md says of clientToken: up to 36 letters, digits, `-` and `_`. */
 export const clientTokenString = () =>

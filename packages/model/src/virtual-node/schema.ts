@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { anyString, listOf, oneOf, stringOfLength } from '../common/primitives';
+import { anyString, listOf, oneOf, safeName, stringOfLength } from '../common/primitives';
 import { exactlyOne } from '../common/union';
 import { ipPreferenceSchema } from '../mesh/schema';
 import { listenerSchema } from './listener';
@@ -36,7 +36,8 @@ export type ServiceDiscovery = z.infer<typeof serviceDiscoverySchema>;
 export const backendSchema = exactlyOne({
   virtualService: z.strictObject({
     clientPolicy: clientPolicySchema.optional(),
-    virtualServiceName: anyString(),
+    /** A name (meshwright refuses control characters and lone surrogates in names, as for resourceName). */
+    virtualServiceName: safeName(anyString()),
   }),
 });
 export type Backend = z.infer<typeof backendSchema>;
