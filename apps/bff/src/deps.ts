@@ -28,6 +28,8 @@ export interface AppConfig {
   xds: { host: string; port: number };
   /** Service quotas (App Mesh answers LimitExceededException past them); the model's defaults fill the rest. */
   quotas?: Partial<Quotas>;
+  /** Folders Envoy may write access logs under, besides /dev/stdout and /dev/stderr (default /var/log/envoy). */
+  accessLogRoots?: readonly string[];
   /** The built console (apps/web/dist); served with SPA fallback when the folder exists. */
   webDist?: string;
 }

@@ -24,7 +24,21 @@ const xdsHost = process.env.XDS_HOST || '127.0.0.1';
 const xdsPort = intFromEnv('XDS_PORT', 18000);
 const accountId = process.env.ACCOUNT_ID || '000000000000';
 const region = process.env.AWS_REGION || process.env.REGION || 'us-west-2';
+const accessLogRoots = rootsFromEnv('ACCESS_LOG_ROOTS');
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** ACCESS_LOG_ROOTS=/var/log/envoy,/srv/logs: absolute folders without '..'; unset means the model's default. */
+function rootsFromEnv(name: string): string[] | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const roots = raw.split(',').map((r) => r.trim()).filter((r) => r !== '');
+  const bad = roots.find((r) => !r.startsWith('/') || r.split('/').includes('..'));
+  if (bad !== undefined) {
+    console.error(`${name}: "${bad}" is not an absolute folder without ".." segments`);
+    process.exit(2);
+  }
+  return roots;
+}
 
 /** Startup failures (port taken, database down) end the process with one clear line, not a stack. */
 async function orExit<T>(what: string, p: Promise<T>): Promise<T> {
@@ -41,7 +55,7 @@ const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, sta
 const app = createApp({
   store,
   // ADS bootstraps point at the port the xDS server actually bound (XDS_PORT=0 picks a free one).
-  config: { region, accountId, xds: { host: xdsHost, port: xds.port }, webDist },
+  config: { region, accountId, xds: { host: xdsHost, port: xds.port }, webDist, ...(accessLogRoots ? { accessLogRoots } : {}) },
   onChange: (event) => xds.onChange(event),
   extraRoutes: (router) => router.use(createXdsRouter(xds)),
 });

@@ -1,5 +1,6 @@
 // `meshwright compile PATH --virtual-node NAME`: the Envoy bootstrap of one virtual node, on stdout.
 import { compile, formatFinding, toEnvoyYaml, validateBundle, type CompileMode, type CompileOptions } from '@meshwright/model';
+import { analysisOptionsFromEnv } from './analysis-options';
 import { loadInputs, UnreadableInputError } from './load-inputs';
 import type { CliIo } from './validate';
 
@@ -89,7 +90,7 @@ export async function runCompile(args: readonly string[], io: CliIo): Promise<nu
     throw e;
   }
   for (const p of loaded.problems) io.err(`error [input.invalid] (file ${p.source}) : ${p.message}`);
-  const { model, findings } = validateBundle(loaded.bundle);
+  const { model, findings } = validateBundle(loaded.bundle, analysisOptionsFromEnv());
   const errors = findings.filter((f) => f.severity === 'error');
   for (const f of findings) io.err(formatFinding(f));
   if (!model || errors.length > 0 || loaded.problems.length > 0) {

@@ -1,4 +1,5 @@
 import { formatFinding, hasErrors, validateBundle } from '@meshwright/model';
+import { analysisOptionsFromEnv } from './analysis-options';
 import { loadInputs, UnreadableInputError } from './load-inputs';
 
 export interface CliIo {
@@ -29,7 +30,7 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<n
     throw e;
   }
   for (const p of loaded.problems) io.out(`error [input.invalid] (file ${p.source}) : ${p.message}`);
-  const { findings } = validateBundle(loaded.bundle);
+  const { findings } = validateBundle(loaded.bundle, analysisOptionsFromEnv());
   for (const f of findings) io.out(formatFinding(f));
   const errors = findings.filter((f) => f.severity === 'error').length + loaded.problems.length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;

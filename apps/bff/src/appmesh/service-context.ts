@@ -1,6 +1,6 @@
 // Everything the operation handlers use, built once per app from its deps.
 import { randomUUID } from 'node:crypto';
-import { defaultQuotas, type Quotas } from '@meshwright/model';
+import { defaultAccessLogRoots, defaultQuotas, type Quotas } from '@meshwright/model';
 import type { AppConfig, AppDeps, ChangeEvent, Logger } from '../deps';
 import type { Store } from '../store/types';
 import { createWriteLock, type WriteLock } from './write-lock';
@@ -9,6 +9,8 @@ export interface ServiceContext {
   store: Store;
   config: AppConfig;
   quotas: Quotas;
+  /** Folders Envoy may write access logs under (ACCESS_LOG_ROOTS), for the model's access-log rule. */
+  accessLogRoots: readonly string[];
   logger: Logger;
   now: () => number;
   newId: () => string;
@@ -31,6 +33,7 @@ export function createServiceContext(deps: AppDeps): ServiceContext {
     store: deps.store,
     config: deps.config,
     quotas: { ...defaultQuotas, ...deps.config.quotas },
+    accessLogRoots: deps.config.accessLogRoots ?? defaultAccessLogRoots,
     logger,
     now: deps.clock ?? Date.now,
     newId: deps.newId ?? randomUUID,

@@ -13,6 +13,7 @@ import {
   type ReportEntry,
   type SourceText,
 } from '@meshwright/model';
+import { analysisOptionsFromEnv } from '../analysis-options';
 import { parseJsonText, UnreadableInputError } from '../load-inputs';
 import type { CliIo } from '../validate';
 import { applyBundle } from './apply';
@@ -59,7 +60,7 @@ export async function finishImport(result: ImportResult, flags: ImportFlags, io:
   for (const e of result.report.entries) io.err(formatReportEntry(e));
   // Gateways have no place in the bundle yet: their mapped form is printed for the gateway slice.
   for (const p of result.report.pending) io.err(`pending ${p.kind} ${p.source}:${p.path}: ${JSON.stringify(p.input)}`);
-  const { findings } = validateBundle(result.bundle);
+  const { findings } = validateBundle(result.bundle, analysisOptionsFromEnv());
   for (const f of findings) io.err(formatFinding(f));
   const text = `${JSON.stringify(result.bundle, null, 2)}\n`;
   if (flags.out !== undefined) writeFileSync(flags.out, text);

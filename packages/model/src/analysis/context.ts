@@ -31,7 +31,12 @@ export interface AnalyzeOptions {
   meshCount?: number;
   /** Whether a mesh of this name is already stored (the store knows; a file does not): creating it again conflicts. */
   meshExists?: boolean;
+  /** Folders under which Envoy may write access logs (besides /dev/stdout and /dev/stderr); /var/log/envoy when absent. */
+  accessLogRoots?: readonly string[];
 }
+
+/** Where Envoy may write an access log unless the operator configures other roots (ACCESS_LOG_ROOTS). */
+export const defaultAccessLogRoots: readonly string[] = ['/var/log/envoy'];
 
 /** Lookups shared by the rules, built once per analysis. */
 export interface AnalysisContext extends MeshIndex {
@@ -39,6 +44,7 @@ export interface AnalysisContext extends MeshIndex {
   quotas: Quotas;
   meshCount: number | undefined;
   meshExists: boolean;
+  accessLogRoots: readonly string[];
   report: (f: Omit<Finding, 'severity' | 'category'> & { severity?: Severity; category?: FindingCategory }) => void;
   findings: Finding[];
 }
@@ -50,6 +56,7 @@ export function createContext(model: MeshModel, options: AnalyzeOptions = {}): A
     quotas: { ...defaultQuotas, ...options.quotas },
     meshCount: options.meshCount,
     meshExists: options.meshExists ?? false,
+    accessLogRoots: options.accessLogRoots ?? defaultAccessLogRoots,
     ...indexMeshModel(model),
     findings,
     report: (f) => findings.push({ severity: 'error', category: 'consistency', ...f }),

@@ -15,6 +15,7 @@ export const findingCodes = [
   'quota.backends-per-node',
   'quota.targets-per-route',
   'quota.tags-per-resource',
+  'node.access-log-path-not-allowed',
   'node.backend-missing',
   'node.connection-pool-protocol-mismatch',
   'node.dns-hostname-empty',

@@ -1,5 +1,6 @@
 import type { AnalysisContext } from '../analysis/context';
 import { nodeId } from '../analysis/context';
+import { accessLogPathProblem } from './access-log-path';
 
 const httpLike = new Set(['http', 'http2']);
 
@@ -9,6 +10,12 @@ export function checkVirtualNodes(ctx: AnalysisContext): void {
     const resource = nodeId(node.virtualNodeName);
     const { spec } = node;
     const listeners = spec.listeners ?? [];
+
+    const logPath = spec.logging?.accessLog?.file?.path;
+    const logProblem = logPath === undefined ? undefined : accessLogPathProblem(logPath, ctx.accessLogRoots);
+    if (logProblem !== undefined) {
+      ctx.report({ code: 'node.access-log-path-not-allowed', category: 'spec', resource, path: 'spec.logging.accessLog.file.path', message: logProblem });
+    }
 
     if (listeners.length > 0 && spec.serviceDiscovery === undefined) {
       ctx.report({

@@ -22,6 +22,7 @@ const cases: { rule: string; code: string; path: string; change: (v: WizardValue
   { rule: 'target listens', code: 'route.target-without-listener', path: 'spec.httpRoute.action.weightedTargets[1].virtualNode', change: (v) => void (v.nodes[1] && (v.nodes[1].discovery = 'none')) },
   { rule: 'weights at most 100', code: 'route.weights-over-100', path: 'spec.httpRoute.action.weightedTargets', change: (v) => void (v.route.targets[1] && (v.route.targets[1].weight = 20)) },
   { rule: 'weights not all 0', code: 'route.weights-zero', path: 'spec.httpRoute.action.weightedTargets', change: (v) => v.route.targets.forEach((t) => (t.weight = 0)) },
+  { rule: 'access log path', code: 'node.access-log-path-not-allowed', path: 'spec.logging.accessLog.file.path', change: (v) => void (v.nodes[0] && (v.nodes[0].logPath = '/etc/cron.d/x')) },
   { rule: 'unique node names', code: 'name.duplicate', path: 'virtualNodeName', change: (v) => void (v.nodes[1] && (v.nodes[1].name = 'reviews-v1')) },
 ];
 
