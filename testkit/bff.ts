@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { AppMeshClient } from '@aws-sdk/client-app-mesh';
 import { createApp } from '../apps/bff/src/app';
+import { createHttpServer } from '../apps/bff/src/http/http-server';
 import type { AppConfig, AppDeps, ChangeEvent, Logger } from '../apps/bff/src/deps';
 import type { Store } from '../apps/bff/src/store/types';
 import type { StoreVariant } from './stores';
@@ -40,7 +41,7 @@ export async function startTestServer(
     ...overrides.deps,
   });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createHttpServer(app).listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

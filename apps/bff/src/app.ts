@@ -6,6 +6,7 @@ import { consoleRouter } from './console/router';
 import { serveWebApp } from './console/static-web';
 import type { AppDeps } from './deps';
 import { errorMiddleware } from './http/error-middleware';
+import { refuseUnknownTransferEncoding } from './http/transfer-encoding';
 
 export function createApp(deps: AppDeps): Express {
   const ctx = createServiceContext(deps);
@@ -14,6 +15,7 @@ export function createApp(deps: AppDeps): Express {
   // API answers change with every write; hashing each body for an ETag is wasted work.
   app.set('etag', false);
   app.set('query parser', 'simple');
+  app.use(refuseUnknownTransferEncoding);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -1,5 +1,6 @@
 // Public entry of the BFF: the app factory, its dependency types and the stores.
 export { createApp } from './app';
+export { createHttpServer } from './http/http-server';
 export { type AppConfig, type AppDeps, type ChangeEvent, type Logger } from './deps';
 export { DuplicateKeyError, type ClientTokenRecord, type ListQuery, type ResourceKey, type Store, type StoreWrite, type StoredResource } from './store/types';
 export { openSqliteStore } from './store/sqlite-store';

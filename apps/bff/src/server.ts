@@ -2,6 +2,7 @@
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
+import { createHttpServer } from './http/http-server';
 import { openStore } from './store/open-store';
 import { createXdsRouter, startXdsServer } from './xds/index';
 
@@ -59,7 +60,7 @@ const app = createApp({
   onChange: (event) => xds.onChange(event),
   extraRoutes: (router) => router.use(createXdsRouter(xds)),
 });
-const server = app.listen(port, host);
+const server = createHttpServer(app).listen(port, host);
 await orExit(`listening on ${host}:${port}`, once(server, 'listening'));
 const address = server.address();
 const boundPort = typeof address === 'object' && address ? address.port : port;

@@ -42,6 +42,7 @@ describe('bad input to the App Mesh API', () => {
     ['a lone surrogate in a name', JSON.stringify({ virtualNodeName: '\ud800x', spec: {} }), /virtualNodeName: must be valid Unicode text/],
     ['an access log outside the allowed roots', JSON.stringify({ virtualNodeName: 'web', spec: { logging: { accessLog: { file: { path: '/etc/cron.d/x' } } } } }), /spec\.logging\.accessLog\.file\.path.*outside the allowed roots.*\/var\/log\/envoy/],
     ['an access log path that climbs out of its root', JSON.stringify({ virtualNodeName: 'web', spec: { logging: { accessLog: { file: { path: '/var/log/envoy/../../../root/.ssh/authorized_keys' } } } } }), /without "\.\."/],
+    ['a key given twice', '{"virtualNodeName": "web", "spec": {}, "virtualNodeName": "other"}', /virtualNodeName: appears twice in the request body/],
     ['a 2 MiB body', JSON.stringify({ virtualNodeName: 'web', spec: {}, pad: 'x'.repeat(2 * 1024 * 1024) }), /larger than the 1 MiB limit/],
   ];
   for (const [what, body, message] of cases) {

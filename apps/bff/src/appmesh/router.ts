@@ -1,6 +1,7 @@
 // Mounts every operation of the App Mesh API model at its method and path. Operations meshwright does
 // not implement (virtual gateways, gateway routes) answer a clear BadRequestException.
 import express, { type RequestHandler, type Router } from 'express';
+import { refuseDuplicateKeys } from '../http/duplicate-keys';
 import { BadRequestError } from '../http/errors';
 import { apiNotFound } from '../http/error-middleware';
 import { validateOperation } from '../http/validate';
@@ -29,7 +30,7 @@ function unsupported(name: string): RequestHandler {
 export function appMeshRouter(ctx: ServiceContext): Router {
   const router = express.Router();
   // Any content type: SDKs send application/json, curl users often send nothing.
-  router.use('/v20190125', express.json({ limit: maxBodyBytes, type: () => true, strict: false }));
+  router.use('/v20190125', express.json({ limit: maxBodyBytes, type: () => true, strict: false, verify: refuseDuplicateKeys }));
   for (const [name, binding] of Object.entries(operationBindings) as [OperationName, OperationBinding][]) {
     const def = operationDefs.get(name);
     const handlers = def ? [validateOperation(binding, def.schema), handler(ctx, binding, def)] : [unsupported(name)];

@@ -4,6 +4,7 @@ import { describeIssues, toEnvoyYaml, toFieldIssues } from '@meshwright/model';
 import { maxBodyBytes } from '../appmesh/router';
 import type { ServiceContext } from '../appmesh/service-context';
 import type { AppDeps } from '../deps';
+import { refuseDuplicateKeys } from '../http/duplicate-keys';
 import { BadRequestError, NotFoundError } from '../http/errors';
 import { apiNotFound } from '../http/error-middleware';
 import { createMeshFromBundle } from '../write/index';
@@ -14,7 +15,7 @@ import { openApiDocument } from './openapi';
 
 export function consoleRouter(ctx: ServiceContext, extraRoutes: AppDeps['extraRoutes']): Router {
   const router = express.Router();
-  router.use(express.json({ limit: maxBodyBytes, type: () => true, strict: false }));
+  router.use(express.json({ limit: maxBodyBytes, type: () => true, strict: false, verify: refuseDuplicateKeys }));
   extraRoutes?.(router);
 
   router.get('/openapi.json', (_req, res) => {
