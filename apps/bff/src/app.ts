@@ -6,6 +6,7 @@ import { consoleRouter } from './console/router';
 import { serveWebApp } from './console/static-web';
 import type { AppDeps } from './deps';
 import { errorMiddleware } from './http/error-middleware';
+import { hostCheck, sameOriginJson } from './http/request-guards';
 import { refuseUnknownTransferEncoding } from './http/transfer-encoding';
 
 export function createApp(deps: AppDeps): Express {
@@ -19,6 +20,9 @@ export function createApp(deps: AppDeps): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // After /healthz, so probes that address the server by a pod IP still get their answer.
+  app.use(hostCheck(deps.config.allowedHosts ?? []));
+  app.use(['/v20190125', '/api'], sameOriginJson);
   app.use(appMeshRouter(ctx));
   app.use('/api', consoleRouter(ctx, deps.extraRoutes));
   if (deps.config.webDist) app.use(serveWebApp(deps.config.webDist));

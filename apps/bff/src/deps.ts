@@ -30,6 +30,8 @@ export interface AppConfig {
   quotas?: Partial<Quotas>;
   /** Folders Envoy may write access logs under, besides /dev/stdout and /dev/stderr (default /var/log/envoy). */
   accessLogRoots?: readonly string[];
+  /** Host names answered besides loopback names (ALLOWED_HOSTS and PUBLIC_URL's host); others get 421. */
+  allowedHosts?: readonly string[];
   /** The built console (apps/web/dist); served with SPA fallback when the folder exists. */
   webDist?: string;
 }

@@ -26,6 +26,7 @@ const xdsPort = intFromEnv('XDS_PORT', 18000);
 const accountId = process.env.ACCOUNT_ID || '000000000000';
 const region = process.env.AWS_REGION || process.env.REGION || 'us-west-2';
 const accessLogRoots = rootsFromEnv('ACCESS_LOG_ROOTS');
+const allowedHosts = allowedHostsFromEnv();
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** ACCESS_LOG_ROOTS=/var/log/envoy,/srv/logs: absolute folders without '..'; unset means the model's default. */
@@ -39,6 +40,21 @@ function rootsFromEnv(name: string): string[] | undefined {
     process.exit(2);
   }
   return roots;
+}
+
+/** ALLOWED_HOSTS=mesh.example.com,10.0.0.5 plus PUBLIC_URL's host: the names, besides loopback, requests may address. */
+function allowedHostsFromEnv(): string[] {
+  const hosts = (process.env.ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter((h) => h !== '');
+  const publicUrl = process.env.PUBLIC_URL;
+  if (publicUrl) {
+    try {
+      hosts.push(new URL(publicUrl).host);
+    } catch {
+      console.error(`PUBLIC_URL=${publicUrl} is not a URL`);
+      process.exit(2);
+    }
+  }
+  return hosts;
 }
 
 /** Startup failures (port taken, database down) end the process with one clear line, not a stack. */
@@ -56,7 +72,7 @@ const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, sta
 const app = createApp({
   store,
   // ADS bootstraps point at the port the xDS server actually bound (XDS_PORT=0 picks a free one).
-  config: { region, accountId, xds: { host: xdsHost, port: xds.port }, webDist, ...(accessLogRoots ? { accessLogRoots } : {}) },
+  config: { region, accountId, xds: { host: xdsHost, port: xds.port }, webDist, allowedHosts, ...(accessLogRoots ? { accessLogRoots } : {}) },
   onChange: (event) => xds.onChange(event),
   extraRoutes: (router) => router.use(createXdsRouter(xds)),
 });

@@ -9,7 +9,7 @@ describe('bad input to the App Mesh API', () => {
   let server: TestServer;
   before(async () => {
     server = await startTestServer(sqliteVariant);
-    await fetch(`${server.url}/v20190125/meshes`, { method: 'PUT', body: JSON.stringify({ meshName: 'shop' }) });
+    await fetch(`${server.url}/v20190125/meshes`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ meshName: 'shop' }) });
   });
   after(async () => {
     await server?.close();

@@ -55,3 +55,19 @@ export class InternalServerError extends ApiError {
   readonly status = 500;
   readonly type = 'InternalServerErrorException';
 }
+
+export class ForbiddenError extends ApiError {
+  readonly status = 403;
+  readonly type = 'ForbiddenException';
+}
+
+/** A request for a host name this server does not answer for (DNS rebinding). */
+export class MisdirectedRequestError extends ApiError {
+  readonly status = 421;
+  readonly type = 'ForbiddenException';
+}
+
+export class UnsupportedMediaTypeError extends ApiError {
+  readonly status = 415;
+  readonly type = 'BadRequestException';
+}
