@@ -114,7 +114,7 @@ test('a route whose kind does not fit the router listener is reported; a route w
     { name: 'tcp-on-http', spec: { tcpRoute: { action: { weightedTargets: [{ virtualNode: 'db', weight: 1 }] } } } },
     { name: 'only-cloudmap', spec: httpRoute([['api-cloudmap', 1]]) },
   ]), 'web');
-  assert.ok(r.diagnostics.some((d) => d.code === 'compile.route-protocol-mismatch' && d.resource.name === 'api-router/tcp-on-http'));
+  assert.ok(r.diagnostics.some((d) => d.code === 'route.kind-mismatch' && d.resource.name === 'api-router/tcp-on-http'));
   const routes = arr(vhost(r, 'api.svc').routes).map(obj);
   assert.deepEqual(routes.map((x) => x.name), ['only-cloudmap']);
   assert.equal(obj(routes[0]?.direct_response).status, 503);

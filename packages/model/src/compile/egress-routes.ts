@@ -1,13 +1,11 @@
 // Routes of one backend port: App Mesh routes in priority order, or everything to the provider node.
 import { durationToMillis, type Duration } from '../common/duration';
-import type { ResourceId } from '../analysis/finding';
-import { routeKindOf } from '../route/schema';
-import { ROUTE_PROTOCOL, type ServicePort } from './backend-ports';
-import type { CompileContext, RouteItem } from './context';
+import type { BackendPolicy, PlanPort, PlanRoute } from '../resolve/plan';
+import type { CompileContext } from './context';
 import { compact, envoyDuration, type JsonObject } from './json';
 import { grpcRouteMatch, httpRouteMatch } from './route-match';
 import { retryPolicy } from './retry';
-import { clusterFor, targetListener, weightedDestination, type BackendPolicy } from './targets';
+import { clusterFor, weightedDestination } from './targets';
 
 const duration = (d: Duration | undefined) => {
   const ms = durationToMillis(d);
@@ -16,18 +14,14 @@ const duration = (d: Duration | undefined) => {
 
 const NO_TARGET = { status: 503, body: { inline_string: 'meshwright: no target of this route can receive traffic\n' } };
 
-function httpRouteEntry(ctx: CompileContext, routerName: string, route: RouteItem, backend: BackendPolicy): JsonObject {
-  const kind = routeKindOf(route.spec);
-  const id: ResourceId = { kind: 'route', name: `${routerName}/${route.routeName}` };
+function httpRouteEntry(ctx: CompileContext, planned: PlanRoute, backend: BackendPolicy): JsonObject {
+  const { route, kind, id } = planned;
   const grpc = route.spec.grpcRoute;
   const http = route.spec.httpRoute ?? route.spec.http2Route;
   const body = grpc ?? http;
   if (!body) return { name: route.routeName, match: { prefix: '/' }, direct_response: NO_TARGET };
   const match = grpc ? grpcRouteMatch(grpc.match) : http ? httpRouteMatch(http.match) : { prefix: '/' };
-  const dest = weightedDestination(ctx, body.action.weightedTargets, ROUTE_PROTOCOL[kind], {
-    resource: id,
-    path: `spec.${kind}.action.weightedTargets`,
-  }, backend);
+  const dest = weightedDestination(ctx, planned.targets, { resource: id, path: `spec.${kind}.action.weightedTargets` }, backend);
   if (!dest) return { name: route.routeName, match, direct_response: NO_TARGET };
   let retry: JsonObject | undefined;
   if (body.retryPolicy) {
@@ -51,29 +45,28 @@ function httpRouteEntry(ctx: CompileContext, routerName: string, route: RouteIte
 }
 
 /** The Envoy routes for an HTTP-family port of a backend service. */
-export function httpPortRoutes(ctx: CompileContext, port: ServicePort, backend: BackendPolicy): JsonObject[] {
-  if (port.kind === 'router') return port.routes.map((r) => httpRouteEntry(ctx, port.routerName, r, backend));
-  const found = targetListener(ctx, port.nodeName, port.port, port.site);
+export function httpPortRoutes(ctx: CompileContext, port: PlanPort, backend: BackendPolicy): JsonObject[] {
+  if (port.kind === 'router') return port.routes.map((r) => httpRouteEntry(ctx, r, backend));
+  const found = port.target;
   const cluster = found && clusterFor(ctx, found.node, found.listener, backend);
   if (!cluster) return [{ name: 'provider', match: { prefix: '/' }, direct_response: NO_TARGET }];
   return [{ name: 'provider', match: { prefix: '/' }, route: { cluster } }];
 }
 
 /** The TCP proxy destination of a TCP port: the first route in priority order, or the provider node. */
-export function tcpPortDestination(ctx: CompileContext, port: ServicePort, backend: BackendPolicy): { destination: JsonObject; idle: string | undefined } | undefined {
+export function tcpPortDestination(ctx: CompileContext, port: PlanPort, backend: BackendPolicy): { destination: JsonObject; idle: string | undefined } | undefined {
   if (port.kind === 'node') {
-    const found = targetListener(ctx, port.nodeName, port.port, port.site);
+    const found = port.target;
     const cluster = found && clusterFor(ctx, found.node, found.listener, backend);
     return cluster ? { destination: { cluster }, idle: undefined } : undefined;
   }
   const [first, ...shadowed] = port.routes;
   for (const r of shadowed) {
-    ctx.diag.warn('compile.tcp-route-shadowed', { kind: 'route', name: `${port.routerName}/${r.routeName}` }, 'spec.tcpRoute',
-      `TCP has nothing to match on: route "${first?.routeName ?? ''}" takes all traffic of port ${port.port}; compile left this one out`);
+    ctx.diag.warn('compile.tcp-route-shadowed', r.id, 'spec.tcpRoute',
+      `TCP has nothing to match on: route "${first?.route.routeName ?? ''}" takes all traffic of port ${port.port}; compile left this one out`);
   }
-  const tcp = first?.spec.tcpRoute;
+  const tcp = first?.route.spec.tcpRoute;
   if (!first || !tcp) return undefined;
-  const id: ResourceId = { kind: 'route', name: `${port.routerName}/${first.routeName}` };
-  const dest = weightedDestination(ctx, tcp.action.weightedTargets, 'tcp', { resource: id, path: 'spec.tcpRoute.action.weightedTargets' }, backend);
+  const dest = weightedDestination(ctx, first.targets, { resource: first.id, path: 'spec.tcpRoute.action.weightedTargets' }, backend);
   return dest ? { destination: dest, idle: duration(tcp.timeout?.idle) } : undefined;
 }

@@ -1,12 +1,10 @@
 // The egress side: one HTTP listener routing by Host to the node's backends, one TCP listener per
 // TCP backend port, and the mesh's egress filter for every other host.
-import { servicePorts } from './backend-ports';
 import type { CompileContext } from './context';
 import { tcpPortDestination, httpPortRoutes } from './egress-routes';
 import { httpConnectionManager, socketAddress, tcpProxy } from './filters';
-import { TYPE, byString, type EnvoyResource, type JsonObject } from './json';
+import { TYPE, type EnvoyResource, type JsonObject } from './json';
 import { names } from './names';
-import type { BackendPolicy } from './targets';
 
 export interface EgressOutput {
   listeners: EnvoyResource[];
@@ -38,40 +36,12 @@ function allowAll(ctx: CompileContext): { cluster: EnvoyResource; filter: JsonOb
   };
 }
 
-interface BackendRef {
-  name: string;
-  path: string;
-  /** The backend's own client policy, else the node's backend defaults. */
-  backend: BackendPolicy;
-}
-
-/** The node's backend services, each once, in name order, with where they are written. */
-function backendsOf(ctx: CompileContext): BackendRef[] {
-  const seen = new Map<string, BackendRef>();
-  const self = { kind: 'virtualNode' as const, name: ctx.self.virtualNodeName };
-  const defaults = ctx.self.spec.backendDefaults?.clientPolicy;
-  (ctx.self.spec.backends ?? []).forEach((b, i) => {
-    const vs = b.virtualService;
-    if (!vs || seen.has(vs.virtualServiceName)) return;
-    const own = vs.clientPolicy !== undefined;
-    seen.set(vs.virtualServiceName, {
-      name: vs.virtualServiceName,
-      path: `spec.backends[${i}].virtualService.virtualServiceName`,
-      backend: {
-        policy: own ? vs.clientPolicy : defaults,
-        site: { resource: self, path: own ? `spec.backends[${i}].virtualService.clientPolicy` : 'spec.backendDefaults.clientPolicy' },
-      },
-    });
-  });
-  return [...seen.values()].sort((a, b) => byString(a.name, b.name));
-}
-
 export function compileEgress(ctx: CompileContext): EgressOutput {
   const out: EgressOutput = { listeners: [], clusters: [], routes: [] };
   const virtualHosts: JsonObject[] = [];
   const tcpPorts: { service: string; port: number; destination: JsonObject; idle: string | undefined }[] = [];
-  for (const backend of backendsOf(ctx)) {
-    const ports = servicePorts(ctx, backend.name, backend.path);
+  for (const backend of ctx.plan.backends) {
+    const ports = backend.ports;
     const httpPorts = ports.filter((p) => p.protocol !== 'tcp');
     httpPorts.forEach((p, j) => {
       const withPort = `${backend.name}:${p.port}`;

@@ -1,6 +1,6 @@
 // The ingress listener: traffic for the node's app, limited and logged, forwarded to 127.0.0.1.
 import { durationToMillis } from '../common/duration';
-import type { Listener } from '../virtual-node/listener';
+import type { IngressPort } from '../resolve/plan';
 import { ingressCluster } from './cluster';
 import type { CompileContext } from './context';
 import { httpConnectionManager, socketAddress, tcpProxy } from './filters';
@@ -19,29 +19,14 @@ const millis = (d: Parameters<typeof durationToMillis>[0]) => {
   return ms === undefined ? undefined : envoyDuration(ms);
 };
 
-/** The listener's timeout for its own protocol; a timeout written for another protocol is reported. */
-function listenerTimeout(ctx: CompileContext, listener: Listener, index: number) {
-  const t = listener.timeout;
-  if (!t) return { perRequest: undefined, idle: undefined };
-  const protocol = listener.portMapping.protocol;
-  const own = t[protocol];
-  if (!own) {
-    const set = Object.keys(t).join(', ');
-    ctx.diag.warn('compile.listener-timeout-protocol', { kind: 'virtualNode', name: ctx.self.virtualNodeName },
-      `spec.listeners[${index}].timeout`, `the timeout is set for ${set} but the listener speaks ${protocol}; compile left it out`);
-    return { perRequest: undefined, idle: undefined };
-  }
-  return { perRequest: 'perRequest' in own ? millis(own.perRequest) : undefined, idle: millis(own.idle) };
-}
-
 const TLS_INSPECTOR = { name: 'envoy.filters.listener.tls_inspector', typed_config: { '@type': TYPE.tlsInspector } };
 
 /** The network filter that serves one node listener: a connection manager or a TCP proxy. */
-function serveFilter(ctx: CompileContext, listener: Listener, index: number, out: IngressOutput): JsonObject {
+function serveFilter(ctx: CompileContext, { listener, timeout: t }: IngressPort, out: IngressOutput): JsonObject {
   const { port, protocol } = listener.portMapping;
   const cluster = ingressCluster(ctx, listener);
   out.clusters.push(cluster);
-  const timeout = listenerTimeout(ctx, listener, index);
+  const timeout = { perRequest: millis(t.perRequest), idle: millis(t.idle) };
   const statPrefix = `ingress_${protocol}_${port}`;
   if (protocol === 'tcp') return tcpProxy(ctx, statPrefix, { cluster: cluster.name }, timeout.idle);
   const routes: EnvoyResource = {
@@ -69,18 +54,19 @@ function serveFilter(ctx: CompileContext, listener: Listener, index: number, out
  * The filter chains of one node listener: plain; TLS only (STRICT); or TLS and plain side by side,
  * told apart by the TLS inspector (PERMISSIVE). None when TLS is asked for but cannot be compiled.
  */
-function filterChains(ctx: CompileContext, listener: Listener, index: number, out: IngressOutput): { chains: JsonObject[]; inspectTls: boolean } {
+function filterChains(ctx: CompileContext, ingress: IngressPort, out: IngressOutput): { chains: JsonObject[]; inspectTls: boolean } {
+  const { listener, index } = ingress;
   const { port, protocol } = listener.portMapping;
   const name = `ingress_${protocol}_${port}`;
   const tls = listener.tls;
-  if (!tls || tls.mode === 'DISABLED') return { chains: [{ name, filters: [serveFilter(ctx, listener, index, out)] }], inspectTls: false };
+  if (!tls || tls.mode === 'DISABLED') return { chains: [{ name, filters: [serveFilter(ctx, ingress, out)] }], inspectTls: false };
   const result = downstreamTls(tls, protocol);
   if ('problem' in result) {
     ctx.diag.error('compile.tls-unsupported', { kind: 'virtualNode', name: ctx.self.virtualNodeName }, `spec.listeners[${index}].${result.path}`,
       `${result.problem}; compile left the listener on port ${port} out rather than accept plain text`);
     return { chains: [], inspectTls: false };
   }
-  const filter = serveFilter(ctx, listener, index, out);
+  const filter = serveFilter(ctx, ingress, out);
   const tlsChain = { name: `${name}_tls`, filter_chain_match: { transport_protocol: 'tls' }, transport_socket: result.socket, filters: [filter] };
   if (tls.mode === 'STRICT') return { chains: [{ ...tlsChain, filter_chain_match: {} }], inspectTls: false };
   return { chains: [tlsChain, { name, filters: [filter] }], inspectTls: true };
@@ -93,21 +79,12 @@ function filterChains(ctx: CompileContext, listener: Listener, index: number, ou
  */
 export function compileIngress(ctx: CompileContext): IngressOutput {
   const out: IngressOutput = { listeners: [], clusters: [], routes: [] };
-  const specListeners = ctx.self.spec.listeners ?? [];
-  const ordered = specListeners.map((l, i) => ({ l, i })).sort((a, b) => a.l.portMapping.port - b.l.portMapping.port);
-  const seen = new Set<number>();
   const perPort: { port: number; chains: JsonObject[] }[] = [];
   let inspectTls = false;
-  for (const { l, i } of ordered) {
-    if (seen.has(l.portMapping.port)) {
-      ctx.diag.warn('compile.listener-port-duplicate', { kind: 'virtualNode', name: ctx.self.virtualNodeName },
-        `spec.listeners[${i}].portMapping.port`, `port ${l.portMapping.port} is used by an earlier listener; compile left this one out`);
-      continue;
-    }
-    seen.add(l.portMapping.port);
-    const built = filterChains(ctx, l, i, out);
+  for (const ingress of ctx.plan.ingress) {
+    const built = filterChains(ctx, ingress, out);
     inspectTls ||= built.inspectTls;
-    if (built.chains.length > 0) perPort.push({ port: l.portMapping.port, chains: built.chains });
+    if (built.chains.length > 0) perPort.push({ port: ingress.listener.portMapping.port, chains: built.chains });
   }
   const first = perPort[0];
   if (!first) return out;
