@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compile, compileAll, UnknownVirtualNodeError } from './compile';
-import type { JsonObject, JsonValue } from './json';
+import type { JsonObject, JsonValue } from '../envoy/json';
 import { httpRoute, testMesh } from './test-mesh';
 
 const obj = (v: JsonValue | undefined): JsonObject => {

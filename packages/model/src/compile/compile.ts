@@ -1,13 +1,13 @@
 // compile(): the Envoy configuration of one virtual node's proxy. Pure and deterministic.
 import type { MeshModel } from '../input/mesh-model';
-import { accessLogs } from './access-log';
-import { adsBootstrap, staticBootstrap } from './bootstrap';
-import { indexModel, type CompileContext } from './context';
-import { Diagnostics, type CompileDiagnostic } from './diagnostics';
-import { compileEgress } from './egress';
-import { compileIngress } from './ingress';
-import { byString, type EnvoyResource, type JsonObject } from './json';
-import { resolveOptions, type CompileOptions } from './options';
+import { accessLogs } from '../envoy/access-log';
+import { adsBootstrap, staticBootstrap } from '../envoy/bootstrap';
+import { indexModel, type CompileContext } from '../envoy/context';
+import { Diagnostics, type CompileDiagnostic } from '../envoy/diagnostics';
+import { compileEgress } from '../envoy/egress';
+import { compileIngress } from '../envoy/ingress';
+import { byString, type EnvoyResource, type JsonObject } from '../envoy/json';
+import { resolveOptions, type CompileOptions } from '../envoy/options';
 import { resolveProxy } from '../resolve/resolve';
 
 export interface EnvoyResources {

@@ -5,7 +5,7 @@ import type { CompileContext } from './context';
 import { compact, envoyDuration, type JsonObject } from './json';
 import { grpcRouteMatch, httpRouteMatch } from './route-match';
 import { retryPolicy } from './retry';
-import { clusterFor, weightedDestination } from './targets';
+import { clusterFor, weightedDestination } from './target-cluster';
 
 const duration = (d: Duration | undefined) => {
   const ms = durationToMillis(d);
