@@ -1,8 +1,11 @@
-// Routes of one backend port: App Mesh routes in priority order, or everything to the provider node.
+// Route configurations: the ingress one per HTTP port (to the local app), and the egress one with a virtual
+// host per backend HTTP port (App Mesh routes in priority order, or everything to the provider node) and
+// the mesh egress filter's catch-all. Also the TCP destination of a backend port (TCP has no routes).
 import { durationToMillis, type Duration } from '../common/duration';
-import type { BackendPolicy, PlanPort, PlanRoute } from '../resolve/plan';
+import type { BackendPolicy, PlanBackend, PlanPort, PlanRoute } from '../resolve/plan';
 import type { CompileContext } from './context';
-import { compact, envoyDuration, type JsonObject } from './json';
+import { TYPE, compact, envoyDuration, type EnvoyResource, type JsonObject } from './json';
+import { names } from './names';
 import { grpcRouteMatch, httpRouteMatch } from './route-match';
 import { retryPolicy } from './retry';
 import { clusterFor, weightedDestination } from './target-cluster';
@@ -69,4 +72,47 @@ export function tcpPortDestination(ctx: CompileContext, port: PlanPort, backend:
   if (!first || !tcp) return undefined;
   const dest = weightedDestination(ctx, first.targets, { resource: first.id, path: 'spec.tcpRoute.action.weightedTargets' }, backend);
   return dest ? { destination: dest, idle: duration(tcp.timeout?.idle) } : undefined;
+}
+
+/** The virtual hosts of a backend's HTTP-family ports: `<service>:<port>`, and the bare name for the lowest. */
+export function backendVirtualHosts(ctx: CompileContext, backend: PlanBackend): JsonObject[] {
+  const httpPorts = backend.ports.filter((p) => p.protocol !== 'tcp');
+  return httpPorts.map((p, j) => {
+    const withPort = `${backend.name}:${p.port}`;
+    return {
+      name: httpPorts.length === 1 ? backend.name : withPort,
+      // The bare name (no port in Host) goes to the service's lowest HTTP port.
+      domains: j === 0 ? [backend.name, withPort] : [withPort],
+      routes: httpPortRoutes(ctx, p, backend.backend),
+    };
+  });
+}
+
+const DROP_ALL_BODY = 'meshwright: this host is not a backend of this virtual node, and the mesh egress filter is DROP_ALL\n';
+
+/** The egress route configuration: the backends' hosts, then `*` for ALLOW_ALL (to its cluster) or DROP_ALL (404). */
+export function egressRouteConfig(ctx: CompileContext, virtualHosts: JsonObject[], allowAllCluster: string | undefined): EnvoyResource {
+  const catchAll = allowAllCluster === undefined
+    ? {
+      name: 'egress_drop_all',
+      domains: ['*'],
+      routes: [{ name: 'drop_all', match: { prefix: '/' }, direct_response: { status: 404, body: { inline_string: DROP_ALL_BODY } } }],
+    }
+    : { name: 'egress_allow_all', domains: ['*'], routes: [{ name: 'allow_all', match: { prefix: '/' }, route: { cluster: allowAllCluster } }] };
+  return { '@type': TYPE.routeConfiguration, name: names.egressRoutes(ctx.opts.egressPort), virtual_hosts: [...virtualHosts, catchAll] };
+}
+
+/** The ingress route configuration of one HTTP-family port: everything to the local app, with the listener's timeouts. */
+export function ingressRouteConfig(port: number, cluster: string, timeout: { perRequest: string | undefined; idle: string | undefined }): EnvoyResource {
+  return {
+    '@type': TYPE.routeConfiguration,
+    name: names.ingressRoutes(port),
+    virtual_hosts: [
+      {
+        name: `ingress_${port}`,
+        domains: ['*'],
+        routes: [{ name: 'local_app', match: { prefix: '/' }, route: compact({ cluster, timeout: timeout.perRequest, idle_timeout: timeout.idle }) }],
+      },
+    ],
+  };
 }

@@ -1,14 +1,16 @@
-// The ingress listener: traffic for the node's app, limited and logged, forwarded to 127.0.0.1.
+// Listeners: the ingress one (traffic for the node's app, limited and logged, forwarded to 127.0.0.1), the
+// egress HTTP one routing by Host to the node's backends, and one TCP listener per TCP backend port.
 import { durationToMillis } from '../common/duration';
 import type { IngressPort } from '../resolve/plan';
-import { ingressCluster } from './cluster';
+import { allowAllCluster, ingressCluster } from './cluster';
 import type { CompileContext } from './context';
-import { httpConnectionManager, socketAddress, tcpProxy } from './filters';
-import { TYPE, byString, compact, envoyDuration, type EnvoyResource, type JsonObject } from './json';
+import { dynamicForwardProxyFilter, httpConnectionManager, socketAddress, tcpProxy } from './filters';
+import { TYPE, byString, envoyDuration, type EnvoyResource, type JsonObject } from './json';
 import { names } from './names';
+import { backendVirtualHosts, egressRouteConfig, ingressRouteConfig, tcpPortDestination } from './route-config';
 import { downstreamTls } from './tls';
 
-export interface IngressOutput {
+export interface ListenerOutput {
   listeners: EnvoyResource[];
   clusters: EnvoyResource[];
   routes: EnvoyResource[];
@@ -22,30 +24,14 @@ const millis = (d: Parameters<typeof durationToMillis>[0]) => {
 const TLS_INSPECTOR = { name: 'envoy.filters.listener.tls_inspector', typed_config: { '@type': TYPE.tlsInspector } };
 
 /** The network filter that serves one node listener: a connection manager or a TCP proxy. */
-function serveFilter(ctx: CompileContext, { listener, timeout: t }: IngressPort, out: IngressOutput): JsonObject {
+function serveFilter(ctx: CompileContext, { listener, timeout: t }: IngressPort, out: ListenerOutput): JsonObject {
   const { port, protocol } = listener.portMapping;
   const cluster = ingressCluster(ctx, listener);
   out.clusters.push(cluster);
   const timeout = { perRequest: millis(t.perRequest), idle: millis(t.idle) };
   const statPrefix = `ingress_${protocol}_${port}`;
   if (protocol === 'tcp') return tcpProxy(ctx, statPrefix, { cluster: cluster.name }, timeout.idle);
-  const routes: EnvoyResource = {
-    '@type': TYPE.routeConfiguration,
-    name: names.ingressRoutes(port),
-    virtual_hosts: [
-      {
-        name: `ingress_${port}`,
-        domains: ['*'],
-        routes: [
-          {
-            name: 'local_app',
-            match: { prefix: '/' },
-            route: compact({ cluster: cluster.name, timeout: timeout.perRequest, idle_timeout: timeout.idle }),
-          },
-        ],
-      },
-    ],
-  };
+  const routes = ingressRouteConfig(port, cluster.name, timeout);
   out.routes.push(routes);
   return httpConnectionManager(ctx, statPrefix, routes);
 }
@@ -54,7 +40,7 @@ function serveFilter(ctx: CompileContext, { listener, timeout: t }: IngressPort,
  * The filter chains of one node listener: plain; TLS only (STRICT); or TLS and plain side by side,
  * told apart by the TLS inspector (PERMISSIVE). None when TLS is asked for but cannot be compiled.
  */
-function filterChains(ctx: CompileContext, ingress: IngressPort, out: IngressOutput): { chains: JsonObject[]; inspectTls: boolean } {
+function filterChains(ctx: CompileContext, ingress: IngressPort, out: ListenerOutput): { chains: JsonObject[]; inspectTls: boolean } {
   const { listener, index } = ingress;
   const { port, protocol } = listener.portMapping;
   const name = `ingress_${protocol}_${port}`;
@@ -77,8 +63,8 @@ function filterChains(ctx: CompileContext, ingress: IngressPort, out: IngressOut
  * its port as the original destination (traffic redirected by iptables, as App Mesh does it), and
  * the lowest port also serves connections made to the ingress port directly.
  */
-export function compileIngress(ctx: CompileContext): IngressOutput {
-  const out: IngressOutput = { listeners: [], clusters: [], routes: [] };
+export function compileIngress(ctx: CompileContext): ListenerOutput {
+  const out: ListenerOutput = { listeners: [], clusters: [], routes: [] };
   const perPort: { port: number; chains: JsonObject[] }[] = [];
   let inspectTls = false;
   for (const ingress of ctx.plan.ingress) {
@@ -112,5 +98,41 @@ export function compileIngress(ctx: CompileContext): IngressOutput {
   });
   out.clusters.sort((a, b) => byString(a.name, b.name));
   out.routes.sort((a, b) => byString(a.name, b.name));
+  return out;
+}
+
+/** The egress HTTP listener (its route configuration by RDS or inline) and a TCP listener per TCP backend port. */
+export function compileEgress(ctx: CompileContext): ListenerOutput {
+  const out: ListenerOutput = { listeners: [], clusters: [], routes: [] };
+  const virtualHosts: JsonObject[] = [];
+  const tcpPorts: { service: string; port: number; destination: JsonObject; idle: string | undefined }[] = [];
+  for (const backend of ctx.plan.backends) {
+    virtualHosts.push(...backendVirtualHosts(ctx, backend));
+    for (const p of backend.ports.filter((q) => q.protocol === 'tcp')) {
+      const dest = tcpPortDestination(ctx, p, backend.backend);
+      if (dest) tcpPorts.push({ service: backend.name, port: p.port, ...dest });
+    }
+  }
+  const allowAll = ctx.meshEgressFilter === 'ALLOW_ALL' ? allowAllCluster(ctx) : undefined;
+  if (allowAll) out.clusters.push(allowAll);
+  const routes = egressRouteConfig(ctx, virtualHosts, allowAll?.name);
+  out.routes.push(routes);
+  const address = ctx.opts.listenerAddress;
+  const httpFilters = allowAll ? [dynamicForwardProxyFilter(ctx)] : [];
+  out.listeners.push({
+    '@type': TYPE.listener,
+    name: names.egressListener(address, ctx.opts.egressPort),
+    address: socketAddress(address, ctx.opts.egressPort),
+    filter_chains: [{ name: 'egress_http', filters: [httpConnectionManager(ctx, 'egress', routes, httpFilters)] }],
+  });
+  tcpPorts.forEach((t, i) => {
+    const statPrefix = `egress_tcp_${t.service}_${t.port}`;
+    out.listeners.push({
+      '@type': TYPE.listener,
+      name: names.egressTcpListener(t.service, t.port),
+      address: socketAddress(address, ctx.opts.tcpEgressBase + i),
+      filter_chains: [{ name: statPrefix, filters: [tcpProxy(ctx, statPrefix, t.destination, t.idle)] }],
+    });
+  });
   return out;
 }
