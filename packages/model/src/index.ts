@@ -19,6 +19,7 @@ export * from './input/cli-files';
 export * from './import/index';
 export * from './export/index';
 export * from './analysis/index';
+export * from './resolve/index';
 export * from './compile/index';
 export * from './deploy/index';
 export * from './references/mesh-references';

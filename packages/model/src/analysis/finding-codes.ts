@@ -58,32 +58,18 @@ export const findingCodes = [
 export type FindingCode = (typeof findingCodes)[number];
 
 /**
- * Codes only compile reports: what it had to leave out or assume while building Envoy config.
- * Several restate an analysis rule under a `compile.*` name (issue 10 unifies them on the analysis codes).
+ * Codes only compile reports: what it had to leave out or assume while building Envoy config, where
+ * analysis has no rule for it. Everything else the resolver could not resolve carries its analysis code (ADR 005).
  */
 export const compileDiagnosticCodes = [
-  'compile.backend-missing',
   'compile.client-policy-conflict',
   'compile.cloud-map-unsupported',
   'compile.health-check-grpc-needs-http2',
   'compile.health-check-path-default',
-  'compile.listener-port-duplicate',
-  'compile.listener-timeout-protocol',
-  'compile.provider-missing',
   'compile.provider-no-listener',
   'compile.retry-event-unknown',
   'compile.route-no-target',
-  'compile.route-port-ambiguous',
-  'compile.route-port-mismatch',
-  'compile.route-protocol-mismatch',
-  'compile.router-no-listener',
-  'compile.service-no-provider',
-  'compile.target-missing',
-  'compile.target-no-listener',
   'compile.target-no-service-discovery',
-  'compile.target-port-ambiguous',
-  'compile.target-port-mismatch',
-  'compile.target-protocol-mismatch',
   'compile.tcp-route-shadowed',
   'compile.tls-unsupported',
 ] as const;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compile, compileAll, UnknownVirtualNodeError } from './compile';
-import type { JsonObject, JsonValue } from './json';
+import type { JsonObject, JsonValue } from '../envoy/json';
 import { httpRoute, testMesh } from './test-mesh';
 
 const obj = (v: JsonValue | undefined): JsonObject => {
@@ -114,7 +114,7 @@ test('a route whose kind does not fit the router listener is reported; a route w
     { name: 'tcp-on-http', spec: { tcpRoute: { action: { weightedTargets: [{ virtualNode: 'db', weight: 1 }] } } } },
     { name: 'only-cloudmap', spec: httpRoute([['api-cloudmap', 1]]) },
   ]), 'web');
-  assert.ok(r.diagnostics.some((d) => d.code === 'compile.route-protocol-mismatch' && d.resource.name === 'api-router/tcp-on-http'));
+  assert.ok(r.diagnostics.some((d) => d.code === 'route.kind-mismatch' && d.resource.name === 'api-router/tcp-on-http'));
   const routes = arr(vhost(r, 'api.svc').routes).map(obj);
   assert.deepEqual(routes.map((x) => x.name), ['only-cloudmap']);
   assert.equal(obj(routes[0]?.direct_response).status, 503);

@@ -1,13 +1,13 @@
 // compile(): the Envoy configuration of one virtual node's proxy. Pure and deterministic.
 import type { MeshModel } from '../input/mesh-model';
-import { accessLogs } from './access-log';
-import { adsBootstrap, staticBootstrap } from './bootstrap';
-import { indexModel, type CompileContext } from './context';
-import { Diagnostics, type CompileDiagnostic } from './diagnostics';
-import { compileEgress } from './egress';
-import { compileIngress } from './ingress';
-import { byString, type EnvoyResource, type JsonObject } from './json';
-import { resolveOptions, type CompileOptions } from './options';
+import { accessLogs } from '../envoy/access-log';
+import { adsBootstrap, staticBootstrap } from '../envoy/bootstrap';
+import { indexModel, type CompileContext } from '../envoy/context';
+import { Diagnostics, type CompileDiagnostic } from '../envoy/diagnostics';
+import { compileEgress, compileIngress } from '../envoy/listener';
+import { byString, type EnvoyResource, type JsonObject } from '../envoy/json';
+import { resolveOptions, type CompileOptions } from '../envoy/options';
+import { resolveProxy } from '../resolve/resolve';
 
 export interface EnvoyResources {
   /** Sorted by name. Served over CDS first (make-before-break). */
@@ -52,12 +52,17 @@ function compileIndexed(model: MeshModel, index: ReturnType<typeof indexModel>, 
   const self = index.nodes.get(virtualNodeName);
   if (!self) throw new UnknownVirtualNodeError(virtualNodeName, model.mesh.meshName);
   const opts = resolveOptions(options);
+  const plan = resolveProxy(index, self);
+  const diag = new Diagnostics();
+  // What the resolver could not resolve is left out of the config and reported once, under its code.
+  for (const u of plan.unresolved) diag.add(u);
   const ctx: CompileContext = {
     ...index,
     meshName: model.mesh.meshName,
     self,
+    plan,
     opts,
-    diag: new Diagnostics(),
+    diag,
     clusters: new Map(),
     meshIpPreference: model.mesh.spec.serviceDiscovery?.ipPreference,
     meshEgressFilter: model.mesh.spec.egressFilter?.type ?? 'DROP_ALL',

@@ -1,14 +1,16 @@
-// The ingress listener: traffic for the node's app, limited and logged, forwarded to 127.0.0.1.
+// Listeners: the ingress one (traffic for the node's app, limited and logged, forwarded to 127.0.0.1), the
+// egress HTTP one routing by Host to the node's backends, and one TCP listener per TCP backend port.
 import { durationToMillis } from '../common/duration';
-import type { Listener } from '../virtual-node/listener';
-import { ingressCluster } from './cluster';
+import type { IngressPort } from '../resolve/plan';
+import { allowAllCluster, ingressCluster } from './cluster';
 import type { CompileContext } from './context';
-import { httpConnectionManager, socketAddress, tcpProxy } from './filters';
-import { TYPE, byString, compact, envoyDuration, type EnvoyResource, type JsonObject } from './json';
+import { dynamicForwardProxyFilter, httpConnectionManager, socketAddress, tcpProxy } from './filters';
+import { TYPE, byString, envoyDuration, type EnvoyResource, type JsonObject } from './json';
 import { names } from './names';
+import { backendVirtualHosts, egressRouteConfig, ingressRouteConfig, tcpPortDestination } from './route-config';
 import { downstreamTls } from './tls';
 
-export interface IngressOutput {
+export interface ListenerOutput {
   listeners: EnvoyResource[];
   clusters: EnvoyResource[];
   routes: EnvoyResource[];
@@ -19,48 +21,17 @@ const millis = (d: Parameters<typeof durationToMillis>[0]) => {
   return ms === undefined ? undefined : envoyDuration(ms);
 };
 
-/** The listener's timeout for its own protocol; a timeout written for another protocol is reported. */
-function listenerTimeout(ctx: CompileContext, listener: Listener, index: number) {
-  const t = listener.timeout;
-  if (!t) return { perRequest: undefined, idle: undefined };
-  const protocol = listener.portMapping.protocol;
-  const own = t[protocol];
-  if (!own) {
-    const set = Object.keys(t).join(', ');
-    ctx.diag.warn('compile.listener-timeout-protocol', { kind: 'virtualNode', name: ctx.self.virtualNodeName },
-      `spec.listeners[${index}].timeout`, `the timeout is set for ${set} but the listener speaks ${protocol}; compile left it out`);
-    return { perRequest: undefined, idle: undefined };
-  }
-  return { perRequest: 'perRequest' in own ? millis(own.perRequest) : undefined, idle: millis(own.idle) };
-}
-
 const TLS_INSPECTOR = { name: 'envoy.filters.listener.tls_inspector', typed_config: { '@type': TYPE.tlsInspector } };
 
 /** The network filter that serves one node listener: a connection manager or a TCP proxy. */
-function serveFilter(ctx: CompileContext, listener: Listener, index: number, out: IngressOutput): JsonObject {
+function serveFilter(ctx: CompileContext, { listener, timeout: t }: IngressPort, out: ListenerOutput): JsonObject {
   const { port, protocol } = listener.portMapping;
   const cluster = ingressCluster(ctx, listener);
   out.clusters.push(cluster);
-  const timeout = listenerTimeout(ctx, listener, index);
+  const timeout = { perRequest: millis(t.perRequest), idle: millis(t.idle) };
   const statPrefix = `ingress_${protocol}_${port}`;
   if (protocol === 'tcp') return tcpProxy(ctx, statPrefix, { cluster: cluster.name }, timeout.idle);
-  const routes: EnvoyResource = {
-    '@type': TYPE.routeConfiguration,
-    name: names.ingressRoutes(port),
-    virtual_hosts: [
-      {
-        name: `ingress_${port}`,
-        domains: ['*'],
-        routes: [
-          {
-            name: 'local_app',
-            match: { prefix: '/' },
-            route: compact({ cluster: cluster.name, timeout: timeout.perRequest, idle_timeout: timeout.idle }),
-          },
-        ],
-      },
-    ],
-  };
+  const routes = ingressRouteConfig(port, cluster.name, timeout);
   out.routes.push(routes);
   return httpConnectionManager(ctx, statPrefix, routes);
 }
@@ -69,18 +40,19 @@ function serveFilter(ctx: CompileContext, listener: Listener, index: number, out
  * The filter chains of one node listener: plain; TLS only (STRICT); or TLS and plain side by side,
  * told apart by the TLS inspector (PERMISSIVE). None when TLS is asked for but cannot be compiled.
  */
-function filterChains(ctx: CompileContext, listener: Listener, index: number, out: IngressOutput): { chains: JsonObject[]; inspectTls: boolean } {
+function filterChains(ctx: CompileContext, ingress: IngressPort, out: ListenerOutput): { chains: JsonObject[]; inspectTls: boolean } {
+  const { listener, index } = ingress;
   const { port, protocol } = listener.portMapping;
   const name = `ingress_${protocol}_${port}`;
   const tls = listener.tls;
-  if (!tls || tls.mode === 'DISABLED') return { chains: [{ name, filters: [serveFilter(ctx, listener, index, out)] }], inspectTls: false };
+  if (!tls || tls.mode === 'DISABLED') return { chains: [{ name, filters: [serveFilter(ctx, ingress, out)] }], inspectTls: false };
   const result = downstreamTls(tls, protocol);
   if ('problem' in result) {
     ctx.diag.error('compile.tls-unsupported', { kind: 'virtualNode', name: ctx.self.virtualNodeName }, `spec.listeners[${index}].${result.path}`,
       `${result.problem}; compile left the listener on port ${port} out rather than accept plain text`);
     return { chains: [], inspectTls: false };
   }
-  const filter = serveFilter(ctx, listener, index, out);
+  const filter = serveFilter(ctx, ingress, out);
   const tlsChain = { name: `${name}_tls`, filter_chain_match: { transport_protocol: 'tls' }, transport_socket: result.socket, filters: [filter] };
   if (tls.mode === 'STRICT') return { chains: [{ ...tlsChain, filter_chain_match: {} }], inspectTls: false };
   return { chains: [tlsChain, { name, filters: [filter] }], inspectTls: true };
@@ -91,23 +63,14 @@ function filterChains(ctx: CompileContext, listener: Listener, index: number, ou
  * its port as the original destination (traffic redirected by iptables, as App Mesh does it), and
  * the lowest port also serves connections made to the ingress port directly.
  */
-export function compileIngress(ctx: CompileContext): IngressOutput {
-  const out: IngressOutput = { listeners: [], clusters: [], routes: [] };
-  const specListeners = ctx.self.spec.listeners ?? [];
-  const ordered = specListeners.map((l, i) => ({ l, i })).sort((a, b) => a.l.portMapping.port - b.l.portMapping.port);
-  const seen = new Set<number>();
+export function compileIngress(ctx: CompileContext): ListenerOutput {
+  const out: ListenerOutput = { listeners: [], clusters: [], routes: [] };
   const perPort: { port: number; chains: JsonObject[] }[] = [];
   let inspectTls = false;
-  for (const { l, i } of ordered) {
-    if (seen.has(l.portMapping.port)) {
-      ctx.diag.warn('compile.listener-port-duplicate', { kind: 'virtualNode', name: ctx.self.virtualNodeName },
-        `spec.listeners[${i}].portMapping.port`, `port ${l.portMapping.port} is used by an earlier listener; compile left this one out`);
-      continue;
-    }
-    seen.add(l.portMapping.port);
-    const built = filterChains(ctx, l, i, out);
+  for (const ingress of ctx.plan.ingress) {
+    const built = filterChains(ctx, ingress, out);
     inspectTls ||= built.inspectTls;
-    if (built.chains.length > 0) perPort.push({ port: l.portMapping.port, chains: built.chains });
+    if (built.chains.length > 0) perPort.push({ port: ingress.listener.portMapping.port, chains: built.chains });
   }
   const first = perPort[0];
   if (!first) return out;
@@ -135,5 +98,41 @@ export function compileIngress(ctx: CompileContext): IngressOutput {
   });
   out.clusters.sort((a, b) => byString(a.name, b.name));
   out.routes.sort((a, b) => byString(a.name, b.name));
+  return out;
+}
+
+/** The egress HTTP listener (its route configuration by RDS or inline) and a TCP listener per TCP backend port. */
+export function compileEgress(ctx: CompileContext): ListenerOutput {
+  const out: ListenerOutput = { listeners: [], clusters: [], routes: [] };
+  const virtualHosts: JsonObject[] = [];
+  const tcpPorts: { service: string; port: number; destination: JsonObject; idle: string | undefined }[] = [];
+  for (const backend of ctx.plan.backends) {
+    virtualHosts.push(...backendVirtualHosts(ctx, backend));
+    for (const p of backend.ports.filter((q) => q.protocol === 'tcp')) {
+      const dest = tcpPortDestination(ctx, p, backend.backend);
+      if (dest) tcpPorts.push({ service: backend.name, port: p.port, ...dest });
+    }
+  }
+  const allowAll = ctx.meshEgressFilter === 'ALLOW_ALL' ? allowAllCluster(ctx) : undefined;
+  if (allowAll) out.clusters.push(allowAll);
+  const routes = egressRouteConfig(ctx, virtualHosts, allowAll?.name);
+  out.routes.push(routes);
+  const address = ctx.opts.listenerAddress;
+  const httpFilters = allowAll ? [dynamicForwardProxyFilter(ctx)] : [];
+  out.listeners.push({
+    '@type': TYPE.listener,
+    name: names.egressListener(address, ctx.opts.egressPort),
+    address: socketAddress(address, ctx.opts.egressPort),
+    filter_chains: [{ name: 'egress_http', filters: [httpConnectionManager(ctx, 'egress', routes, httpFilters)] }],
+  });
+  tcpPorts.forEach((t, i) => {
+    const statPrefix = `egress_tcp_${t.service}_${t.port}`;
+    out.listeners.push({
+      '@type': TYPE.listener,
+      name: names.egressTcpListener(t.service, t.port),
+      address: socketAddress(address, ctx.opts.tcpEgressBase + i),
+      filter_chains: [{ name: statPrefix, filters: [tcpProxy(ctx, statPrefix, t.destination, t.idle)] }],
+    });
+  });
   return out;
 }

@@ -1,4 +1,5 @@
 // Network filters shared by the ingress and egress listeners.
+import { allowAllDnsCache } from './cluster';
 import type { CompileContext } from './context';
 import { TYPE, compact, untyped, type EnvoyResource, type JsonObject, type JsonValue } from './json';
 
@@ -41,4 +42,9 @@ export function tcpProxy(ctx: CompileContext, statPrefix: string, destination: J
 
 export function socketAddress(address: string, port: number): JsonObject {
   return { socket_address: { address, port_value: port } };
+}
+
+/** ALLOW_ALL's HTTP filter: resolves the Host of a request for the allow-all cluster. */
+export function dynamicForwardProxyFilter(ctx: CompileContext): JsonObject {
+  return { name: 'envoy.filters.http.dynamic_forward_proxy', typed_config: { '@type': TYPE.dynamicForwardProxyFilter, dns_cache_config: allowAllDnsCache(ctx) } };
 }

@@ -143,3 +143,22 @@ export function egressCluster(ctx: CompileContext, node: NodeItem, listener: Lis
     name,
   };
 }
+
+/** The DNS cache of ALLOW_ALL, shared by its cluster and its HTTP filter (Envoy requires the same config). */
+export function allowAllDnsCache(ctx: CompileContext): JsonObject {
+  return { name: 'egress_allow_all', dns_lookup_family: ctx.meshIpPreference === 'IPv6_ONLY' ? 'V6_ONLY' : 'V4_PREFERRED' };
+}
+
+/** ALLOW_ALL: unknown hosts go where their Host header says, resolved by DNS when it is a name. */
+export function allowAllCluster(ctx: CompileContext): EnvoyResource {
+  return {
+    '@type': TYPE.cluster,
+    name: names.allowAllCluster(ctx.meshName),
+    connect_timeout: CONNECT_TIMEOUT,
+    lb_policy: 'CLUSTER_PROVIDED',
+    cluster_type: {
+      name: 'envoy.clusters.dynamic_forward_proxy',
+      typed_config: { '@type': TYPE.dynamicForwardProxyCluster, dns_cache_config: allowAllDnsCache(ctx) },
+    },
+  };
+}

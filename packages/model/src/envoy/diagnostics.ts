@@ -1,10 +1,11 @@
 // What compile had to leave out or assume, reported instead of dropped silently (App Mesh's failing).
-import type { Finding, FindingCategory, ResourceId } from '../analysis/finding';
+import type { FindingCategory, ResourceId } from '../analysis/finding';
 import type { CompileDiagnosticCode } from '../analysis/finding-codes';
 import { sortFindings } from '../analysis/finding';
+import type { Unresolved } from '../resolve/plan';
 
 /** A compile diagnostic has the shape of an analysis finding, so the same formatter prints both. */
-export type CompileDiagnostic = Omit<Finding, 'code'> & { code: CompileDiagnosticCode };
+export type CompileDiagnostic = Unresolved;
 
 export class Diagnostics {
   private readonly items = new Map<string, CompileDiagnostic>();
@@ -18,7 +19,7 @@ export class Diagnostics {
   }
 
   /** The same problem met twice (a target used by two backends) is reported once. */
-  private add(d: CompileDiagnostic): void {
+  add(d: CompileDiagnostic): void {
     const key = `${d.code}|${d.resource.kind}|${d.resource.name}|${d.path}|${d.message}`;
     if (!this.items.has(key)) this.items.set(key, d);
   }

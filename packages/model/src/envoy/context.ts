@@ -2,19 +2,19 @@
 import { indexMeshModel, type MeshIndex } from '../input/mesh-index';
 import type { MeshModel } from '../input/mesh-model';
 import type { MeshSpec } from '../mesh/schema';
+import type { NodeItem, ProxyPlan } from '../resolve/plan';
 import type { Diagnostics } from './diagnostics';
 import type { EnvoyResource, JsonValue } from './json';
 import type { ResolvedOptions } from './options';
 
-export type NodeItem = MeshModel['virtualNodes'][number];
-export type RouterItem = MeshModel['virtualRouters'][number];
-export type RouteItem = MeshModel['routes'][number];
-export type ServiceItem = MeshModel['virtualServices'][number];
+export type { NodeItem, RouteItem, RouterItem, ServiceItem } from '../resolve/plan';
 
 export interface CompileContext extends MeshIndex {
   meshName: string;
   /** The node whose Envoy is being configured. */
   self: NodeItem;
+  /** What the resolver decided this proxy serves and calls; compile reads the mesh through it only. */
+  plan: ProxyPlan;
   opts: ResolvedOptions;
   diag: Diagnostics;
   /** Upstream clusters by name, created the first time a route or service needs them. */

@@ -1,0 +1,3 @@
+// The resolver: mesh → per-proxy plan (ADR 004, 005).
+export { resolveProxy, byPriority, ROUTE_PROTOCOL } from './resolve';
+export type * from './plan';
