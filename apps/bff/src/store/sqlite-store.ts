@@ -18,6 +18,14 @@ CREATE TABLE IF NOT EXISTS client_tokens (
   PRIMARY KEY (operation, token)
 );`;
 
+/** Another process already has this SQLite file open. */
+export class SqliteInUseError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} is in use by another meshwright process; run one process per SQLite file, or set DATABASE_URL to a PostgreSQL database to run several replicas`);
+    this.name = 'SqliteInUseError';
+  }
+}
+
 /** Opens (creating if needed) `<dataDir>/meshwright.db`; pass ':memory:' as file for a throwaway store. */
 export function openSqliteStore(options: { dataDir: string; file?: string }): Store {
   let path = options.file ?? 'meshwright.db';
@@ -25,8 +33,18 @@ export function openSqliteStore(options: { dataDir: string; file?: string }): St
     mkdirSync(options.dataDir, { recursive: true });
     path = join(options.dataDir, path);
   }
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
+  const db = new Database(path, { timeout: 0 });
+  // One process per SQLite file: the lock is taken now and held until close, so a second meshwright
+  // on the same file stops at once instead of sharing (and splitting) the write lock and sync state.
+  db.pragma('locking_mode = EXCLUSIVE');
+  try {
+    db.pragma('journal_mode = WAL');
+    db.exec('BEGIN IMMEDIATE; COMMIT');
+  } catch (err) {
+    db.close();
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new SqliteInUseError(path);
+    throw err;
+  }
   // NORMAL in WAL mode still never corrupts; a committed write survives a process kill.
   db.pragma('synchronous = NORMAL');
   db.exec(schema);
