@@ -35,8 +35,9 @@ function installedVersion(nodeBin) {
 }
 
 function install(pkg) {
-  console.log(`Node ${process.versions.node} is no longer supported: installing Node ${pinnedVersion} (npm package ${pkg}@${pinnedVersion}) into .runtime/`);
-  const r = spawnSync('npm', ['install', '--prefix', join(root, '.runtime'), '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `${pkg}@${pinnedVersion}`], { stdio: 'inherit' });
+  // Progress goes to stderr: the wrapped command's stdout may be a file (meshwright compile > envoy.yaml).
+  console.error(`Node ${process.versions.node} is no longer supported: installing Node ${pinnedVersion} (npm package ${pkg}@${pinnedVersion}) into .runtime/`);
+  const r = spawnSync('npm', ['install', '--prefix', join(root, '.runtime'), '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `${pkg}@${pinnedVersion}`], { stdio: ['ignore', 2, 2] });
   return r.status === 0;
 }
 
@@ -62,7 +63,7 @@ export function ensureNode(command = [process.argv[1] ?? '', ...process.argv.sli
     console.error(`could not install Node ${pinnedVersion}; install Node.js 24 LTS yourself (https://nodejs.org) and run the command again`);
     process.exit(1);
   }
-  console.log(`running on Node ${pinnedVersion} from .runtime/ (this machine's node is ${process.version})`);
+  console.error(`running on Node ${pinnedVersion} from .runtime/ (this machine's node is ${process.version})`);
   const r = spawnSync(nodeBin, command, { stdio: 'inherit', env: runtimeEnv(dir) });
   process.exit(r.status ?? 1);
 }

@@ -52,7 +52,18 @@ export function adsBootstrap(input: BootstrapInput): JsonObject {
       ads_config: {
         api_type: 'GRPC',
         transport_api_version: 'V3',
-        grpc_services: [{ envoy_grpc: { cluster_name: names.xdsCluster } }],
+        // Envoy's node description is ~80 KB; the server keys each stream by its first message.
+        set_node_on_first_message_only: true,
+        grpc_services: [
+          {
+            envoy_grpc: {
+              cluster_name: names.xdsCluster,
+              // Envoy's default (0.5 s doubling to 30 s) leaves a proxy without config for seconds
+              // after a control-plane restart; reconnect within 100 ms, never waiting more than 1 s.
+              retry_policy: { retry_back_off: { base_interval: '0.1s', max_interval: '1s' } },
+            },
+          },
+        ],
       },
       cds_config: ads,
       lds_config: ads,
