@@ -20,6 +20,13 @@ export function createApp(deps: AppDeps): Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Readiness, apart from liveness: a load balancer sends traffic only while the store answers.
+  app.get('/readyz', (_req, res) => {
+    ctx.store.count({ kind: 'mesh' }).then(
+      () => res.json({ status: 'ready' }),
+      (err: unknown) => res.status(503).json({ status: 'unavailable', message: `the store does not answer: ${err instanceof Error ? err.message : String(err)}` }),
+    );
+  });
   // After /healthz, so probes that address the server by a pod IP still get their answer.
   app.use(hostCheck(deps.config.allowedHosts ?? []));
   app.use(['/v20190125', '/api'], sameOriginJson);

@@ -60,6 +60,7 @@ interface Endpoint {
 }
 
 const endpoints: Record<string, Partial<Record<'get' | 'post', Endpoint>>> = {
+  '/readyz': { get: { summary: 'Readiness: 200 while the store answers, 503 otherwise', responses: { '200': ['{"status":"ready"}', { content: json({ type: 'object', properties: { status: { const: 'ready' } } }) }], '503': ['the store does not answer', { content: json({ type: 'object', properties: { status: { const: 'unavailable' }, message: { type: 'string' } } }) }] } } },
   '/healthz': { get: { summary: 'Liveness: answers while the server runs', responses: { '200': ['{"status":"ok"}', { content: json({ type: 'object', properties: { status: { const: 'ok' } } }) }] } } },
   '/api/openapi.json': { get: { summary: 'This document', responses: { '200': ['OpenAPI 3.1', { content: json({ type: 'object' }) }] } } },
   '/api/bundles/validate': {
