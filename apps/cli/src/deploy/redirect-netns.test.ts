@@ -45,6 +45,7 @@ function stats(): Map<string, number> {
 const stat = (s: Map<string, number>, name: string) => s.get(name) ?? 0;
 const fanout = (n: number) => JSON.parse(get('b', `http://${NET.app}:${APP_PORT}/fanout?n=${n}`)) as Record<string, number>;
 const tcpStat = `tcp.egress_tcp_ratings-db.shop.local_6379.downstream_cx_total`;
+const tcpCluster = 'cluster.cds_egress_shop_ratings-db_tcp_6379.upstream_cx_total';
 const ingressStat = `http.ingress_http_${APP_PORT}.downstream_rq_total`;
 
 before(async () => {
@@ -116,10 +117,18 @@ test('with the rules installed, calls by name go through Envoy and split 80/20, 
   console.log(`split over ${n}: v1 ${counts.v1 ?? 0}, v2 ${counts.v2 ?? 0}`);
 });
 
-test('a TCP backend called by name goes through its Envoy TCP listener', () => {
-  const before = stat(stats(), tcpStat);
+test("a TCP backend called by name goes through Envoy's egress port, picked by its original port", () => {
+  // No per-port rule: every redirected connection reaches 15001, whose original_dst filter picks the chain.
+  assert.doesNotMatch(pair.a.run('iptables', ['-t', 'nat', '-S']), /--dport 6379 -j REDIRECT/);
+  const before = stats();
   assert.equal(get('a', `http://127.0.0.1:${APP_PORT}/tcp`), 'db:ping');
-  assert.equal(stat(stats(), tcpStat) - before, 1);
+  const now = stats();
+  const delta = (name: string) => stat(now, name) - stat(before, name);
+  assert.equal(delta(tcpStat), 1);
+  assert.equal(delta(tcpCluster), 1, 'the TCP backend cluster took the connection');
+  assert.equal(delta(`listener.0.0.0.0_${facts.egressPort}.downstream_cx_total`), 1, 'through the egress listener');
+  const localhostListener = facts.tcpEgress[0]?.listenerPort;
+  assert.equal(delta(`listener.0.0.0.0_${String(localhostListener)}.downstream_cx_total`), 0, 'not the localhost TCP listener');
 });
 
 test("the generated readiness check (bash, no curl) passes against Envoy's admin", () => {

@@ -132,9 +132,33 @@ test('DROP_ALL answers unknown hosts itself; ALLOW_ALL forwards them through a d
   assert.ok(allow.resources.clusters.some((c) => c.name === 'cds_egress_m_allow_all'));
 });
 
+test('the egress listener takes redirected TCP by original destination port and leaves the rest to HTTP', () => {
+  const r = compile(testMesh([{ name: 'all', spec: httpRoute([['api-v1', 1]]) }]), 'web');
+  const egress = obj(r.resources.listeners.find((l) => l.name === 'lds_egress_0.0.0.0_15001'));
+  assert.deepEqual(arr(egress.listener_filters).map((f) => obj(f).name), ['envoy.filters.listener.original_dst']);
+  const chains = arr(egress.filter_chains).map(obj);
+  assert.deepEqual(chains.map((c) => [c.name, c.filter_chain_match]), [['egress_tcp_db.svc_5432', { destination_port: 5432 }]]);
+  assert.equal(obj(obj(arr(chains[0]?.filters)[0]).typed_config).cluster, 'cds_egress_m_db_tcp_5432');
+  const fallback = obj(egress.default_filter_chain);
+  assert.equal(fallback.name, 'egress_http');
+  assert.equal(obj(arr(fallback.filters)[0]).name, 'envoy.filters.network.http_connection_manager');
+});
+
+test('two TCP backends on one port: the first by name takes redirected traffic, the other is reported', () => {
+  const model = testMesh([], { backends: [{ virtualService: { virtualServiceName: 'db.svc' } }, { virtualService: { virtualServiceName: 'db2.svc' } }] });
+  model.virtualNodes.push({ virtualNodeName: 'db2', spec: { serviceDiscovery: { dns: { hostname: 'db2.local' } }, listeners: [{ portMapping: { port: 5432, protocol: 'tcp' } }] } });
+  model.virtualServices.push({ virtualServiceName: 'db2.svc', spec: { provider: { virtualNode: { virtualNodeName: 'db2' } } } });
+  const r = compile(model, 'web');
+  const egress = obj(r.resources.listeners.find((l) => l.name === 'lds_egress_0.0.0.0_15001'));
+  assert.deepEqual(arr(egress.filter_chains).map((c) => obj(c).name), ['egress_tcp_db.svc_5432']);
+  assert.ok(r.diagnostics.some((d) => d.code === 'compile.tcp-route-shadowed' && d.message.includes('"db2.svc"')), JSON.stringify(r.diagnostics));
+  // Both keep their localhost listeners.
+  assert.deepEqual(r.resources.listeners.map((l) => l.name).filter((n) => n.startsWith('lds_egress_tcp_')), ['lds_egress_tcp_db.svc_5432', 'lds_egress_tcp_db2.svc_5432']);
+});
+
 test('ADS mode: listeners fetch routes over RDS and the bootstrap points at the xDS server', () => {
   const r = compile(testMesh(), 'web', { mode: 'ads', xds: { host: 'xds.local', port: 18000 } });
-  const hcm = obj(obj(arr(obj(arr(r.resources.listeners[1]?.filter_chains)[0]).filters)[0]).typed_config);
+  const hcm = obj(obj(arr(obj(r.resources.listeners[1]?.default_filter_chain).filters)[0]).typed_config);
   assert.deepEqual(hcm.rds, { config_source: { ads: {}, resource_api_version: 'V3' }, route_config_name: 'rds_egress_http_15001' });
   assert.equal(hcm.route_config, undefined);
   const b = r.bootstrap;

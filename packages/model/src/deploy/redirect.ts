@@ -13,8 +13,6 @@ export function redirectEnv(f: DeployFacts, o: DeployOptions): Record<string, st
     MW_EGRESS_PORT: String(f.egressPort),
     MW_ADMIN_PORT: String(f.adminPort),
     MW_APP_PORTS: f.appPorts.join(','),
-    // TCP backends have their own egress listeners: SERVICEPORT:LISTENERPORT pairs.
-    MW_TCP_EGRESS: f.tcpEgress.map((t) => `${t.port}:${t.listenerPort}`).join(','),
     MW_EGRESS_IGNORED_PORTS: o.excludePorts.join(','),
     MW_EGRESS_IGNORED_IPS: o.excludeIps.join(','),
   };
@@ -58,9 +56,7 @@ install() {
   iptables -t nat -A "$OUT" -o lo -j RETURN
   for p in $(each "$MW_EGRESS_IGNORED_PORTS"); do iptables -t nat -A "$OUT" -p tcp --dport "$p" -j RETURN; done
   for ip in $(each "$MW_EGRESS_IGNORED_IPS"); do iptables -t nat -A "$OUT" -d "$ip" -j RETURN; done
-  for pair in $(each "$MW_TCP_EGRESS"); do
-    iptables -t nat -A "$OUT" -p tcp --dport "\${pair%%:*}" -j REDIRECT --to-ports "\${pair##*:}"
-  done
+  # HTTP and TCP alike: Envoy's egress listener reads the original destination and picks the chain by its port.
   iptables -t nat -A "$OUT" -p tcp -j REDIRECT --to-ports "$MW_EGRESS_PORT"
   # Local destinations (loopback, the host's own addresses) are the app and Envoy talking to each other.
   iptables -t nat -A OUTPUT -p tcp -m addrtype ! --dst-type LOCAL -j "$OUT"

@@ -1,5 +1,6 @@
 // Listeners: the ingress one (traffic for the node's app, limited and logged, forwarded to 127.0.0.1), the
-// egress HTTP one routing by Host to the node's backends, and one TCP listener per TCP backend port.
+// egress one (HTTP routed by Host, redirected TCP by original destination port), and one TCP listener per
+// TCP backend port for apps that call it on localhost.
 import { durationToMillis } from '../common/duration';
 import type { IngressPort } from '../resolve/plan';
 import { allowAllCluster, ingressCluster } from './cluster';
@@ -101,7 +102,11 @@ export function compileIngress(ctx: CompileContext): ListenerOutput {
   return out;
 }
 
-/** The egress HTTP listener (its route configuration by RDS or inline) and a TCP listener per TCP backend port. */
+/**
+ * The egress listener (its route configuration by RDS or inline) and a TCP listener per TCP backend port.
+ * Redirected traffic all reaches the egress port: with TCP backends, the original destination's port
+ * picks a TCP proxy chain (TCP has no Host to route by), and everything else falls to the HTTP chain.
+ */
 export function compileEgress(ctx: CompileContext): ListenerOutput {
   const out: ListenerOutput = { listeners: [], clusters: [], routes: [] };
   const virtualHosts: JsonObject[] = [];
@@ -119,19 +124,40 @@ export function compileEgress(ctx: CompileContext): ListenerOutput {
   out.routes.push(routes);
   const address = ctx.opts.listenerAddress;
   const httpFilters = allowAll ? [dynamicForwardProxyFilter(ctx)] : [];
+  const httpChain = { name: 'egress_http', filters: [httpConnectionManager(ctx, 'egress', routes, httpFilters)] };
+  const statPrefix = (t: { service: string; port: number }) => `egress_tcp_${t.service}_${t.port}`;
+  // Only the port of the original destination tells TCP backends apart, so the first one (in name order) takes it.
+  const byPort = new Map<number, (typeof tcpPorts)[number]>();
+  for (const t of tcpPorts) {
+    const owner = byPort.get(t.port);
+    if (!owner) byPort.set(t.port, t);
+    else ctx.diag.warn('compile.tcp-route-shadowed', { kind: 'virtualNode', name: ctx.self.virtualNodeName }, 'spec.backends',
+      `TCP backends are told apart by port only: "${owner.service}" takes redirected traffic to port ${t.port}, not "${t.service}" (its own listener still serves it)`);
+  }
+  const tcpChains = [...byPort.values()].map((t) => ({
+    name: statPrefix(t),
+    filter_chain_match: { destination_port: t.port },
+    filters: [tcpProxy(ctx, statPrefix(t), t.destination, t.idle)],
+  }));
   out.listeners.push({
     '@type': TYPE.listener,
     name: names.egressListener(address, ctx.opts.egressPort),
     address: socketAddress(address, ctx.opts.egressPort),
-    filter_chains: [{ name: 'egress_http', filters: [httpConnectionManager(ctx, 'egress', routes, httpFilters)] }],
+    ...(tcpChains.length > 0
+      ? {
+        listener_filters: [{ name: 'envoy.filters.listener.original_dst', typed_config: { '@type': TYPE.originalDstListenerFilter } }],
+        filter_chains: tcpChains,
+        default_filter_chain: httpChain,
+      }
+      : { filter_chains: [httpChain] }),
   });
+  // Kept for callers that are not redirected: an app configured to call 127.0.0.1:<port> for its TCP backend.
   tcpPorts.forEach((t, i) => {
-    const statPrefix = `egress_tcp_${t.service}_${t.port}`;
     out.listeners.push({
       '@type': TYPE.listener,
       name: names.egressTcpListener(t.service, t.port),
       address: socketAddress(address, ctx.opts.tcpEgressBase + i),
-      filter_chains: [{ name: statPrefix, filters: [tcpProxy(ctx, statPrefix, t.destination, t.idle)] }],
+      filter_chains: [{ name: statPrefix(t), filters: [tcpProxy(ctx, statPrefix(t), t.destination, t.idle)] }],
     });
   });
   return out;

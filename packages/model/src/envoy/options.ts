@@ -10,9 +10,9 @@ export interface CompileOptions {
     admin?: number;
     /** Inbound traffic for the node's app (15000). */
     ingress?: number;
-    /** Outbound HTTP traffic of the app, routed by Host (15001). */
+    /** Outbound traffic of the app: HTTP routed by Host, redirected TCP by original destination port (15001). */
     egress?: number;
-    /** First port of the outbound TCP listeners, one per TCP backend port in name order (15100). */
+    /** First port of the localhost TCP listeners for apps that are not redirected, one per TCP backend port in name order (15100); redirected TCP uses the egress port. */
     tcpEgressBase?: number;
   };
   /** Address of the admin endpoint (127.0.0.1: the admin API must not be reachable from outside). */
