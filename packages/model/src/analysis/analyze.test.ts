@@ -148,6 +148,9 @@ const cases: Case[] = [
     expect: { severity: 'error', resource: 'route catalog-router/split', path: 'spec.httpRoute.action.weightedTargets[0].weight', message: /weight -1 is outside 0-100/ } },
   { rule: 'service.provider-none', change: (b) => (b.virtualServices[2] = { virtualServiceName: 'payments.shop.local', spec: {} }),
     expect: { severity: 'warning', resource: 'virtualService payments.shop.local', path: 'spec.provider', message: /has no provider/ } },
+  { rule: 'service.provider-without-listener',
+    change: (b) => { node(b, 'frontend').spec.listeners = []; b.virtualServices.push({ virtualServiceName: 'frontend.shop.local', spec: { provider: { virtualNode: { virtualNodeName: 'frontend' } } } }); },
+    expect: { severity: 'warning', resource: 'virtualService frontend.shop.local', path: 'spec.provider.virtualNode.virtualNodeName', message: /frontend has no listener, so it cannot answer/ } },
   { rule: 'service.router-without-routes', change: (b) => (b.routes = []),
     expect: { severity: 'warning', resource: 'virtualService catalog.shop.local', path: 'spec.provider.virtualRouter.virtualRouterName', message: /has no routes yet/ } },
 ];

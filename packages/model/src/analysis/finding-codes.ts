@@ -51,6 +51,7 @@ export const findingCodes = [
   'route.weights-over-100',
   'service.provider-missing',
   'service.provider-none',
+  'service.provider-without-listener',
   'service.router-without-routes',
 ] as const;
 
@@ -66,7 +67,6 @@ export const compileDiagnosticCodes = [
   'compile.cloud-map-unsupported',
   'compile.health-check-grpc-needs-http2',
   'compile.health-check-path-default',
-  'compile.provider-no-listener',
   'compile.retry-event-unknown',
   'compile.route-no-target',
   'compile.target-no-service-discovery',

@@ -72,7 +72,7 @@ test('duplicate ingress ports are served once; a timeout for another protocol is
   }));
   assert.deepEqual(plan.ingress.map((l) => [l.index, l.timeout.idle]), [[0, undefined]]);
   assert.deepEqual(plan.unresolved.map((u) => [u.code, u.path]), [
-    ['node.timeout-protocol-mismatch', 'spec.listeners[0].timeout'],
+    ['node.timeout-protocol-mismatch', 'spec.listeners[0].timeout.tcp'],
     ['node.duplicate-listener-port', 'spec.listeners[1].portMapping.port'],
   ]);
 });

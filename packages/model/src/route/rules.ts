@@ -1,4 +1,4 @@
-import type { PortProtocol } from '../common/primitives';
+import { decideRoutePort, decideTarget, ROUTE_PROTOCOL } from '../resolve/decide';
 import type { RouteKind, RouteSpec, WeightedTarget } from './schema';
 import { routeKindOf } from './schema';
 import type { AnalysisContext } from '../analysis/context';
@@ -6,12 +6,7 @@ import { routeId } from '../analysis/context';
 import { checkRouteMatch } from './match-rules';
 
 /** The listener protocol each route kind serves. */
-export const protocolOfRouteKind: Record<RouteKind, PortProtocol> = {
-  httpRoute: 'http',
-  http2Route: 'http2',
-  grpcRoute: 'grpc',
-  tcpRoute: 'tcp',
-};
+export const protocolOfRouteKind = ROUTE_PROTOCOL;
 
 export function matchPortOf(spec: RouteSpec): number | undefined {
   return spec.httpRoute?.match.port ?? spec.http2Route?.match.port ?? spec.grpcRoute?.match.port ?? spec.tcpRoute?.match?.port;
@@ -27,7 +22,6 @@ export function checkRoutes(ctx: AnalysisContext): void {
   for (const route of ctx.model.routes) {
     const resource = routeId(route.virtualRouterName, route.routeName);
     const kind = routeKindOf(route.spec);
-    const protocol = protocolOfRouteKind[kind];
     const router = ctx.routers.get(route.virtualRouterName);
 
     if (!router) {
@@ -39,45 +33,20 @@ export function checkRoutes(ctx: AnalysisContext): void {
         message: `virtual router ${route.virtualRouterName} does not exist`,
       });
     } else {
-      const listeners = router.spec.listeners ?? [];
-      const port = matchPortOf(route.spec);
-      if (listeners.length > 1 && port === undefined) {
-        ctx.report({
-          code: 'route.match-port-required',
-          resource,
-          path: `spec.${kind}.match.port`,
-          message: `router ${router.virtualRouterName} has ${listeners.length} listeners, so the route must say which port it belongs to (match.port)`,
-        });
-      }
-      const listener = port === undefined ? listeners[0] : listeners.find((l) => l.portMapping.port === port);
-      if (port !== undefined && !listener) {
-        ctx.report({
-          code: 'route.match-port-unknown',
-          resource,
-          path: `spec.${kind}.match.port`,
-          message: `router ${router.virtualRouterName} has no listener on port ${port}`,
-        });
-      } else if (listener && (listeners.length === 1 || port !== undefined) && listener.portMapping.protocol !== protocol) {
-        ctx.report({
-          code: 'route.kind-mismatch',
-          resource,
-          path: `spec.${kind}`,
-          message: `a ${kind} does not fit router ${router.virtualRouterName}'s ${listener.portMapping.protocol} listener on port ${listener.portMapping.port}; use a ${kindForProtocol(listener.portMapping.protocol)}`,
-        });
+      const fit = decideRoutePort(router.virtualRouterName, router.spec.listeners ?? [], matchPortOf(route.spec), kind);
+      if (fit && !fit.ok) {
+        const path = fit.code === 'route.kind-mismatch' ? `spec.${kind}` : `spec.${kind}.match.port`;
+        ctx.report({ code: fit.code, severity: fit.severity, category: fit.category, resource, path, message: fit.message });
       }
     }
 
-    checkTargets(ctx, route.spec, kind, protocol, resource);
+    checkTargets(ctx, route.spec, kind, resource);
     checkRouteMatch(ctx, route.spec, kind, resource);
   }
   checkShadowedRoutes(ctx);
 }
 
-function kindForProtocol(p: PortProtocol): RouteKind {
-  return (Object.entries(protocolOfRouteKind).find(([, v]) => v === p)?.[0] ?? 'httpRoute') as RouteKind;
-}
-
-function checkTargets(ctx: AnalysisContext, spec: RouteSpec, kind: RouteKind, protocol: PortProtocol, resource: ReturnType<typeof routeId>): void {
+function checkTargets(ctx: AnalysisContext, spec: RouteSpec, kind: RouteKind, resource: ReturnType<typeof routeId>): void {
   const targets = weightedTargetsOf(spec);
   const base = `spec.${kind}.action.weightedTargets`;
   let total = 0;
@@ -92,51 +61,10 @@ function checkTargets(ctx: AnalysisContext, spec: RouteSpec, kind: RouteKind, pr
       ctx.report({ code: 'route.duplicate-target', category: 'spec', resource, path: `${base}[${i}]`, message: `virtual node ${t.virtualNode} is a target twice; merge the weights` });
     }
     seen.add(key);
-    const node = ctx.nodes.get(t.virtualNode);
-    if (!node) {
-      ctx.report({
-        code: 'route.target-missing',
-        category: 'reference',
-        resource,
-        path: `${base}[${i}].virtualNode`,
-        message: `target virtual node ${t.virtualNode} does not exist`,
-      });
-      return;
-    }
-    const listeners = node.spec.listeners ?? [];
-    if (listeners.length === 0) {
-      ctx.report({
-        code: 'route.target-without-listener',
-        resource,
-        path: `${base}[${i}].virtualNode`,
-        message: `target virtual node ${t.virtualNode} has no listener, so it cannot receive traffic`,
-      });
-      return;
-    }
-    if (t.port === undefined && listeners.length > 1) {
-      ctx.report({
-        code: 'route.target-port-required',
-        resource,
-        path: `${base}[${i}].port`,
-        message: `target virtual node ${t.virtualNode} has ${listeners.length} listeners; say which port (port)`,
-      });
-      return;
-    }
-    const listener = t.port === undefined ? listeners[0] : listeners.find((l) => l.portMapping.port === t.port);
-    if (!listener) {
-      ctx.report({
-        code: 'route.target-port-unknown',
-        resource,
-        path: `${base}[${i}].port`,
-        message: `target virtual node ${t.virtualNode} has no listener on port ${t.port}; its ports are ${listeners.map((l) => l.portMapping.port).join(', ')}`,
-      });
-    } else if (listener.portMapping.protocol !== protocol) {
-      ctx.report({
-        code: 'route.target-protocol-mismatch',
-        resource,
-        path: `${base}[${i}]`,
-        message: `target virtual node ${t.virtualNode} listens with ${listener.portMapping.protocol} on port ${listener.portMapping.port}, but this is a ${kind} (${protocol}); App Mesh silently dropped such routes`,
-      });
+    const decided = decideTarget(ctx.nodes, t.virtualNode, t.port, kind);
+    if (!decided.ok) {
+      const path = { node: `${base}[${i}].virtualNode`, port: `${base}[${i}].port`, target: `${base}[${i}]` }[decided.part];
+      ctx.report({ code: decided.code, severity: decided.severity, category: decided.category, resource, path, message: decided.message });
     }
   });
   if (targets.length > 0 && total === 0) {

@@ -1,5 +1,6 @@
 import type { AnalysisContext } from '../analysis/context';
 import { nodeId } from '../analysis/context';
+import { decideBackend, decideListenerTimeout, duplicateListenerPorts, type Failed } from '../resolve/decide';
 import { accessLogPathProblem } from './access-log-path';
 
 const httpLike = new Set(['http', 'http2']);
@@ -30,20 +31,13 @@ export function checkVirtualNodes(ctx: AnalysisContext): void {
       ctx.report({ code: 'node.dns-hostname-empty', category: 'spec', resource, path: 'spec.serviceDiscovery.dns.hostname', message: 'DNS hostname is empty' });
     }
 
-    const seenPorts = new Map<number, number>();
+    const clashes = duplicateListenerPorts(listeners);
     listeners.forEach((listener, i) => {
       const base = `spec.listeners[${i}]`;
       const { port, protocol } = listener.portMapping;
-      const first = seenPorts.get(port);
-      if (first !== undefined) {
-        ctx.report({
-          code: 'node.duplicate-listener-port',
-          category: 'spec',
-          resource,
-          path: `${base}.portMapping.port`,
-          message: `port ${port} is already used by listener ${first}; each listener needs its own port`,
-        });
-      } else seenPorts.set(port, i);
+      const report = (f: Failed, path: string) => ctx.report({ code: f.code, severity: f.severity, category: f.category, resource, path, message: f.message });
+      const clash = clashes.get(i);
+      if (clash) report(clash, `${base}.portMapping.port`);
 
       const hc = listener.healthCheck;
       if (hc) {
@@ -75,16 +69,8 @@ export function checkVirtualNodes(ctx: AnalysisContext): void {
           });
         }
       }
-      const timeoutKind = listener.timeout && Object.keys(listener.timeout)[0];
-      if (timeoutKind && timeoutKind !== protocol) {
-        ctx.report({
-          code: 'node.timeout-protocol-mismatch',
-          category: 'spec',
-          resource,
-          path: `${base}.timeout.${timeoutKind}`,
-          message: `a ${timeoutKind} timeout does not apply to a ${protocol} listener; use timeout.${protocol}`,
-        });
-      }
+      const timeout = decideListenerTimeout(listener);
+      if (timeout) report(timeout, `${base}.${timeout.path}`);
       const poolKind = listener.connectionPool && Object.keys(listener.connectionPool)[0];
       if (poolKind && poolKind !== protocol) {
         ctx.report({
@@ -106,15 +92,10 @@ export function checkVirtualNodes(ctx: AnalysisContext): void {
         ctx.report({ code: 'node.duplicate-backend', severity: 'warning', category: 'spec', resource, path, message: `backend ${name} is listed twice` });
       }
       seenBackends.add(name);
-      if (!ctx.services.has(name)) {
-        ctx.report({
-          code: 'node.backend-missing',
-          severity: 'warning',
-          category: 'reference',
-          resource,
-          path,
-          message: `backend virtual service ${name} does not exist (yet); calls to it fail until it is created`,
-        });
+      const missing = decideBackend(ctx.services, name);
+      if (missing) {
+        const { code, severity, category, message } = missing;
+        ctx.report({ code, severity, category, resource, path, message });
       }
     });
   }

@@ -1,19 +1,16 @@
 import type { AnalysisContext } from '../analysis/context';
 import { routerId } from '../analysis/context';
+import { decideRouterListeners } from '../resolve/decide';
 
 /** Rules about virtual routers (whose only job is to hold listeners for their routes). */
 export function checkVirtualRouters(ctx: AnalysisContext): void {
   for (const router of ctx.model.virtualRouters) {
     const resource = routerId(router.virtualRouterName);
     const listeners = router.spec.listeners ?? [];
-    if (listeners.length === 0) {
-      ctx.report({
-        code: 'router.listener-missing',
-        category: 'spec',
-        resource,
-        path: 'spec.listeners',
-        message: 'needs a listener (port and protocol) for its routes to attach to',
-      });
+    const noListener = decideRouterListeners(router);
+    if (noListener) {
+      const { code, severity, category, message } = noListener;
+      ctx.report({ code, severity, category, resource, path: 'spec.listeners', message });
     }
     const seen = new Set<number>();
     listeners.forEach((l, i) => {

@@ -23,6 +23,7 @@ const cases: { rule: string; code: string; path: string; change: (v: WizardValue
   { rule: 'weights at most 100', code: 'route.weights-over-100', path: 'spec.httpRoute.action.weightedTargets', change: (v) => void (v.route.targets[1] && (v.route.targets[1].weight = 20)) },
   { rule: 'weights not all 0', code: 'route.weights-zero', path: 'spec.httpRoute.action.weightedTargets', change: (v) => v.route.targets.forEach((t) => (t.weight = 0)) },
   { rule: 'access log path', code: 'node.access-log-path-not-allowed', path: 'spec.logging.accessLog.file.path', change: (v) => void (v.nodes[0] && (v.nodes[0].logPath = '/etc/cron.d/x')) },
+  { rule: 'provider listens', code: 'service.provider-without-listener', path: 'spec.provider.virtualNode.virtualNodeName', change: (v) => { v.useRouter = false; if (v.nodes[0]) v.nodes[0].discovery = 'none'; } },
   { rule: 'unique node names', code: 'name.duplicate', path: 'virtualNodeName', change: (v) => void (v.nodes[1] && (v.nodes[1].name = 'reviews-v1')) },
 ];
 

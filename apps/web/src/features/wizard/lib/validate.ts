@@ -13,6 +13,12 @@ export interface FormIssue {
 }
 
 const errors = (bundle: Bundle): Finding[] => validateBundle(bundle).findings.filter((f) => f.severity === 'error');
+/**
+ * What the wizard refuses to create: the errors, and a service its provider node cannot answer. The
+ * API only warns about the latter (the node may gain a listener later); the wizard creates both at once.
+ */
+const blocking = (bundle: Bundle): Finding[] =>
+  validateBundle(bundle).findings.filter((f) => f.severity === 'error' || f.code === 'service.provider-without-listener');
 const specPath = (path: string) => parsePath(path).slice(1);
 const emptyBundle = (): Bundle => ({ mesh: { meshName: 'm', spec: {} }, virtualNodes: [], virtualRouters: [], routes: [], virtualServices: [] });
 
@@ -71,16 +77,12 @@ export function validateWizard(values: WizardValues): FormIssue[] {
   // Nodes are judged one by one so that a finding reaches the right node even while names are empty or repeated.
   const issues = values.nodes.flatMap((node, i) => within(`nodes.${i}`, validateNodeValues(node)));
   const nodes = values.nodes.map((n) => n.name.trim());
-  for (const f of errors(toBundle(values))) {
+  for (const f of blocking(toBundle(values))) {
     if (f.resource.kind === 'virtualNode' && f.code !== 'name.duplicate') continue;
     // A repeated name is the later node's fault: the earlier one was there first.
     const names = f.code === 'name.duplicate' ? { nodes: nodes.map((n, i) => (i === nodes.lastIndexOf(n) ? n : '')) } : { nodes };
     const field = wizardFieldForResource(f.resource.kind, f.resource.name, f.path, names);
     if (field !== undefined) issues.push({ field, message: f.message });
-  }
-  if (!values.useRouter && values.nodes[0]?.discovery === 'none') {
-    // Not (yet) a model rule: a service provided by a node without listeners is not flagged by analysis.
-    issues.push({ field: 'useRouter', message: 'the first virtual node has no listener, so it cannot provide the service: add a router' });
   }
   return firstPerField(issues);
 }
