@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { shopMesh } from './fixtures';
+import { shopMesh } from '../../../../testkit/proof-meshes';
 import { runProxy, type ProxyRun } from '../../../../testkit/static-proxy';
 import { closeClientConnections, httpUpstream, tcpEcho, tcpExchange, viaEgress, type Upstream } from '../../../../testkit/upstreams';
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { compile, formatFinding, toEnvoyYaml, validateBundle, type MeshModel } from '@meshwright/model';
 import { loadInputs } from '../load-inputs';
 import { makeCerts } from '../../../../testkit/certs';
-import { cornerMesh, shopMesh } from './fixtures';
+import { cornerMesh, shopMesh } from '../../../../testkit/proof-meshes';
 import { validateWithEnvoy as envoyAccepts } from '../../../../testkit/envoy';
 
 const examples = new URL('../../../../examples/', import.meta.url).pathname;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { bundleFromMeshModel, compile, formatFinding, toEnvoyYaml, validateBundle, type MeshModel } from '@meshwright/model';
-import { meshModelArb } from './arbitraries';
+import { meshModelArb } from '../../../../testkit/mesh-arbitraries';
 import { makeCerts } from '../../../../testkit/certs';
 import { validateWithEnvoy as envoyAccepts } from '../../../../testkit/envoy';
 
