@@ -1,6 +1,7 @@
 // Shared by `npm start` and `npm test`: install workspace dependencies on a fresh clone, and say
 // exactly what to run when something outside npm is missing.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 export function run(cmd, args, opts = {}) {
@@ -29,9 +30,27 @@ export function ensureNodeModules() {
   }
 }
 
+/** The newest modification time of any file under `dir` (0 when it does not exist). */
+function newestMtime(dir) {
+  if (!existsSync(dir)) return 0;
+  const stat = statSync(dir);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'dist') continue;
+    newest = Math.max(newest, newestMtime(join(dir, name)));
+  }
+  return newest;
+}
+
+/** The console's sources: a `git pull` that changes any of them makes the built console stale. */
+const consoleSources = ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'apps/web/package.json', 'packages/model/src'];
+
 export function ensureWebBuild() {
-  if (!existsSync('apps/web/dist/index.html')) {
-    console.log('building the console: npm run build');
+  const built = 'apps/web/dist/index.html';
+  const stale = existsSync(built) && consoleSources.some((p) => newestMtime(p) > statSync(built).mtimeMs);
+  if (!existsSync(built) || stale) {
+    console.log(`${stale ? 'the console is older than its sources' : 'the console is not built'}: npm run build`);
     if (run('npm', ['run', 'build']) !== 0) process.exit(1);
   }
 }
