@@ -1,6 +1,7 @@
 // Reads configuration from the environment, opens the store and listens. Everything else is createApp.
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { parseAccessLogRoots } from '@meshwright/model';
 import { createApp } from './app';
 import { createHttpServer } from './http/http-server';
 import { openStore } from './store/open-store';
@@ -25,22 +26,13 @@ const xdsHost = process.env.XDS_HOST || '127.0.0.1';
 const xdsPort = intFromEnv('XDS_PORT', 18000);
 const accountId = process.env.ACCOUNT_ID || '000000000000';
 const region = process.env.AWS_REGION || process.env.REGION || 'us-west-2';
-const accessLogRoots = rootsFromEnv('ACCESS_LOG_ROOTS');
+const { roots: accessLogRoots, error: rootsError } = parseAccessLogRoots(process.env.ACCESS_LOG_ROOTS);
+if (rootsError !== undefined) {
+  console.error(rootsError);
+  process.exit(2);
+}
 const allowedHosts = allowedHostsFromEnv();
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
-
-/** ACCESS_LOG_ROOTS=/var/log/envoy,/srv/logs: absolute folders without '..'; unset means the model's default. */
-function rootsFromEnv(name: string): string[] | undefined {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const roots = raw.split(',').map((r) => r.trim()).filter((r) => r !== '');
-  const bad = roots.find((r) => !r.startsWith('/') || r.split('/').includes('..'));
-  if (bad !== undefined) {
-    console.error(`${name}: "${bad}" is not an absolute folder without ".." segments`);
-    process.exit(2);
-  }
-  return roots;
-}
 
 /** ALLOWED_HOSTS=mesh.example.com,10.0.0.5 plus PUBLIC_URL's host: the names, besides loopback, requests may address. */
 function allowedHostsFromEnv(): string[] {

@@ -1,8 +1,8 @@
 // What the CLI's analysis knows from its environment, as the server's does: the access-log roots.
-import type { AnalyzeOptions } from '@meshwright/model';
+import { parseAccessLogRoots, type AnalyzeOptions } from '@meshwright/model';
 
-/** `ACCESS_LOG_ROOTS=/var/log/envoy,/srv/logs`, the same setting the server reads; unset keeps the model's default. */
+/** `ACCESS_LOG_ROOTS`, parsed as the server parses it (main refuses a bad value before any command runs). */
 export function analysisOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): AnalyzeOptions {
-  const roots = (env.ACCESS_LOG_ROOTS ?? '').split(',').map((r) => r.trim()).filter((r) => r !== '');
-  return roots.length > 0 ? { accessLogRoots: roots } : {};
+  const { roots } = parseAccessLogRoots(env.ACCESS_LOG_ROOTS);
+  return roots ? { accessLogRoots: roots } : {};
 }

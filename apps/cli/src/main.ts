@@ -1,4 +1,5 @@
 // The meshwright CLI: subcommand dispatch. Each command returns its exit code.
+import { parseAccessLogRoots } from '@meshwright/model';
 import { compileUsage, runCompile } from './compile-command';
 import { deployUsage, runDeploy } from './deploy/deploy-command';
 import { exportUsage, runExport } from './export/export-command';
@@ -20,6 +21,11 @@ const usage = [
 
 export async function main(args: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = args;
+  const { error } = parseAccessLogRoots(process.env.ACCESS_LOG_ROOTS);
+  if (error !== undefined) {
+    io.err(`error: ${error}`);
+    return 2;
+  }
   switch (command) {
     case 'validate':
       return runValidate(rest, io);

@@ -28,3 +28,4 @@ export * from './virtual-gateway/schema';
 export * from './virtual-gateway/input';
 export * from './gateway-route/schema';
 export * from './gateway-route/input';
+export { accessLogPathProblem, parseAccessLogRoots } from './virtual-node/access-log-path';

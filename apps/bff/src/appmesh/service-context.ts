@@ -9,8 +9,8 @@ export interface ServiceContext {
   store: Store;
   config: AppConfig;
   quotas: Quotas;
-  /** Folders Envoy may write access logs under (ACCESS_LOG_ROOTS), for the model's access-log rule. */
-  accessLogRoots: readonly string[];
+  /** What every analysis of this server is told: its quotas and access-log roots (ACCESS_LOG_ROOTS). */
+  analysis: { quotas: Quotas; accessLogRoots: readonly string[] };
   logger: Logger;
   now: () => number;
   newId: () => string;
@@ -29,11 +29,12 @@ export const consoleLogger: Logger = {
 export function createServiceContext(deps: AppDeps): ServiceContext {
   const logger = deps.logger ?? consoleLogger;
   const onChange = deps.onChange;
+  const quotas = { ...defaultQuotas, ...deps.config.quotas };
   return {
     store: deps.store,
     config: deps.config,
-    quotas: { ...defaultQuotas, ...deps.config.quotas },
-    accessLogRoots: deps.config.accessLogRoots ?? defaultAccessLogRoots,
+    quotas,
+    analysis: { quotas, accessLogRoots: deps.config.accessLogRoots ?? defaultAccessLogRoots },
     logger,
     now: deps.clock ?? Date.now,
     newId: deps.newId ?? randomUUID,

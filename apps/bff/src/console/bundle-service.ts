@@ -20,10 +20,10 @@ export async function loadModel(ctx: ServiceContext, meshName: string): Promise<
 
 export async function meshBundle(ctx: ServiceContext, meshName: string) {
   const model = await loadModel(ctx, meshName);
-  return { bundle: bundleFromMeshModel(model), findings: analyzeMesh(model, { quotas: ctx.quotas }) };
+  return { bundle: bundleFromMeshModel(model), findings: analyzeMesh(model, ctx.analysis) };
 }
 
 export async function meshAnalysis(ctx: ServiceContext, meshName: string) {
   const model = await loadModel(ctx, meshName);
-  return { findings: analyzeMesh(model, { quotas: ctx.quotas }) };
+  return { findings: analyzeMesh(model, ctx.analysis) };
 }

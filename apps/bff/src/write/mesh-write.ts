@@ -22,7 +22,7 @@ export async function judgeBundle(ctx: ServiceContext, body: unknown): Promise<B
   const meshName = claimedMeshName(body);
   const meshExists = meshName !== undefined && (await ctx.store.get(meshKey(meshName))) !== undefined;
   const meshCount = (await ctx.store.count({ kind: 'mesh' })) + (meshExists ? 0 : 1);
-  return validateBundle(body, { quotas: ctx.quotas, accessLogRoots: ctx.accessLogRoots, meshCount, meshExists });
+  return validateBundle(body, { ...ctx.analysis, meshCount, meshExists });
 }
 
 export interface CreatedResource {

@@ -57,7 +57,7 @@ export function writeResource(ctx: ServiceContext, mode: WriteMode, kind: Resour
     // The whole mesh as it would be after the write: what the model's analysis judges.
     const before = await ctx.store.loadMeshModel(key.meshName);
     const after = before ? withResource(before, resource) : meshModelFromRows([resource]);
-    const options = { quotas: ctx.quotas, accessLogRoots: ctx.accessLogRoots, ...(meshCount !== undefined ? { meshCount } : {}) };
+    const options = { ...ctx.analysis, ...(meshCount !== undefined ? { meshCount } : {}) };
     const blocked = after && writeError({ before, after, isOwn: ownFinding(key, mode), options });
     if (blocked) throw blocked;
     const output = { [kind]: toData(ctx.config, resource) };

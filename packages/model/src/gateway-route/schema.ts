@@ -1,9 +1,9 @@
 // A gateway route: which requests a virtual gateway sends to which virtual service, and how it
 // rewrites them on the way (App Mesh 2019-01-25 GatewayRouteSpec).
 import { z } from 'zod';
-import { anyString, booleanValue, intInRange, listOf, oneOf, portNumber, resourceName, stringOfLength } from '../common/primitives';
+import { anyString, intInRange, listOf, oneOf, portNumber, resourceName, stringOfLength } from '../common/primitives';
 import { requireExactlyOne } from '../common/union';
-import { headerMatchMethodSchema, httpMethods, httpPathMatchSchema, httpRouteHeaderSchema, queryParameterMatchesSchema } from '../route/schema';
+import { grpcMetadataMatchesSchema, httpMethods, httpPathMatchSchema, httpRouteHeaderSchema, queryParameterMatchesSchema } from '../route/schema';
 
 const enabledOrDisabled = () => oneOf(['ENABLED', 'DISABLED'] as const);
 
@@ -59,11 +59,7 @@ export const grpcGatewayRouteSchema = z.strictObject({
   }),
   match: z.strictObject({
     hostname: gatewayRouteHostnameMatchSchema.optional(),
-    metadata: listOf(
-      z.strictObject({ invert: booleanValue().optional(), match: headerMatchMethodSchema.optional(), name: stringOfLength(1, 50) }),
-      1,
-      10,
-    ).optional(),
+    metadata: grpcMetadataMatchesSchema.optional(),
     port: portNumber().optional(),
     /** Fully qualified gRPC service name, such as `shop.Cart`. */
     serviceName: anyString().optional(),

@@ -35,6 +35,13 @@ export const httpRouteHeaderSchema = z.strictObject({
   name: stringOfLength(1, 50),
 });
 
+/** gRPC metadata a request must (or, inverted, must not) carry: 1-10 entries. */
+export const grpcMetadataMatchesSchema = listOf(
+  z.strictObject({ invert: booleanValue().optional(), match: headerMatchMethodSchema.optional(), name: stringOfLength(1, 50) }),
+  1,
+  10,
+);
+
 export const httpMethods = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] as const;
 
 /** Whole-path match, exact or regex; an alternative to a prefix. */
@@ -85,11 +92,7 @@ export const grpcRetryEvents = ['cancelled', 'deadline-exceeded', 'internal', 'r
 export const grpcRouteSchema = z.strictObject({
   action: routeAction,
   match: z.strictObject({
-    metadata: listOf(
-      z.strictObject({ invert: booleanValue().optional(), match: headerMatchMethodSchema.optional(), name: stringOfLength(1, 50) }),
-      1,
-      10,
-    ).optional(),
+    metadata: grpcMetadataMatchesSchema.optional(),
     /** Requires `serviceName`. */
     methodName: stringOfLength(1, 50).optional(),
     port: portNumber().optional(),

@@ -15,3 +15,14 @@ export function accessLogPathProblem(path: string, roots: readonly string[]): st
   });
   return under ? undefined : `access log path "${path}" is outside the allowed roots; ${allowed}`;
 }
+
+/**
+ * `ACCESS_LOG_ROOTS=/var/log/envoy,/srv/logs` as the server and the CLI read it: undefined when
+ * empty (the default applies), or an error naming the entry that is not an absolute folder.
+ */
+export function parseAccessLogRoots(text: string | undefined): { roots?: string[]; error?: string } {
+  const roots = (text ?? '').split(',').map((r) => r.trim()).filter((r) => r !== '');
+  if (roots.length === 0) return {};
+  const bad = roots.find((r) => !r.startsWith('/') || r.split('/').includes('..'));
+  return bad === undefined ? { roots } : { error: `ACCESS_LOG_ROOTS: "${bad}" is not an absolute folder without ".." segments` };
+}
