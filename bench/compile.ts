@@ -38,6 +38,8 @@ function benchMesh(size: number): MeshModel {
         },
       },
     })),
+    virtualGateways: [],
+    gatewayRoutes: [],
     virtualServices: Array.from({ length: size }, (_, i) => ({
       virtualServiceName: service(i),
       spec: { provider: { virtualRouter: { virtualRouterName: `router-${i}` } } },

@@ -212,6 +212,8 @@ export const meshModelArb = (certs: ArbCerts): fc.Arbitrary<MeshModel> => fc
         virtualNodes,
         virtualRouters,
         routes,
+        virtualGateways: [],
+        gatewayRoutes: [],
         virtualServices,
       };
     }),

@@ -134,6 +134,8 @@ export function shopMesh(ports: ShopPorts, egressFilter: 'ALLOW_ALL' | 'DROP_ALL
         },
       },
     ],
+    virtualGateways: [],
+    gatewayRoutes: [],
     virtualServices: [
       { virtualServiceName: 'catalog.shop.local', spec: { provider: { virtualRouter: { virtualRouterName: 'catalog-router' } } } },
       { virtualServiceName: 'stock.shop.local', spec: { provider: { virtualNode: { virtualNodeName: 'stock' } } } },
@@ -198,6 +200,8 @@ export function cornerMesh(certs: CornerCerts): MeshModel {
         spec: { httpRoute: { match: { path: { exact: '/only' } }, action: { weightedTargets: [{ virtualNode: 'far', weight: 1 }] } } },
       },
     ],
+    virtualGateways: [],
+    gatewayRoutes: [],
     virtualServices: [
       { virtualServiceName: 'multi.corners.local', spec: { provider: { virtualNode: { virtualNodeName: 'multi' } } } },
       { virtualServiceName: 'far.corners.local', spec: { provider: { virtualRouter: { virtualRouterName: 'far-router' } } } },

@@ -44,6 +44,8 @@ export function richModel(hostSuffix: string, accessLogPath = '/dev/stdout'): Me
         },
       },
     }],
+    virtualGateways: [],
+    gatewayRoutes: [],
     virtualServices: [
       { virtualServiceName: 'db.shop.local', spec: { provider: { virtualNode: { virtualNodeName: 'db' } } } },
       { virtualServiceName: 'cart.shop.local', spec: { provider: { virtualRouter: { virtualRouterName: 'cart' } } } },

@@ -32,6 +32,8 @@ export async function startStubXds(initial: Record<string, ResourceSet>): Promis
     virtualNodes: Object.keys(output).map((virtualNodeName) => ({ virtualNodeName, spec: {} })),
     virtualRouters: [],
     routes: [],
+    virtualGateways: [],
+    gatewayRoutes: [],
     virtualServices: [],
   });
   const xds = await startXdsServer({

@@ -8,7 +8,7 @@ export interface KindInfo {
   opName: string;
   listOpName: string;
   /** The member holding the resource's own name. */
-  nameMember: 'meshName' | 'virtualNodeName' | 'virtualServiceName' | 'virtualRouterName' | 'routeName';
+  nameMember: 'meshName' | 'virtualNodeName' | 'virtualServiceName' | 'virtualRouterName' | 'routeName' | 'virtualGatewayName' | 'gatewayRouteName';
   /** The list output member, e.g. virtualNodes. */
   listMember: string;
   /** ARN segment after mesh/<m>/ (routes nest under their router). */
@@ -47,6 +47,24 @@ export const kinds: Record<ResourceKind, KindInfo> = {
     label: 'virtual router',
   },
   route: { kind: 'route', opName: 'Route', listOpName: 'Routes', nameMember: 'routeName', listMember: 'routes', arnSegment: 'route', label: 'route' },
+  virtualGateway: {
+    kind: 'virtualGateway',
+    opName: 'VirtualGateway',
+    listOpName: 'VirtualGateways',
+    nameMember: 'virtualGatewayName',
+    listMember: 'virtualGateways',
+    arnSegment: 'virtualGateway',
+    label: 'virtual gateway',
+  },
+  gatewayRoute: {
+    kind: 'gatewayRoute',
+    opName: 'GatewayRoute',
+    listOpName: 'GatewayRoutes',
+    nameMember: 'gatewayRouteName',
+    listMember: 'gatewayRoutes',
+    arnSegment: 'gatewayRoute',
+    label: 'gateway route',
+  },
 };
 
 /** The inputs every per-resource operation carries: the names that locate it. */

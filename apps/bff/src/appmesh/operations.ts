@@ -99,6 +99,10 @@ const tagOperations: OperationDef[] = [
   ),
 ];
 
+// Gateways are in the model but not yet served: their operations still answer BadRequestException
+// until the gateway slice wires parents (virtualGatewayName), ARNs and analysis.
+const servedKinds = resourceKinds.filter((k) => k !== 'virtualGateway' && k !== 'gatewayRoute');
+
 export const operationDefs: ReadonlyMap<OperationName, OperationDef> = new Map(
-  [...resourceKinds.flatMap(resourceOperations), ...tagOperations].map((d) => [d.name, d]),
+  [...servedKinds.flatMap(resourceOperations), ...tagOperations].map((d) => [d.name, d]),
 );

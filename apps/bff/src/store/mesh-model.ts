@@ -6,6 +6,8 @@ import type {
   VirtualNodeSpec,
   VirtualRouterSpec,
   VirtualServiceSpec,
+  VirtualGatewaySpec,
+  GatewayRouteSpec,
 } from '@meshwright/model';
 import type { ResourceKey, StoredResource } from './types';
 
@@ -16,7 +18,14 @@ const byName = (a: StoredResource, b: StoredResource) =>
 export function meshModelFromRows(rows: readonly StoredResource[]): MeshModel | undefined {
   // One pass into buckets: this runs on every write, over meshes of up to thousands of resources.
   let mesh: StoredResource | undefined;
-  const buckets: Record<Exclude<StoredResource['kind'], 'mesh'>, StoredResource[]> = { virtualNode: [], virtualRouter: [], route: [], virtualService: [] };
+  const buckets: Record<Exclude<StoredResource['kind'], 'mesh'>, StoredResource[]> = {
+    virtualNode: [],
+    virtualRouter: [],
+    route: [],
+    virtualService: [],
+    virtualGateway: [],
+    gatewayRoute: [],
+  };
   for (const r of rows) {
     if (r.kind === 'mesh') mesh = r;
     else buckets[r.kind].push(r);
@@ -30,6 +39,8 @@ export function meshModelFromRows(rows: readonly StoredResource[]): MeshModel | 
     virtualRouters: buckets.virtualRouter.map((r) => ({ virtualRouterName: r.name, spec: r.spec as VirtualRouterSpec, ...tags(r) })),
     routes: buckets.route.map((r) => ({ virtualRouterName: r.parentName, routeName: r.name, spec: r.spec as RouteSpec, ...tags(r) })),
     virtualServices: buckets.virtualService.map((r) => ({ virtualServiceName: r.name, spec: r.spec as VirtualServiceSpec, ...tags(r) })),
+    virtualGateways: buckets.virtualGateway.map((r) => ({ virtualGatewayName: r.name, spec: r.spec as VirtualGatewaySpec, ...tags(r) })),
+    gatewayRoutes: buckets.gatewayRoute.map((r) => ({ virtualGatewayName: r.parentName, gatewayRouteName: r.name, spec: r.spec as GatewayRouteSpec, ...tags(r) })),
   };
 }
 
@@ -72,6 +83,17 @@ export function withResource(model: MeshModel, r: StoredResource): MeshModel {
       };
     case 'virtualService':
       return { ...model, virtualServices: upsertSorted(model.virtualServices, { virtualServiceName: r.name, spec: r.spec as VirtualServiceSpec, ...tagsOf(r) }, (n) => n.virtualServiceName) };
+    case 'virtualGateway':
+      return { ...model, virtualGateways: upsertSorted(model.virtualGateways, { virtualGatewayName: r.name, spec: r.spec as VirtualGatewaySpec, ...tagsOf(r) }, (n) => n.virtualGatewayName) };
+    case 'gatewayRoute':
+      return {
+        ...model,
+        gatewayRoutes: upsertSorted(
+          model.gatewayRoutes,
+          { virtualGatewayName: r.parentName, gatewayRouteName: r.name, spec: r.spec as GatewayRouteSpec, ...tagsOf(r) },
+          (n) => sortKey(n.virtualGatewayName, n.gatewayRouteName),
+        ),
+      };
   }
 }
 
@@ -88,5 +110,9 @@ export function withoutResource(model: MeshModel, key: ResourceKey): MeshModel |
       return { ...model, routes: model.routes.filter((n) => !(n.virtualRouterName === key.parentName && n.routeName === key.name)) };
     case 'virtualService':
       return { ...model, virtualServices: model.virtualServices.filter((n) => n.virtualServiceName !== key.name) };
+    case 'virtualGateway':
+      return { ...model, virtualGateways: model.virtualGateways.filter((n) => n.virtualGatewayName !== key.name) };
+    case 'gatewayRoute':
+      return { ...model, gatewayRoutes: model.gatewayRoutes.filter((n) => !(n.virtualGatewayName === key.parentName && n.gatewayRouteName === key.name)) };
   }
 }

@@ -6,6 +6,8 @@ const lists = {
   virtualRouter: ['virtualRouters', (i: Record<string, unknown>) => i.virtualRouterName],
   route: ['routes', (i: Record<string, unknown>) => `${String(i.virtualRouterName)}/${String(i.routeName)}`],
   virtualService: ['virtualServices', (i: Record<string, unknown>) => i.virtualServiceName],
+  virtualGateway: ['virtualGateways', (i: Record<string, unknown>) => i.virtualGatewayName],
+  gatewayRoute: ['gatewayRoutes', (i: Record<string, unknown>) => `${String(i.virtualGatewayName)}/${String(i.gatewayRouteName)}`],
 } as const;
 
 /** `path` is inside the resource's own document, as in a finding. */

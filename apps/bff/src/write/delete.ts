@@ -15,7 +15,7 @@ const inUseBy: [Exclude<ReferenceRelation, 'backend'>, (names: string) => string
   ['provider', (names) => `is the provider of virtual service ${names}`],
 ];
 
-const childKinds: ResourceKind[] = ['virtualNode', 'virtualService', 'virtualRouter', 'route'];
+const childKinds: ResourceKind[] = ['virtualNode', 'virtualService', 'virtualRouter', 'route', 'virtualGateway', 'gatewayRoute'];
 
 /** Why `key` cannot be deleted from `model`, or undefined when it can. */
 export function inUse(key: ResourceKey, model: MeshModel): string | undefined {
@@ -25,6 +25,8 @@ export function inUse(key: ResourceKey, model: MeshModel): string | undefined {
       virtualService: model.virtualServices.length,
       virtualRouter: model.virtualRouters.length,
       route: model.routes.length,
+      virtualGateway: model.virtualGateways.length,
+      gatewayRoute: model.gatewayRoutes.length,
     };
     const left = childKinds.flatMap((k) => {
       const n = counts[k] ?? 0;

@@ -34,5 +34,7 @@ export function rowsOfModel(ctx: ServiceContext, model: MeshModel): StoredResour
     ...model.virtualRouters.map((r) => newRow(ctx, key('virtualRouter', r.virtualRouterName), r.spec, r.tags)),
     ...model.routes.map((r) => newRow(ctx, key('route', r.routeName, r.virtualRouterName), r.spec, r.tags)),
     ...model.virtualServices.map((s) => newRow(ctx, key('virtualService', s.virtualServiceName), s.spec, s.tags)),
+    ...model.virtualGateways.map((g) => newRow(ctx, key('virtualGateway', g.virtualGatewayName), g.spec, g.tags)),
+    ...model.gatewayRoutes.map((r) => newRow(ctx, key('gatewayRoute', r.gatewayRouteName, r.virtualGatewayName), r.spec, r.tags)),
   ];
 }

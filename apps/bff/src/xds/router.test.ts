@@ -17,6 +17,8 @@ const shop = (nodes: string[]): MeshModel => ({
   virtualNodes: nodes.map((virtualNodeName) => ({ virtualNodeName, spec: {} })),
   virtualRouters: [],
   routes: [],
+  virtualGateways: [],
+  gatewayRoutes: [],
   virtualServices: [],
 });
 // Changed by the test that deletes a node.

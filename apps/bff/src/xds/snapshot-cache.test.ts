@@ -18,7 +18,7 @@ function setup(initial: Record<string, ResourceSet | string>) {
   const model = (): MeshModel => ({
     mesh: { meshName: 'shop', spec: {} },
     virtualNodes: Object.keys(output).map((virtualNodeName) => ({ virtualNodeName, spec: {} })),
-    virtualRouters: [], routes: [], virtualServices: [],
+    virtualRouters: [], routes: [], virtualServices: [], virtualGateways: [], gatewayRoutes: [],
   });
   const cache = new SnapshotCache({
     loadMeshModel: async (m) => (m === 'shop' ? model() : undefined),

@@ -39,6 +39,8 @@ function mesh(poolPort: number, h2Port: number, appPort: number): MeshModel {
     ],
     virtualRouters: [],
     routes: [],
+    virtualGateways: [],
+    gatewayRoutes: [],
     virtualServices: [
       { virtualServiceName: 'pool.edge.local', spec: { provider: { virtualNode: { virtualNodeName: 'pool' } } } },
       { virtualServiceName: 'h2.edge.local', spec: { provider: { virtualNode: { virtualNodeName: 'h2' } } } },

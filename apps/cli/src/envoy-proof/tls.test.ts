@@ -56,6 +56,8 @@ function vaultMesh(certs: TestCerts, ports: { app: number; locked: number; secur
     ],
     virtualRouters: [],
     routes: [],
+    virtualGateways: [],
+    gatewayRoutes: [],
     virtualServices: [
       { virtualServiceName: 'secure.vault.local', spec: { provider: { virtualNode: { virtualNodeName: 'secure' } } } },
       { virtualServiceName: 'impostor.vault.local', spec: { provider: { virtualNode: { virtualNodeName: 'impostor' } } } },

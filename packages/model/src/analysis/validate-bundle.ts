@@ -18,6 +18,8 @@ const listKinds = {
   virtualRouters: ['virtualRouter', 'virtualRouterName'],
   routes: ['route', 'routeName'],
   virtualServices: ['virtualService', 'virtualServiceName'],
+  virtualGateways: ['virtualGateway', 'virtualGatewayName'],
+  gatewayRoutes: ['gatewayRoute', 'gatewayRouteName'],
 } as const;
 
 /** Which resource a schema issue path such as `virtualNodes[2].spec...` belongs to, and the rest of the path. */
@@ -28,7 +30,12 @@ function locate(input: unknown, path: readonly PropertyKey[]): { resource: Resou
   if (typeof top === 'string' && top in listKinds && typeof index === 'number') {
     const [kind, nameKey] = listKinds[top as keyof typeof listKinds];
     const item = ((root[top] as unknown[] | undefined)?.[index] ?? {}) as Record<string, unknown>;
-    const name = kind === 'route' ? `${String(item.virtualRouterName ?? '?')}/${String(item.routeName ?? '?')}` : String(item[nameKey] ?? `#${index}`);
+    const name =
+      kind === 'route'
+        ? `${String(item.virtualRouterName ?? '?')}/${String(item.routeName ?? '?')}`
+        : kind === 'gatewayRoute'
+          ? `${String(item.virtualGatewayName ?? '?')}/${String(item.gatewayRouteName ?? '?')}`
+          : String(item[nameKey] ?? `#${index}`);
     return { resource: { kind, name }, rest };
   }
   // A problem with the mesh document as a whole (missing, not an object) is located at `mesh`.
@@ -60,7 +67,12 @@ export function validateBundle(input: unknown, options: AnalyzeOptions = {}): Bu
   for (const [list, [kind, nameKey]] of Object.entries(listKinds) as [keyof typeof listKinds, (typeof listKinds)[keyof typeof listKinds]][]) {
     for (const item of bundle[list] as Record<string, unknown>[]) {
       if (item.meshName !== undefined && item.meshName !== meshName) {
-        const name = kind === 'route' ? `${String(item.virtualRouterName)}/${String(item.routeName)}` : String(item[nameKey]);
+        const name =
+          kind === 'route'
+            ? `${String(item.virtualRouterName)}/${String(item.routeName)}`
+            : kind === 'gatewayRoute'
+              ? `${String(item.virtualGatewayName)}/${String(item.gatewayRouteName)}`
+              : String(item[nameKey]);
         mismatched.push({
           code: 'bundle.mesh-mismatch',
           severity: 'error',
@@ -98,6 +110,8 @@ function analyzeValidParts(input: unknown, schemaFindings: Finding[], options: A
     virtualRouters: valid('virtualRouters'),
     routes: valid('routes'),
     virtualServices: valid('virtualServices'),
+    virtualGateways: valid('virtualGateways'),
+    gatewayRoutes: valid('gatewayRoutes'),
   } as Bundle;
   const mentionsRejected = (f: Finding) => [...rejected].some((name) => name !== '' && f.message.includes(` ${name} `));
   return analyzeMesh(meshModelFromBundle(bundle), options).filter((f) => !(f.category === 'reference' && mentionsRejected(f)));

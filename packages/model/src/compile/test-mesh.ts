@@ -28,6 +28,8 @@ export function testMesh(routes: { name: string; spec: RouteSpec }[] = [], webSp
     ],
     virtualRouters: [{ virtualRouterName: 'api-router', spec: { listeners: [{ portMapping: { port: 8080, protocol: 'http' } }] } }],
     routes: routes.map((r) => ({ virtualRouterName: 'api-router', routeName: r.name, spec: r.spec })),
+    virtualGateways: [],
+    gatewayRoutes: [],
     virtualServices: [
       { virtualServiceName: 'api.svc', spec: { provider: { virtualRouter: { virtualRouterName: 'api-router' } } } },
       { virtualServiceName: 'db.svc', spec: { provider: { virtualNode: { virtualNodeName: 'db' } } } },

@@ -1,7 +1,7 @@
 // A bundle as `aws appmesh create-* --cli-input-json` files, one resource per file.
 import { bundleItems } from './bundle-items';
 
-const prefixes = { mesh: 'mesh', virtualNode: 'vn', virtualRouter: 'vr', route: 'route', virtualService: 'vs' } as const;
+const prefixes = { mesh: 'mesh', virtualNode: 'vn', virtualRouter: 'vr', route: 'route', virtualService: 'vs', virtualGateway: 'vg', gatewayRoute: 'gr' } as const;
 const fileSafe = (raw: string) => raw.replace(/[^A-Za-z0-9._-]+/g, '_');
 
 /** File name -> CLI-input document; `meshwright import DIR` and `meshwright validate DIR` read them back. */

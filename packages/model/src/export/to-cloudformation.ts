@@ -35,7 +35,7 @@ export function toCloudFormationShape(value: unknown, shape: string): unknown {
   );
 }
 
-const typeOf = { mesh: 'Mesh', virtualNode: 'VirtualNode', virtualRouter: 'VirtualRouter', route: 'Route', virtualService: 'VirtualService' } as const;
+const typeOf = { mesh: 'Mesh', virtualNode: 'VirtualNode', virtualRouter: 'VirtualRouter', route: 'Route', virtualService: 'VirtualService', virtualGateway: 'VirtualGateway', gatewayRoute: 'GatewayRoute' } as const;
 
 /** The names an item's spec refers to, by kind, so DependsOn can list them. */
 function referencedNames(item: BundleItem): { kind: BundleItem['kind']; name: string }[] {

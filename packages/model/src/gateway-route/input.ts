@@ -1,7 +1,7 @@
 // What `aws appmesh create-gateway-route --cli-input-json` takes.
 import { z } from 'zod';
 import { resourceName } from '../common/primitives';
-import { meshChildMembers } from '../input/cli-input';
+import { meshChildMembers } from '../common/mesh-child';
 import { gatewayRouteSpecSchema } from './schema';
 
 export const createGatewayRouteInputSchema = z.strictObject({

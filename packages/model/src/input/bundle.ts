@@ -7,6 +7,8 @@ import {
   createVirtualRouterInputSchema,
   createVirtualServiceInputSchema,
 } from './cli-input';
+import { createVirtualGatewayInputSchema } from '../virtual-gateway/input';
+import { createGatewayRouteInputSchema } from '../gateway-route/input';
 
 // In a bundle the items may leave out meshName: they belong to the bundle's mesh.
 const inMesh = { meshName: resourceName().optional() };
@@ -17,6 +19,8 @@ export const bundleItemSchemas = {
   virtualRouters: createVirtualRouterInputSchema.extend(inMesh),
   routes: createRouteInputSchema.extend(inMesh),
   virtualServices: createVirtualServiceInputSchema.extend(inMesh),
+  virtualGateways: createVirtualGatewayInputSchema.extend(inMesh),
+  gatewayRoutes: createGatewayRouteInputSchema.extend(inMesh),
 } as const;
 
 /** A whole mesh in one document: the mesh and its children, each in CLI-input shape. */
@@ -26,6 +30,8 @@ export const bundleSchema = z.strictObject({
   virtualRouters: z.array(bundleItemSchemas.virtualRouters).default([]),
   routes: z.array(bundleItemSchemas.routes).default([]),
   virtualServices: z.array(bundleItemSchemas.virtualServices).default([]),
+  virtualGateways: z.array(bundleItemSchemas.virtualGateways).default([]),
+  gatewayRoutes: z.array(bundleItemSchemas.gatewayRoutes).default([]),
 });
 export type BundleInput = z.input<typeof bundleSchema>;
 export type Bundle = z.output<typeof bundleSchema>;

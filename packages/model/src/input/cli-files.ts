@@ -8,7 +8,9 @@ export interface InputDocument {
 
 /** The kind of resource a CLI-input document describes, judged by its name members. */
 export function kindOfCliInput(doc: Record<string, unknown>): ResourceKind {
+  if ('gatewayRouteName' in doc) return 'gatewayRoute';
   if ('routeName' in doc) return 'route';
+  if ('virtualGatewayName' in doc) return 'virtualGateway';
   if ('virtualNodeName' in doc) return 'virtualNode';
   if ('virtualServiceName' in doc) return 'virtualService';
   if ('virtualRouterName' in doc) return 'virtualRouter';
@@ -35,7 +37,7 @@ export interface AssembledBundle {
  */
 export function assembleBundle(docs: readonly InputDocument[]): AssembledBundle {
   const problems: AssembledBundle['problems'] = [];
-  const lists: Record<Exclude<ResourceKind, 'mesh'>, unknown[]> = { virtualNode: [], virtualRouter: [], route: [], virtualService: [] };
+  const lists: Record<Exclude<ResourceKind, 'mesh'>, unknown[]> = { virtualNode: [], virtualRouter: [], route: [], virtualService: [], virtualGateway: [], gatewayRoute: [] };
   let mesh: { source: string; json: Record<string, unknown> } | undefined;
   const impliedMeshNames = new Set<string>();
   for (const doc of docs) {
@@ -45,7 +47,7 @@ export function assembleBundle(docs: readonly InputDocument[]): AssembledBundle 
     }
     const kind = kindOfCliInput(doc.json);
     if (kind === 'mesh' && !('meshName' in doc.json)) {
-      problems.push({ source: doc.source, message: 'is not an App Mesh CLI-input document: it names no meshName, virtualNodeName, virtualRouterName, routeName or virtualServiceName' });
+      problems.push({ source: doc.source, message: 'is not an App Mesh CLI-input document: it names no meshName, virtualNodeName, virtualRouterName, routeName, virtualServiceName, virtualGatewayName or gatewayRouteName' });
       continue;
     }
     if (kind === 'mesh') {
@@ -67,6 +69,8 @@ export function assembleBundle(docs: readonly InputDocument[]): AssembledBundle 
       virtualRouters: lists.virtualRouter,
       routes: lists.route,
       virtualServices: lists.virtualService,
+      virtualGateways: lists.virtualGateway,
+      gatewayRoutes: lists.gatewayRoute,
     },
     problems,
   };

@@ -5,6 +5,8 @@ import type { VirtualNodeSpec } from '../virtual-node/schema';
 import type { VirtualRouterSpec } from '../virtual-router/schema';
 import type { VirtualServiceSpec } from '../virtual-service/schema';
 import type { Bundle } from './bundle';
+import type { VirtualGatewaySpec } from '../virtual-gateway/schema';
+import type { GatewayRouteSpec } from '../gateway-route/schema';
 
 /**
  * A whole mesh as analysis and compile read it: every resource with its name and spec, nothing
@@ -16,6 +18,9 @@ export interface MeshModel {
   virtualRouters: { virtualRouterName: string; spec: VirtualRouterSpec; tags?: TagRef[] }[];
   routes: { virtualRouterName: string; routeName: string; spec: RouteSpec; tags?: TagRef[] }[];
   virtualServices: { virtualServiceName: string; spec: VirtualServiceSpec; tags?: TagRef[] }[];
+  virtualGateways: { virtualGatewayName: string; spec: VirtualGatewaySpec; tags?: TagRef[] }[];
+  /** Each gateway route names its gateway, as routes name their router. */
+  gatewayRoutes: { virtualGatewayName: string; gatewayRouteName: string; spec: GatewayRouteSpec; tags?: TagRef[] }[];
 }
 
 function withTags<T extends object>(item: T, tags: TagRef[] | undefined): T & { tags?: TagRef[] } {
@@ -34,6 +39,12 @@ export function meshModelFromBundle(bundle: Bundle): MeshModel {
     virtualServices: bundle.virtualServices.map((s) =>
       withTags({ virtualServiceName: s.virtualServiceName, spec: s.spec }, s.tags),
     ),
+    virtualGateways: bundle.virtualGateways.map((g) =>
+      withTags({ virtualGatewayName: g.virtualGatewayName, spec: g.spec }, g.tags),
+    ),
+    gatewayRoutes: bundle.gatewayRoutes.map((r) =>
+      withTags({ virtualGatewayName: r.virtualGatewayName, gatewayRouteName: r.gatewayRouteName, spec: r.spec }, r.tags),
+    ),
   };
 }
 
@@ -51,6 +62,12 @@ export function bundleFromMeshModel(model: MeshModel): Bundle {
     ),
     virtualServices: model.virtualServices.map((s) =>
       withTags({ meshName, virtualServiceName: s.virtualServiceName, spec: s.spec }, s.tags),
+    ),
+    virtualGateways: model.virtualGateways.map((g) =>
+      withTags({ meshName, virtualGatewayName: g.virtualGatewayName, spec: g.spec }, g.tags),
+    ),
+    gatewayRoutes: model.gatewayRoutes.map((r) =>
+      withTags({ meshName, virtualGatewayName: r.virtualGatewayName, gatewayRouteName: r.gatewayRouteName, spec: r.spec }, r.tags),
     ),
   };
 }

@@ -1,11 +1,11 @@
 // What creating an imported bundle would change on a mesh that already exists: per resource,
 // added, changed (with the JSON paths that differ), unchanged, or only on the server.
-import { bundleItems } from '@meshwright/model';
+import { bundleItems, type ResourceKind } from '@meshwright/model';
 
 export type DiffState = 'added' | 'changed' | 'unchanged' | 'server-only';
 
 export interface ResourceDiff {
-  kind: 'mesh' | 'virtualNode' | 'virtualRouter' | 'route' | 'virtualService';
+  kind: ResourceKind;
   /** Routes: `router/route`, so two routers' routes of one name stay apart. */
   name: string;
   state: DiffState;

@@ -55,7 +55,8 @@ export function buildGraph(model: MeshModel, findings: readonly Finding[] = [], 
 
   const meshFindings: Finding[] = [];
   for (const f of findings) {
-    const node = f.resource.kind === 'mesh' ? undefined : nodes.get(nodeId(f.resource.kind, f.resource.name));
+    const kind = f.resource.kind;
+    const node = kind === 'mesh' || kind === 'virtualGateway' || kind === 'gatewayRoute' ? undefined : nodes.get(nodeId(kind, f.resource.name));
     if (node) node.findings.push(f);
     else meshFindings.push(f);
   }
@@ -101,7 +102,8 @@ function referenceEdges(model: MeshModel): Reference[] {
   const shareOf = new Map([...weights].map(([route, w]) => [route, sharePercentages(w)]));
   const position = new Map<string, number>();
   return refs.flatMap((r): Reference[] => {
-    if (r.from.kind === 'mesh' || r.to.kind === 'mesh') return [];
+    // Gateways are not drawn yet (issue 11's topology slice); meshes are the canvas itself.
+    if (r.from.kind === 'mesh' || r.to.kind === 'mesh' || r.from.kind === 'virtualGateway' || r.from.kind === 'gatewayRoute' || r.to.kind === 'virtualGateway' || r.to.kind === 'gatewayRoute') return [];
     const edge: Reference['edge'] = { kind: edgeKinds[r.relation] };
     if (r.relation === 'router') edge.reversed = true;
     if (r.relation === 'target') {

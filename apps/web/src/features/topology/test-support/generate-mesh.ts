@@ -7,7 +7,7 @@ import type { MeshModel } from '@meshwright/model';
  */
 export function generateMesh(nodeCount: number, meshName = `bench-${nodeCount}`): MeshModel {
   const listener = { portMapping: { port: 8080, protocol: 'http' as const } };
-  const model: MeshModel = { mesh: { meshName, spec: {} }, virtualNodes: [], virtualRouters: [], routes: [], virtualServices: [] };
+  const model: MeshModel = { mesh: { meshName, spec: {} }, virtualNodes: [], virtualRouters: [], routes: [], virtualServices: [], virtualGateways: [], gatewayRoutes: [] };
   const apps = Math.max(1, Math.ceil(nodeCount * 0.8));
   let made = 0;
   for (let a = 0; a < apps && made < nodeCount; a++) {

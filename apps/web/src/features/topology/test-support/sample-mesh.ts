@@ -33,6 +33,8 @@ export function sampleMesh(): MeshModel {
         spec: { httpRoute: { match: { prefix: '/beta' }, action: { weightedTargets: [{ virtualNode: 'web-v3', weight: 1 }] } } },
       },
     ],
+    virtualGateways: [],
+    gatewayRoutes: [],
     virtualServices: [
       { virtualServiceName: 'web.shop.local', spec: { provider: { virtualRouter: { virtualRouterName: 'web-router' } } } },
       { virtualServiceName: 'cart.shop.local', spec: { provider: { virtualNode: { virtualNodeName: 'cart' } } } },

@@ -100,5 +100,7 @@ export function toBundle(values: WizardValues): Bundle {
     virtualServices: [
       { meshName, virtualServiceName: trimmed(values.virtualServiceName), spec: provider ? { provider } : {} },
     ],
+    virtualGateways: [],
+    gatewayRoutes: [],
   };
 }

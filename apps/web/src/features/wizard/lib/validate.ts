@@ -20,7 +20,7 @@ const errors = (bundle: Bundle): Finding[] => validateBundle(bundle).findings.fi
 const blocking = (bundle: Bundle): Finding[] =>
   validateBundle(bundle).findings.filter((f) => f.severity === 'error' || f.code === 'service.provider-without-listener');
 const specPath = (path: string) => parsePath(path).slice(1);
-const emptyBundle = (): Bundle => ({ mesh: { meshName: 'm', spec: {} }, virtualNodes: [], virtualRouters: [], routes: [], virtualServices: [] });
+const emptyBundle = (): Bundle => ({ mesh: { meshName: 'm', spec: {} }, virtualNodes: [], virtualRouters: [], routes: [], virtualServices: [], virtualGateways: [], gatewayRoutes: [] });
 
 /** The model's error findings about one virtual node spec, judged alone (the node edit page maps them itself). */
 export function nodeSpecFindings(name: string, spec: VirtualNodeSpec): Finding[] {
