@@ -2,7 +2,7 @@
 // listens on loopback with ports the OS hands out, so tests can run next to others.
 import { createSocket } from 'node:dgram';
 import { once } from 'node:events';
-import { Agent, createServer, request, type IncomingHttpHeaders } from 'node:http';
+import { Agent, createServer, request, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { createServer as createTcpServer, connect, type AddressInfo, type Socket } from 'node:net';
 
 export interface Upstream {
@@ -13,7 +13,7 @@ export interface Upstream {
   close: () => Promise<void>;
 }
 
-export type Answer = (path: string, count: number) => { status: number; body?: string };
+export type Answer = (path: string, count: number, req: IncomingMessage) => { status: number; body?: string };
 
 /** An HTTP server that answers with its own name (or as `answer` says). */
 export async function httpUpstream(name: string, opts: { host?: string; port?: number; answer?: Answer } = {}): Promise<Upstream> {
@@ -21,7 +21,7 @@ export async function httpUpstream(name: string, opts: { host?: string; port?: n
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
     if (path !== '/health') hits.push(path);
-    const a = opts.answer?.(path, hits.length) ?? { status: 200 };
+    const a = opts.answer?.(path, hits.length, req) ?? { status: 200 };
     res.writeHead(a.status, { 'content-type': 'text/plain' }).end(a.body ?? name);
   });
   server.keepAliveTimeout = 1000;
@@ -33,6 +33,30 @@ export async function httpUpstream(name: string, opts: { host?: string; port?: n
     server.close();
   };
   return { name, port, hits, close };
+}
+
+/** What an echo upstream saw of a request. */
+export interface Echo {
+  upstream: string;
+  method: string;
+  path: string;
+  host: string;
+}
+
+/** An HTTP server that answers with the request it saw (its name, method, path and Host) as JSON. */
+export function echoUpstream(name: string): Promise<Upstream> {
+  return httpUpstream(name, {
+    answer: (path, _count, req) => ({ status: 200, body: JSON.stringify({ upstream: name, method: req.method ?? '', path, host: req.headers.host ?? '' } satisfies Echo) }),
+  });
+}
+
+/** The Echo in a reply from an echo upstream (throws with the reply when it is something else). */
+export function echoOf(reply: Reply): Echo {
+  try {
+    return JSON.parse(reply.body) as Echo;
+  } catch {
+    throw new Error(`not an echo: ${reply.status} ${reply.body}`);
+  }
 }
 
 /** A TCP server that answers every chunk with `<name>:<chunk>`. */

@@ -1,0 +1,181 @@
+// Meshes with a virtual gateway at the front, addressed at 127.0.0.1 so a real gateway Envoy can
+// run them in front of real upstreams. Gateway listener ports are the ports the gateway Envoy binds.
+import type { GatewayRouteSpec, MeshModel, RouteSpec, VirtualGatewaySpec } from '@meshwright/model';
+
+type Protocol = 'http' | 'http2' | 'grpc';
+type HttpGatewayRoute = NonNullable<GatewayRouteSpec['httpRoute']>;
+
+/** The mesh domain every service name of these meshes ends with. */
+export const GATE_DOMAIN = 'gate.local';
+export const serviceName = (name: string) => `${name}.${GATE_DOMAIN}`;
+
+/** Upstream ports by node name, and the gateway's listener ports. */
+export interface GatePorts {
+  upstream: Record<string, number>;
+  gateway: number[];
+}
+
+interface Parts {
+  gateway: VirtualGatewaySpec;
+  /** Nodes, one per upstream; each provides the service of its own name unless a router does. */
+  nodes: { name: string; protocol?: Protocol }[];
+  routers?: { name: string; protocol: Protocol; routes: { name: string; spec: RouteSpec }[] }[];
+  gatewayRoutes: { name: string; spec: GatewayRouteSpec }[];
+}
+
+/** A mesh `gate` with one gateway `edge`, the nodes and routers given, and a service per node and router. */
+function gateMesh(ports: GatePorts, parts: Parts): MeshModel {
+  const port = (name: string) => {
+    const p = ports.upstream[name];
+    if (p === undefined) throw new Error(`no upstream port for node ${name}`);
+    return p;
+  };
+  const routers = parts.routers ?? [];
+  return {
+    mesh: { meshName: 'gate', spec: { egressFilter: { type: 'DROP_ALL' } } },
+    virtualNodes: parts.nodes.map((n) => ({
+      virtualNodeName: n.name,
+      spec: { serviceDiscovery: { dns: { hostname: '127.0.0.1' } }, listeners: [{ portMapping: { port: port(n.name), protocol: n.protocol ?? 'http' } }] },
+    })),
+    virtualRouters: routers.map((r) => ({ virtualRouterName: r.name, spec: { listeners: [{ portMapping: { port: 8080, protocol: r.protocol } }] } })),
+    routes: routers.flatMap((r) => r.routes.map((route) => ({ virtualRouterName: r.name, routeName: route.name, spec: route.spec }))),
+    virtualServices: [
+      ...parts.nodes.map((n) => ({ virtualServiceName: serviceName(n.name), spec: { provider: { virtualNode: { virtualNodeName: n.name } } } })),
+      ...routers.map((r) => ({ virtualServiceName: serviceName(r.name), spec: { provider: { virtualRouter: { virtualRouterName: r.name } } } })),
+    ],
+    virtualGateways: [{ virtualGatewayName: 'edge', spec: parts.gateway }],
+    gatewayRoutes: parts.gatewayRoutes.map((g) => ({ virtualGatewayName: 'edge', gatewayRouteName: g.name, spec: g.spec })),
+  };
+}
+
+function listenerPort(ports: GatePorts, i = 0): number {
+  const p = ports.gateway[i];
+  if (p === undefined) throw new Error(`no gateway listener port #${i}`);
+  return p;
+}
+
+const listeners = (ports: GatePorts, protocol: Protocol = 'http') => ports.gateway.map((port) => ({ portMapping: { port, protocol } }));
+
+/** An HTTP gateway route to the service `target`, with the match (and rewrite) given. */
+export function httpTo(target: string, match: HttpGatewayRoute['match'], rewrite?: HttpGatewayRoute['action']['rewrite'], priority?: number): GatewayRouteSpec {
+  const action = { target: { virtualService: { virtualServiceName: serviceName(target) } }, ...(rewrite ? { rewrite } : {}) };
+  return { httpRoute: { match, action }, ...(priority === undefined ? {} : { priority }) };
+}
+
+const weighted = (targets: [string, number][]) => ({ weightedTargets: targets.map(([virtualNode, weight]) => ({ virtualNode, weight })) });
+
+/**
+ * `/` through the gateway to `catalog`, a router with an 80/20 split of catalog-v1/catalog-v2 and
+ * a header route (x-beta: yes) to catalog-beta of its own.
+ */
+export function splitGatewayMesh(ports: GatePorts): MeshModel {
+  return gateMesh(ports, {
+    gateway: { listeners: listeners(ports) },
+    nodes: [{ name: 'catalog-v1' }, { name: 'catalog-v2' }, { name: 'catalog-beta' }],
+    routers: [
+      {
+        name: 'catalog',
+        protocol: 'http',
+        routes: [
+          { name: 'beta', spec: { priority: 1, httpRoute: { match: { prefix: '/', headers: [{ name: 'x-beta', match: { exact: 'yes' } }] }, action: weighted([['catalog-beta', 1]]) } } },
+          { name: 'split', spec: { priority: 10, httpRoute: { match: { prefix: '/' }, action: weighted([['catalog-v1', 80], ['catalog-v2', 20]]) } } },
+        ],
+      },
+    ],
+    gatewayRoutes: [{ name: 'catalog', spec: httpTo('catalog', { prefix: '/' }) }],
+  });
+}
+
+/** One echo node `book`, reached by prefix and exact routes with each kind of rewrite. */
+export function rewriteGatewayMesh(ports: GatePorts): MeshModel {
+  return gateMesh(ports, {
+    gateway: { listeners: listeners(ports) },
+    nodes: [{ name: 'book' }],
+    gatewayRoutes: [
+      { name: 'chapter', spec: httpTo('book', { prefix: '/chapter' }) },
+      { name: 'section', spec: httpTo('book', { prefix: '/section/' }) },
+      { name: 'keep', spec: httpTo('book', { prefix: '/keep' }, { hostname: { defaultTargetHostname: 'DISABLED' }, prefix: { defaultPrefix: 'DISABLED' } }) },
+      { name: 'old', spec: httpTo('book', { prefix: '/old/' }, { prefix: { value: '/new/' } }) },
+      { name: 'legacy', spec: httpTo('book', { path: { exact: '/legacy' } }, { path: { exact: '/modern' } }) },
+      { name: 'status', spec: httpTo('book', { path: { exact: '/status' } }) },
+    ],
+  });
+}
+
+/**
+ * Echo nodes named after what reaches them: hostname exact and suffix routes; header, query and
+ * method routes before a catch-all; longest prefix (created shortest first) and priority 0 first,
+ * each on a hostname of its own.
+ */
+export function matchGatewayMesh(ports: GatePorts): MeshModel {
+  const nodes = ['shop', 'org', 'gold', 'beta', 'post', 'root', 'chapter'].map((name) => ({ name }));
+  return gateMesh(ports, {
+    gateway: { listeners: listeners(ports) },
+    nodes,
+    gatewayRoutes: [
+      { name: 'shop-exact', spec: httpTo('shop', { prefix: '/', hostname: { exact: 'shop.example.com' } }) },
+      { name: 'org-suffix', spec: httpTo('org', { prefix: '/', hostname: { suffix: '.example.org' } }) },
+      { name: 'gold-header', spec: httpTo('gold', { prefix: '/', headers: [{ name: 'x-tier', match: { exact: 'gold' } }] }, undefined, 1) },
+      { name: 'beta-query', spec: httpTo('beta', { prefix: '/', queryParameters: [{ name: 'beta', match: { exact: 'yes' } }] }, undefined, 2) },
+      { name: 'post-method', spec: httpTo('post', { prefix: '/', method: 'POST' }, undefined, 3) },
+      { name: 'catch-all', spec: httpTo('root', { prefix: '/' }, undefined, 10) },
+      // Longest prefix wins whatever the order of creation: `/` is created before `/chapter`.
+      { name: 'longest-root', spec: httpTo('root', { prefix: '/', hostname: { exact: 'longest.test' } }) },
+      { name: 'longest-chapter', spec: httpTo('chapter', { prefix: '/chapter', hostname: { exact: 'longest.test' } }) },
+      // Priority before prefix length: priority 0 on `/` beats priority 5 on `/chapter`.
+      { name: 'priority-chapter', spec: httpTo('chapter', { prefix: '/chapter', hostname: { exact: 'priority.test' } }, undefined, 5) },
+      { name: 'priority-root', spec: httpTo('root', { prefix: '/', hostname: { exact: 'priority.test' } }, undefined, 0) },
+    ],
+  });
+}
+
+/**
+ * Two listeners: on the first, `/a` reaches node `a`; on the second, a route whose match has only
+ * the port (as App Mesh's howto-multiple-listeners writes it) sends every path to node `b`.
+ */
+export function multiListenerGatewayMesh(ports: GatePorts): MeshModel {
+  return gateMesh(ports, {
+    gateway: { listeners: listeners(ports) },
+    nodes: [{ name: 'a' }, { name: 'b' }],
+    gatewayRoutes: [
+      { name: 'a-on-first', spec: httpTo('a', { prefix: '/a', port: listenerPort(ports, 0) }) },
+      { name: 'b-on-second', spec: httpTo('b', { port: listenerPort(ports, 1) }) },
+    ],
+  });
+}
+
+/** Certificate files of a TLS-terminating gateway listener. */
+export interface GateCerts {
+  serverCert: string;
+  serverKey: string;
+}
+
+/** The rewrite mesh's node behind a gateway listener that terminates TLS (STRICT, file certificate). */
+export function tlsGatewayMesh(ports: GatePorts, certs: GateCerts): MeshModel {
+  const tls = { mode: 'STRICT' as const, certificate: { file: { certificateChain: certs.serverCert, privateKey: certs.serverKey } } };
+  return gateMesh(ports, {
+    gateway: { listeners: listeners(ports).map((l) => ({ ...l, tls })) },
+    nodes: [{ name: 'book' }],
+    gatewayRoutes: [{ name: 'book', spec: httpTo('book', { prefix: '/' }) }],
+  });
+}
+
+/**
+ * gRPC: the gateway sends `shop.Cart` calls to the router `cart`, whose routes pick a node by
+ * method (Add to cart-adder, List to cart-lister); Cart/Remove has no router route and shop.Admin
+ * no gateway route.
+ */
+export function grpcGatewayMesh(ports: GatePorts): MeshModel {
+  const byMethod = (methodName: string, node: string): { name: string; spec: RouteSpec } => ({
+    name: methodName.toLowerCase(),
+    spec: { grpcRoute: { match: { serviceName: 'shop.Cart', methodName }, action: weighted([[node, 1]]) } },
+  });
+  return gateMesh(ports, {
+    gateway: { listeners: listeners(ports, 'grpc') },
+    nodes: [{ name: 'cart-adder', protocol: 'grpc' }, { name: 'cart-lister', protocol: 'grpc' }],
+    routers: [{ name: 'cart', protocol: 'grpc', routes: [byMethod('Add', 'cart-adder'), byMethod('List', 'cart-lister')] }],
+    gatewayRoutes: [
+      { name: 'cart', spec: { grpcRoute: { match: { serviceName: 'shop.Cart' }, action: { target: { virtualService: { virtualServiceName: serviceName('cart') } } } } } },
+    ],
+  });
+}
