@@ -8,14 +8,7 @@ import { analyzeMesh } from './analyze';
 import { formatFinding } from './finding';
 import { findingCodes, type FindingCode } from './finding-codes';
 import { validateBundle } from './validate-bundle';
-
-type Mutable = {
-  mesh: Record<string, unknown>;
-  virtualNodes: { virtualNodeName: string; spec: any }[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixtures are edited freely
-  virtualRouters: { virtualRouterName: string; spec: any }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
-  routes: { routeName: string; virtualRouterName: string; spec: any }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
-  virtualServices: { virtualServiceName: string; spec: any }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
-};
+import type { Case, Mutable } from './test-cases';
 
 const base = () => structuredClone(shop) as unknown as Mutable;
 const node = (b: Mutable, name: string) => b.virtualNodes.find((n) => n.virtualNodeName === name) ?? assert.fail(name);
@@ -26,17 +19,6 @@ test('the realistic shop mesh has no findings (the passing case of every rule)',
   assert.ok(result.model);
   assert.deepEqual(result.findings.map(formatFinding), []);
 });
-
-interface Case {
-  rule: string;
-  /** The code the finding must carry; omitted only when the rule's name is its code. */
-  code?: FindingCode;
-  change: (b: Mutable) => void;
-  expect: { severity: 'error' | 'warning'; resource: string; path: string; message: RegExp };
-  options?: Parameters<typeof validateBundle>[1];
-  /** The schema already rejects this input, so the case runs analyzeMesh on it directly (as the BFF's stored model would be). */
-  analyzeOnly?: boolean;
-}
 
 const cases: Case[] = [
   { rule: 'route.target-missing', change: (b) => (route(b, 'split').spec.httpRoute.action.weightedTargets[1].virtualNode = 'catalog-v3'),

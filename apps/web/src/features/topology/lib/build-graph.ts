@@ -92,7 +92,8 @@ function addMissing(missing: TopologyNode[], kind: TopologyKind, name: string): 
   return node;
 }
 
-const edgeKinds: Record<ReferenceRelation, TopologyEdgeKind> = { provider: 'provider', router: 'route', target: 'target', backend: 'backend' };
+// Gateway relations are filtered out below until the topology draws gateways; their entries only keep the record exhaustive.
+const edgeKinds: Record<ReferenceRelation, TopologyEdgeKind> = { provider: 'provider', router: 'route', target: 'target', gateway: 'route', gatewayTarget: 'target', backend: 'backend' };
 
 /** The edges the model's references draw; a route names its router, but traffic flows from the router to the route. */
 function referenceEdges(model: MeshModel): Reference[] {
