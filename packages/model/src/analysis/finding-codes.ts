@@ -65,6 +65,7 @@ export type FindingCode = (typeof findingCodes)[number];
 export const compileDiagnosticCodes = [
   'compile.client-policy-conflict',
   'compile.cloud-map-unsupported',
+  'compile.gateway-port-taken',
   'compile.health-check-grpc-needs-http2',
   'compile.health-check-path-default',
   'compile.retry-event-unknown',
