@@ -25,8 +25,8 @@ test('a CloudFormation template: the bundle on stdout, the report and a summary 
   assert.equal(r.code, 0);
   assert.deepEqual(JSON.parse(r.out), fixture('import/cloudformation/color-app.bundle.json'));
   assert.match(r.err, /^dropped .*color-app\.yaml:Resources\.ColorTellerLogGroup\.Type: AWS::Logs::LogGroup is not an App Mesh resource$/m);
-  assert.match(r.err, /^pending virtualGateway .*Resources\.ColorGatewayVirtualGateway: \{"meshName":"colorapp","virtualGatewayName":"colorgateway-vgw"/m);
-  assert.match(r.err, /8 resources imported, 2 kept for later \(gateways\); 0 errors, 0 warnings/);
+  assert.match(r.err, /^mapped .*color-app\.yaml:Resources\.ColorGatewayRoute \(gatewayRoute colorgateway-vgw\/colorgateway-route\): imported as gatewayRoute colorgateway-vgw\/colorgateway-route$/m);
+  assert.match(r.err, /10 resources imported; 0 errors, 0 warnings/);
 });
 
 test('a Kubernetes manifest is detected by its content; --out writes the bundle to a file', async () => {
@@ -89,6 +89,13 @@ test('CLI inputs: describe-* outputs, a dump array, and spec-only files named by
   writeFileSync(one, JSON.stringify({ spec: spec('vn-payments.json').spec }));
   const f = await cli(one, '--format', 'cli', '--mesh-name', 'shop', '--virtual-node-name', 'payments');
   assert.deepEqual((JSON.parse(f.out) as { virtualNodes: unknown[] }).virtualNodes, [{ virtualNodeName: 'payments', spec: spec('vn-payments.json').spec }]);
+  // aws appmesh create-gateway-route --mesh-name shop --virtual-gateway-name front --gateway-route-name all --spec file://route.json
+  const routeFile = join(tmp(), 'route.json');
+  const routeSpec = { httpRoute: { match: { prefix: '/' }, action: { target: { virtualService: { virtualServiceName: 'payments.shop.local' } } } } };
+  writeFileSync(routeFile, JSON.stringify({ spec: routeSpec }));
+  const gr = await cli(routeFile, '--format', 'cli', '--mesh-name', 'shop', '--virtual-gateway-name', 'front', '--gateway-route-name', 'all');
+  assert.deepEqual((JSON.parse(gr.out) as { gatewayRoutes: unknown[] }).gatewayRoutes, [{ virtualGatewayName: 'front', gatewayRouteName: 'all', spec: routeSpec }]);
+  assert.match(gr.err, /^defaulted .*route\.json:\.: named gatewayRoute all from the flags or manifest$/m);
   const unnamed = await cli(one);
   assert.equal(unnamed.code, 2);
   assert.match(unnamed.err, /a spec without names: give them with --mesh-name/);
@@ -108,6 +115,8 @@ describe('--apply --endpoint', () => {
     const back = (await (await fetch(`${server.url}/api/meshes/color-mesh/bundle`)).json()) as { bundle: { routes: { routeName: string; spec: unknown }[] } };
     const expected = fixture('import/kubernetes/color-app.bundle.json') as { routes: { routeName: string; spec: unknown }[] };
     assert.deepEqual(back.bundle.routes.find((x) => x.routeName === 'color-weighted-route')?.spec, expected.routes[1]?.spec);
+    // The gateway routes join their gateway through the gateway's namespaceSelector, as in a cluster.
+    assert.match(r.out, /^created gatewayRoute ingress-gw_front\/blue-route_colors arn:aws:appmesh:us-west-2:123456789012:mesh\/color-mesh\/virtualGateway\/ingress-gw_front\/gatewayRoute\/blue-route_colors$/m);
   });
 
   test('a second apply of the same mesh is refused and says nothing was created', async () => {

@@ -24,7 +24,7 @@ import { readImportFiles } from './read-files';
 export const importUsage = [
   'usage: meshwright import PATH... [--format auto|cloudformation|kubernetes|cli] [--mesh NAME] [--out FILE]',
   '         [--parameter KEY=VALUE]... (AWS::Region=..., AWS::AccountId=..., AWS::StackName=... set pseudo parameters)',
-  '         [--namespace-mesh NAMESPACE=MESH]... [--mesh-name N --virtual-node-name N ...] [--apply --endpoint URL]',
+  '         [--namespace-mesh NAMESPACE=MESH]... [--mesh-name N --virtual-node-name N --virtual-gateway-name N ...] [--apply --endpoint URL]',
   '       meshwright import --from-app-mesh --region R --mesh NAME [--endpoint URL] [--out FILE]   (through the AWS SDK)',
   'Writes the bundle to stdout (or --out) and the report and findings to stderr; exits 0, 1 with errors, 2 when unreadable.',
 ].join('\n');
@@ -58,8 +58,6 @@ export function importFiles(flags: ImportFlags): ImportResult {
 /** Writes the bundle, prints the report and the findings; applies the bundle when asked. */
 export async function finishImport(result: ImportResult, flags: ImportFlags, io: CliIo): Promise<number> {
   for (const e of result.report.entries) io.err(formatReportEntry(e));
-  // Gateways have no place in the bundle yet: their mapped form is printed for the gateway slice.
-  for (const p of result.report.pending) io.err(`pending ${p.kind} ${p.source}:${p.path}: ${JSON.stringify(p.input)}`);
   const { findings } = validateBundle(result.bundle, analysisOptionsFromEnv());
   for (const f of findings) io.err(formatFinding(f));
   const text = `${JSON.stringify(result.bundle, null, 2)}\n`;
@@ -68,7 +66,7 @@ export async function finishImport(result: ImportResult, flags: ImportFlags, io:
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const kept = Object.values(result.bundle).reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 1), 0);
-  io.err(`${kept} resources imported, ${result.report.pending.length} kept for later (gateways); ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  io.err(`${kept} resources imported; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   if (errors > 0) return 1;
   if (flags.apply) return applyBundle(result.bundle, flags.endpoint, io);
   return 0;

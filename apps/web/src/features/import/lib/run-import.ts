@@ -73,13 +73,20 @@ export function runImport(texts: readonly SourceText[], form: ImportForm): Impor
 export function resourcesByKind(bundle: Record<string, unknown>): { kind: string; names: string[] }[] {
   const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   const mesh = isRecord(bundle.mesh) ? [String(bundle.mesh.meshName)] : [];
+  // Routes and gateway routes are named within their parent: `router/route`, `gateway/route`.
+  const parents: Record<string, string> = { routes: 'virtualRouterName', gatewayRoutes: 'virtualGatewayName' };
   const names = (list: string, key: string) =>
-    (Array.isArray(bundle[list]) ? (bundle[list] as unknown[]) : []).filter(isRecord).map((o) => (list === 'routes' ? `${String(o.virtualRouterName)}/${String(o[key])}` : String(o[key])));
+    (Array.isArray(bundle[list]) ? (bundle[list] as unknown[]) : []).filter(isRecord).map((o) => {
+      const parent = parents[list];
+      return parent ? `${String(o[parent])}/${String(o[key])}` : String(o[key]);
+    });
   return [
     { kind: 'mesh', names: mesh },
     { kind: 'virtualNode', names: names('virtualNodes', 'virtualNodeName') },
     { kind: 'virtualRouter', names: names('virtualRouters', 'virtualRouterName') },
     { kind: 'route', names: names('routes', 'routeName') },
     { kind: 'virtualService', names: names('virtualServices', 'virtualServiceName') },
+    { kind: 'virtualGateway', names: names('virtualGateways', 'virtualGatewayName') },
+    { kind: 'gatewayRoute', names: names('gatewayRoutes', 'gatewayRouteName') },
   ].filter((k) => k.names.length > 0);
 }
