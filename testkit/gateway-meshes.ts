@@ -56,17 +56,23 @@ function listenerPort(ports: GatePorts, i = 0): number {
 
 const listeners = (ports: GatePorts, protocol: Protocol = 'http') => ports.gateway.map((port) => ({ portMapping: { port, protocol } }));
 
-/** An HTTP gateway route to the service `target`, with the match (and rewrite) given. */
-export function httpTo(target: string, match: HttpGatewayRoute['match'], rewrite?: HttpGatewayRoute['action']['rewrite'], priority?: number): GatewayRouteSpec {
+/** An HTTP gateway route to the service `target`, with the match (and rewrite) given; `kind` http2Route for http2 listeners. */
+export function httpTo(
+  target: string,
+  match: HttpGatewayRoute['match'],
+  rewrite?: HttpGatewayRoute['action']['rewrite'],
+  priority?: number,
+  kind: 'httpRoute' | 'http2Route' = 'httpRoute',
+): GatewayRouteSpec {
   const action = { target: { virtualService: { virtualServiceName: serviceName(target) } }, ...(rewrite ? { rewrite } : {}) };
-  return { httpRoute: { match, action }, ...(priority === undefined ? {} : { priority }) };
+  return { [kind]: { match, action }, ...(priority === undefined ? {} : { priority }) };
 }
 
 const weighted = (targets: [string, number][]) => ({ weightedTargets: targets.map(([virtualNode, weight]) => ({ virtualNode, weight })) });
 
 /**
  * `/` through the gateway to `catalog`, a router with an 80/20 split of catalog-v1/catalog-v2 and
- * a header route (x-beta: yes) to catalog-beta of its own.
+ * a header route (x-beta: yes) to catalog-beta of its own; `/own-host` the same, keeping the Host.
  */
 export function splitGatewayMesh(ports: GatePorts): MeshModel {
   return gateMesh(ports, {
@@ -82,7 +88,11 @@ export function splitGatewayMesh(ports: GatePorts): MeshModel {
         ],
       },
     ],
-    gatewayRoutes: [{ name: 'catalog', spec: httpTo('catalog', { prefix: '/' }) }],
+    gatewayRoutes: [
+      { name: 'catalog', spec: httpTo('catalog', { prefix: '/' }) },
+      // The client's Host kept: the router's own routes must still apply.
+      { name: 'catalog-own-host', spec: httpTo('catalog', { prefix: '/own-host' }, { hostname: { defaultTargetHostname: 'DISABLED' } }) },
+    ],
   });
 }
 
@@ -98,14 +108,24 @@ export function rewriteGatewayMesh(ports: GatePorts): MeshModel {
       { name: 'old', spec: httpTo('book', { prefix: '/old/' }, { prefix: { value: '/new/' } }) },
       { name: 'legacy', spec: httpTo('book', { path: { exact: '/legacy' } }, { path: { exact: '/modern' } }) },
       { name: 'status', spec: httpTo('book', { path: { exact: '/status' } }) },
+      { name: 'docs', spec: httpTo('book', { path: { regex: '/v[0-9]+/docs' } }, { path: { exact: '/docs' } }) },
     ],
+  });
+}
+
+/** An http2 gateway listener (h2c) in front of the HTTP/1.1 echo node `book`: `/h2` reaches it as `/`. */
+export function http2GatewayMesh(ports: GatePorts): MeshModel {
+  return gateMesh(ports, {
+    gateway: { listeners: listeners(ports, 'http2') },
+    nodes: [{ name: 'book' }],
+    gatewayRoutes: [{ name: 'h2', spec: httpTo('book', { prefix: '/h2' }, undefined, undefined, 'http2Route') }],
   });
 }
 
 /**
  * Echo nodes named after what reaches them: hostname exact and suffix routes; header, query and
- * method routes before a catch-all; longest prefix (created shortest first) and priority 0 first,
- * each on a hostname of its own.
+ * method routes; longest prefix (created shortest first) and priority 0 first, each on a hostname of
+ * its own. There is no catch-all, so a request no route takes is answered 404 by the gateway.
  */
 export function matchGatewayMesh(ports: GatePorts): MeshModel {
   const nodes = ['shop', 'org', 'gold', 'beta', 'post', 'root', 'chapter'].map((name) => ({ name }));
@@ -118,7 +138,6 @@ export function matchGatewayMesh(ports: GatePorts): MeshModel {
       { name: 'gold-header', spec: httpTo('gold', { prefix: '/', headers: [{ name: 'x-tier', match: { exact: 'gold' } }] }, undefined, 1) },
       { name: 'beta-query', spec: httpTo('beta', { prefix: '/', queryParameters: [{ name: 'beta', match: { exact: 'yes' } }] }, undefined, 2) },
       { name: 'post-method', spec: httpTo('post', { prefix: '/', method: 'POST' }, undefined, 3) },
-      { name: 'catch-all', spec: httpTo('root', { prefix: '/' }, undefined, 10) },
       // Longest prefix wins whatever the order of creation: `/` is created before `/chapter`.
       { name: 'longest-root', spec: httpTo('root', { prefix: '/', hostname: { exact: 'longest.test' } }) },
       { name: 'longest-chapter', spec: httpTo('chapter', { prefix: '/chapter', hostname: { exact: 'longest.test' } }) },
@@ -144,26 +163,44 @@ export function multiListenerGatewayMesh(ports: GatePorts): MeshModel {
   });
 }
 
-/** Certificate files of a TLS-terminating gateway listener. */
+/** Certificate files: the gateway listener's, and the client certificate and CA it uses towards backends. */
 export interface GateCerts {
+  caCert: string;
   serverCert: string;
   serverKey: string;
+  clientCert: string;
+  clientKey: string;
 }
 
-/** The rewrite mesh's node behind a gateway listener that terminates TLS (STRICT, file certificate). */
-export function tlsGatewayMesh(ports: GatePorts, certs: GateCerts): MeshModel {
+/**
+ * A gateway listener that terminates TLS (STRICT, file certificate) in front of the echo node `book`
+ * (`/`) and, under `/secure`, node `secure`, which the gateway reaches over mutual TLS: its
+ * backend-defaults client policy applies to the secure node's port only.
+ */
+export function tlsGatewayMesh(ports: GatePorts, certs: GateCerts, secureSan: string): MeshModel {
   const tls = { mode: 'STRICT' as const, certificate: { file: { certificateChain: certs.serverCert, privateKey: certs.serverKey } } };
+  const securePort = ports.upstream.secure ?? 0;
+  const clientPolicy = {
+    tls: {
+      ports: [securePort],
+      certificate: { file: { certificateChain: certs.clientCert, privateKey: certs.clientKey } },
+      validation: { trust: { file: { certificateChain: certs.caCert } }, subjectAlternativeNames: { match: { exact: [secureSan] } } },
+    },
+  };
   return gateMesh(ports, {
-    gateway: { listeners: listeners(ports).map((l) => ({ ...l, tls })) },
-    nodes: [{ name: 'book' }],
-    gatewayRoutes: [{ name: 'book', spec: httpTo('book', { prefix: '/' }) }],
+    gateway: { listeners: listeners(ports).map((l) => ({ ...l, tls })), backendDefaults: { clientPolicy } },
+    nodes: [{ name: 'book' }, { name: 'secure' }],
+    gatewayRoutes: [
+      { name: 'book', spec: httpTo('book', { prefix: '/' }) },
+      { name: 'secure', spec: httpTo('secure', { prefix: '/secure' }) },
+    ],
   });
 }
 
 /**
  * gRPC: the gateway sends `shop.Cart` calls to the router `cart`, whose routes pick a node by
- * method (Add to cart-adder, List to cart-lister); Cart/Remove has no router route and shop.Admin
- * no gateway route.
+ * method (Add to cart-adder, List to cart-lister); Cart/Remove has no router route. shop.Admin calls
+ * with metadata `x-role: admin` go straight to the node service cart-adder; others have no route.
  */
 export function grpcGatewayMesh(ports: GatePorts): MeshModel {
   const byMethod = (methodName: string, node: string): { name: string; spec: RouteSpec } => ({
@@ -176,6 +213,15 @@ export function grpcGatewayMesh(ports: GatePorts): MeshModel {
     routers: [{ name: 'cart', protocol: 'grpc', routes: [byMethod('Add', 'cart-adder'), byMethod('List', 'cart-lister')] }],
     gatewayRoutes: [
       { name: 'cart', spec: { grpcRoute: { match: { serviceName: 'shop.Cart' }, action: { target: { virtualService: { virtualServiceName: serviceName('cart') } } } } } },
+      {
+        name: 'admin',
+        spec: {
+          grpcRoute: {
+            match: { serviceName: 'shop.Admin', metadata: [{ name: 'x-role', match: { exact: 'admin' } }] },
+            action: { target: { virtualService: { virtualServiceName: serviceName('cart-adder') } } },
+          },
+        },
+      },
     ],
   });
 }

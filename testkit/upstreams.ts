@@ -3,6 +3,7 @@
 import { createSocket } from 'node:dgram';
 import { once } from 'node:events';
 import { Agent, createServer, request, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { connect as connectHttp2 } from 'node:http2';
 import { createServer as createTcpServer, connect, type AddressInfo, type Socket } from 'node:net';
 
 export interface Upstream {
@@ -41,12 +42,17 @@ export interface Echo {
   method: string;
   path: string;
   host: string;
+  /** The request's headers, lower-case names. */
+  headers: IncomingHttpHeaders;
 }
 
-/** An HTTP server that answers with the request it saw (its name, method, path and Host) as JSON. */
+/** An HTTP server that answers with the request it saw (its name, method, path, Host and headers) as JSON. */
 export function echoUpstream(name: string): Promise<Upstream> {
   return httpUpstream(name, {
-    answer: (path, _count, req) => ({ status: 200, body: JSON.stringify({ upstream: name, method: req.method ?? '', path, host: req.headers.host ?? '' } satisfies Echo) }),
+    answer: (path, _count, req) => {
+      const echo: Echo = { upstream: name, method: req.method ?? '', path, host: req.headers.host ?? '', headers: req.headers };
+      return { status: 200, body: JSON.stringify(echo) };
+    },
   });
 }
 
@@ -151,4 +157,28 @@ export function viaEgress(egressPort: number, host: string, path = '/', headers:
 
 export function closeClientConnections(): void {
   agent.destroy();
+}
+
+/** One HTTP/2 request over cleartext (h2c, prior knowledge) to 127.0.0.1:`port` with the given authority. */
+export function viaHttp2(port: number, authority: string, path = '/'): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const session = connectHttp2(`http://127.0.0.1:${port}`);
+    session.on('error', reject);
+    const req = session.request({ ':method': 'GET', ':path': path, ':authority': authority });
+    let status = 0;
+    let headers: IncomingHttpHeaders = {};
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('response', (h) => {
+      status = Number(h[':status'] ?? 0);
+      headers = h;
+    });
+    req.on('data', (c: string) => (body += c));
+    req.on('end', () => {
+      session.close();
+      resolve({ status, body, headers });
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
