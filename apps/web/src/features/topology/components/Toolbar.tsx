@@ -1,7 +1,7 @@
 import type { GraphFilter } from '../lib/filter-graph';
 import { kindLabels, type TopologyKind } from '../lib/graph-types';
 
-const allKinds: TopologyKind[] = ['virtualService', 'virtualRouter', 'route', 'virtualNode'];
+const allKinds: TopologyKind[] = ['virtualGateway', 'virtualService', 'virtualRouter', 'route', 'virtualNode'];
 
 export interface ToolbarProps {
   filter: GraphFilter;

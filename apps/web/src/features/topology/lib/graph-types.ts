@@ -1,7 +1,10 @@
 import type { Finding, Severity } from '@meshwright/model';
 
-/** The resource kinds the topology draws (the mesh itself is the canvas, not a node). */
-export type TopologyKind = 'virtualService' | 'virtualRouter' | 'route' | 'virtualNode';
+/**
+ * The resource kinds the topology draws (the mesh itself is the canvas, not a node). Gateways are
+ * the entry points on the left; their gateway routes are drawn as the edges to the services.
+ */
+export type TopologyKind = 'virtualGateway' | 'virtualService' | 'virtualRouter' | 'route' | 'virtualNode';
 
 /** What a proxy's last config push looked like, as the xDS server reports it. */
 export type SyncState = 'SYNCED' | 'STALE' | 'NACKED';
@@ -29,7 +32,7 @@ export interface TopologyNode {
   href?: string;
 }
 
-export type TopologyEdgeKind = 'provider' | 'route' | 'target' | 'backend';
+export type TopologyEdgeKind = 'gatewayRoute' | 'provider' | 'route' | 'target' | 'backend';
 
 /** One arrow, pointing the way traffic flows. */
 export interface TopologyEdge {
@@ -37,7 +40,7 @@ export interface TopologyEdge {
   kind: TopologyEdgeKind;
   source: string;
   target: string;
-  /** A route target's share of the route's traffic, such as `80%`. */
+  /** A route target's share of the route's traffic, such as `80%`; a gateway route's name and match. */
   label?: string;
   /** The arrow points at a resource that does not exist. */
   broken: boolean;
@@ -55,6 +58,7 @@ export interface TopologyGraph {
 export type SyncStatusByNode = ReadonlyMap<string, SyncState>;
 
 export const kindLabels: Record<TopologyKind, string> = {
+  virtualGateway: 'virtual gateway',
   virtualService: 'virtual service',
   virtualRouter: 'virtual router',
   route: 'route',

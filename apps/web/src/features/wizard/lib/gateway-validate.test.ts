@@ -42,6 +42,7 @@ test("each error the model finds about a route lands at a field of the form, wit
       gatewayRoutes: [{ meshName: 'm', virtualGatewayName: 'ingress', gatewayRouteName: route.name, spec: gatewayRouteSpecFromValues(route) }],
     });
     const errors = bundle.findings.filter((f) => f.severity === 'error' && f.resource.kind === 'gatewayRoute');
+    assert.ok(errors.length > 0, `the model finds an error in route ${route.name}`);
     const issues = validateGatewayRouteValues(route, { gateway, services: ['books.local'] });
     assert.deepEqual(issues.map((i) => i.message), errors.map((f) => f.message), route.name);
     assert.ok(issues.every((i) => ['target', 'path', 'name'].includes(i.field)), JSON.stringify(issues));
