@@ -35,12 +35,17 @@ test('without a port, a path or a prefix the same route is refused', () => {
 
 test('a grpc health check with a path is accepted with a warning on nodes and gateways; a tcp one with a path is still an error', () => {
   const b = shopWithGateway();
+  // App Mesh takes a grpc health check on http2 and grpc listeners only ("GRPC HealthCheck requires listener type of HTTP2 or GRPC").
   const frontend = b.virtualNodes.find((n) => n.virtualNodeName === 'frontend') ?? assert.fail();
+  frontend.spec.listeners[0].portMapping.protocol = 'http2';
   frontend.spec.listeners[0].healthCheck.protocol = 'grpc';
   const gateway = b.virtualGateways[0] ?? assert.fail();
+  gateway.spec.listeners[0].portMapping.protocol = 'http2';
   gateway.spec.listeners[0].healthCheck.protocol = 'grpc';
+  for (const r of b.gatewayRoutes) r.spec = { http2Route: r.spec.httpRoute };
   const result = validateBundle(b as unknown as BundleInput);
   assert.deepEqual(result.findings.map((f) => `${f.severity} ${f.code}`), ['warning node.health-check-path-ignored', 'warning gateway.health-check-path-ignored']);
+  frontend.spec.listeners[0].portMapping.protocol = 'tcp';
   frontend.spec.listeners[0].healthCheck.protocol = 'tcp';
   assert.ok(findings(b).some((f) => f.startsWith('error [node.health-check-path-not-http]')));
 });
