@@ -101,6 +101,35 @@ test('CLI inputs: describe-* outputs, a dump array, and spec-only files named by
   assert.match(unnamed.err, /a spec without names: give them with --mesh-name/);
 });
 
+test('a deploy.sh of aws appmesh create-* commands: a directory import reads the script and the file:// specs it names once', async () => {
+  const dir = tmp();
+  const gateway = (fixture('import/gateways/front-door.bundle.json') as { virtualGateways: { spec: unknown }[] }).virtualGateways[0]?.spec;
+  const route = { httpRoute: { match: { prefix: '/', port: 8080 }, action: { target: { virtualService: { virtualServiceName: 'shop.local' } } } } };
+  writeFileSync(join(dir, 'gateway.json'), JSON.stringify(gateway));
+  writeFileSync(join(dir, 'route.json'), JSON.stringify(route));
+  writeFileSync(
+    join(dir, 'deploy.sh'),
+    [
+      '#!/bin/bash',
+      'MESH=${MESH:-front-door}',
+      'aws appmesh create-mesh --mesh-name $MESH',
+      'aws appmesh create-virtual-gateway --mesh-name $MESH --virtual-gateway-name front --spec file://gateway.json',
+      'aws appmesh create-gateway-route --mesh-name $MESH --virtual-gateway-name front \\',
+      '  --gateway-route-name all --spec file://route.json',
+      '',
+    ].join('\n'),
+  );
+  const r = await cli(dir);
+  const bundle = JSON.parse(r.out) as { mesh: unknown; virtualGateways: unknown[]; gatewayRoutes: unknown[] };
+  assert.deepEqual(bundle.mesh, { meshName: 'front-door' });
+  assert.deepEqual(bundle.virtualGateways, [{ virtualGatewayName: 'front', spec: gateway }]);
+  assert.deepEqual(bundle.gatewayRoutes, [{ virtualGatewayName: 'front', gatewayRouteName: 'all', spec: route }]);
+  assert.match(r.err, /^mapped .*deploy\.sh:5:\. \(gatewayRoute front\/all\): imported as gatewayRoute front\/all$/m);
+  // The route's target service is not in the script: the analysis says so, and the import exits 1.
+  assert.equal(r.code, 1);
+  assert.match(r.err, /^error \[gatewayRoute\.[a-z-]+\] \(gatewayRoute front\/all\)/m);
+});
+
 describe('--apply --endpoint', () => {
   let server: TestServer;
   before(async () => {

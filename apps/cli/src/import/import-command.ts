@@ -6,6 +6,8 @@ import {
   ImportInputError,
   importCliDocuments,
   importCloudFormation,
+  isCliScript,
+  readCliScripts,
   importKubernetes,
   validateBundle,
   type ImportResult,
@@ -19,10 +21,10 @@ import type { CliIo } from '../validate';
 import { applyBundle } from './apply';
 import { FlagError, parseImportFlags, type ImportFlags } from './flags';
 import { importFromAppMesh } from './from-app-mesh';
-import { readImportFiles } from './read-files';
+import { readImportFiles, readScriptFile } from './read-files';
 
 export const importUsage = [
-  'usage: meshwright import PATH... [--format auto|cloudformation|kubernetes|cli] [--mesh NAME] [--out FILE]',
+  'usage: meshwright import PATH... [--format auto|cloudformation|kubernetes|cli] [--mesh NAME] [--out FILE]   (cli: JSON inputs or deploy.sh scripts)',
   '         [--parameter KEY=VALUE]... (AWS::Region=..., AWS::AccountId=..., AWS::StackName=... set pseudo parameters)',
   '         [--namespace-mesh NAMESPACE=MESH]... [--mesh-name N --virtual-node-name N --virtual-gateway-name N ...] [--apply --endpoint URL]',
   '       meshwright import --from-app-mesh --region R --mesh NAME [--endpoint URL] [--out FILE]   (through the AWS SDK)',
@@ -36,8 +38,13 @@ function runImporter(format: ImportFormat, texts: SourceText[], flags: ImportFla
       return importCloudFormation(texts, { ...mesh, parameters: flags.parameters, pseudoParameters: flags.pseudoParameters });
     case 'kubernetes':
       return importKubernetes(texts, { ...mesh, namespaceMesh: flags.namespaceMesh });
-    case 'cli':
-      return importCliDocuments(texts.map((t) => parseJsonText(t.source, t.text)), { ...mesh, names: { ...names, ...(Object.keys(flags.names).length ? { '*': flags.names } : {}) } });
+    case 'cli': {
+      // deploy.sh scripts' aws appmesh create-* commands; the files they read are not imported again.
+      const scripts = readCliScripts(texts.filter((t) => isCliScript(t.text)), readScriptFile);
+      const json = texts.filter((t) => !isCliScript(t.text) && !scripts.used.includes(t.source)).map((t) => parseJsonText(t.source, t.text));
+      const allNames = { ...names, ...(Object.keys(flags.names).length ? { '*': flags.names } : {}) };
+      return importCliDocuments([...scripts.docs, ...json], { ...mesh, names: allNames, reports: scripts.reports });
+    }
   }
 }
 

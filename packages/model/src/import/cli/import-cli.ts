@@ -19,6 +19,8 @@ export interface CliNames {
 export interface CliImportOptions extends AssembleOptions {
   /** Names for spec-only documents, per source; `*` applies to every source. */
   names?: Record<string, CliNames>;
+  /** What reading AWS CLI scripts into `docs` reported (readCliScripts), to join this import's report. */
+  reports?: readonly ReportBuilder[];
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -94,7 +96,7 @@ export function importCliDocuments(docs: readonly InputDocument[], options: CliI
   if (docs.length === 1 && first && isBundle(first.json)) {
     return { bundle: first.json as Record<string, unknown>, report: { entries: [] } };
   }
-  const reports: ReportBuilder[] = [];
+  const reports: ReportBuilder[] = [...(options.reports ?? [])];
   const resources: ImportedResource[] = [];
   for (const doc of docs) {
     if (isBundle(doc.json)) throw new ImportInputError(doc.source, 'a bundle file must be imported on its own, not with other files');
