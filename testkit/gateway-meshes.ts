@@ -72,18 +72,34 @@ const weighted = (targets: [string, number][]) => ({ weightedTargets: targets.ma
 
 /**
  * `/` through the gateway to `catalog`, a router with an 80/20 split of catalog-v1/catalog-v2 and
- * a header route (x-beta: yes) to catalog-beta of its own; `/own-host` the same, keeping the Host.
+ * a header route (x-beta: yes) to catalog-beta, a 300 ms timeout (`/slow`) and a retry policy (`/flaky`)
+ * of its own; `/own-host` the same, keeping the Host.
  */
 export function splitGatewayMesh(ports: GatePorts): MeshModel {
   return gateMesh(ports, {
     gateway: { listeners: listeners(ports) },
-    nodes: [{ name: 'catalog-v1' }, { name: 'catalog-v2' }, { name: 'catalog-beta' }],
+    nodes: ['catalog-v1', 'catalog-v2', 'catalog-beta', 'catalog-slow', 'catalog-flaky'].map((name) => ({ name })),
     routers: [
       {
         name: 'catalog',
         protocol: 'http',
         routes: [
           { name: 'beta', spec: { priority: 1, httpRoute: { match: { prefix: '/', headers: [{ name: 'x-beta', match: { exact: 'yes' } }] }, action: weighted([['catalog-beta', 1]]) } } },
+          {
+            name: 'slow',
+            spec: { priority: 2, httpRoute: { match: { prefix: '/slow' }, action: weighted([['catalog-slow', 1]]), timeout: { perRequest: { unit: 'ms', value: 300 } } } },
+          },
+          {
+            name: 'flaky',
+            spec: {
+              priority: 3,
+              httpRoute: {
+                match: { prefix: '/flaky' },
+                action: weighted([['catalog-flaky', 1]]),
+                retryPolicy: { maxRetries: 2, perRetryTimeout: { unit: 'ms', value: 2000 }, httpRetryEvents: ['server-error'] },
+              },
+            },
+          },
           { name: 'split', spec: { priority: 10, httpRoute: { match: { prefix: '/' }, action: weighted([['catalog-v1', 80], ['catalog-v2', 20]]) } } },
         ],
       },
@@ -96,10 +112,18 @@ export function splitGatewayMesh(ports: GatePorts): MeshModel {
   });
 }
 
-/** One echo node `book`, reached by prefix and exact routes with each kind of rewrite. */
-export function rewriteGatewayMesh(ports: GatePorts): MeshModel {
+/** One echo node `book`, reached by prefix and exact routes with each kind of rewrite; a JSON access log at `logPath`. */
+export function rewriteGatewayMesh(ports: GatePorts, logPath = '/dev/stdout'): MeshModel {
+  // As Envoy's default format: the client's path is in x-envoy-original-path once a rewrite changed :path.
+  const format = {
+    json: [
+      { key: 'path', value: '%REQ(X-ENVOY-ORIGINAL-PATH?:PATH)%' },
+      { key: 'upstreamPath', value: '%REQ(:PATH)%' },
+      { key: 'code', value: '%RESPONSE_CODE%' },
+    ],
+  };
   return gateMesh(ports, {
-    gateway: { listeners: listeners(ports) },
+    gateway: { listeners: listeners(ports), logging: { accessLog: { file: { path: logPath, format } } } },
     nodes: [{ name: 'book' }],
     gatewayRoutes: [
       { name: 'chapter', spec: httpTo('book', { prefix: '/chapter' }) },
@@ -135,6 +159,8 @@ export function matchGatewayMesh(ports: GatePorts): MeshModel {
     gatewayRoutes: [
       { name: 'shop-exact', spec: httpTo('shop', { prefix: '/', hostname: { exact: 'shop.example.com' } }) },
       { name: 'org-suffix', spec: httpTo('org', { prefix: '/', hostname: { suffix: '.example.org' } }) },
+      // A suffix without a leading dot also takes the name itself (Envoy's `*` needs a character).
+      { name: 'net-suffix', spec: httpTo('org', { prefix: '/', hostname: { suffix: 'example.net' } }) },
       { name: 'gold-header', spec: httpTo('gold', { prefix: '/', headers: [{ name: 'x-tier', match: { exact: 'gold' } }] }, undefined, 1) },
       { name: 'beta-query', spec: httpTo('beta', { prefix: '/', queryParameters: [{ name: 'beta', match: { exact: 'yes' } }] }, undefined, 2) },
       { name: 'post-method', spec: httpTo('post', { prefix: '/', method: 'POST' }, undefined, 3) },

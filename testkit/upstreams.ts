@@ -16,14 +16,16 @@ export interface Upstream {
 
 export type Answer = (path: string, count: number, req: IncomingMessage) => { status: number; body?: string };
 
-/** An HTTP server that answers with its own name (or as `answer` says). */
-export async function httpUpstream(name: string, opts: { host?: string; port?: number; answer?: Answer } = {}): Promise<Upstream> {
+/** An HTTP server that answers with its own name (or as `answer` says), `delayMs` after the request. */
+export async function httpUpstream(name: string, opts: { host?: string; port?: number; answer?: Answer; delayMs?: number } = {}): Promise<Upstream> {
   const hits: string[] = [];
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
     if (path !== '/health') hits.push(path);
     const a = opts.answer?.(path, hits.length, req) ?? { status: 200 };
-    res.writeHead(a.status, { 'content-type': 'text/plain' }).end(a.body ?? name);
+    const reply = () => res.writeHead(a.status, { 'content-type': 'text/plain' }).end(a.body ?? name);
+    if (opts.delayMs) setTimeout(reply, opts.delayMs).unref();
+    else reply();
   });
   server.keepAliveTimeout = 1000;
   server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1');

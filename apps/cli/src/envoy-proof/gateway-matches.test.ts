@@ -49,6 +49,16 @@ describe('gateway route matches and order', () => {
     assert.equal(await reached('api.example.org'), 'org');
     assert.equal(await reached('a.b.example.org'), 'org');
     assert.equal(await reached('example.org.evil.test'), 404);
+    // Without a leading dot the suffix is literal, and takes the name itself too.
+    assert.equal(await reached('example.net'), 'org');
+    assert.equal(await reached('api.example.net'), 'org');
+    assert.equal(await reached('badexample.net'), 'org');
+    assert.equal(await reached('example.network'), 404);
+  });
+
+  test('on a matched hostname, a route without hostname and a lower priority number still comes first', async () => {
+    assert.equal(await reached('shop.example.com', '/x', { 'x-tier': 'gold' }), 'gold');
+    assert.equal(await reached('api.example.org', '/x', {}, 'POST'), 'post');
   });
 
   test('header, query-parameter and method matches pick their routes', async () => {

@@ -1,6 +1,9 @@
 // What a service behind a virtual gateway sees of a request: the path and Host after App Mesh's
 // gateway rewrites, on a real gateway Envoy in front of an upstream that echoes them.
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { effectiveGatewayRouting, type MeshModel } from '@meshwright/model';
 import { rewriteGatewayMesh } from '../../../../testkit/gateway-meshes';
@@ -97,5 +100,30 @@ describe('gateway rewrites', () => {
     const reply = await viaEgress(port, clientHost, '/nowhere');
     assert.equal(reply.status, 404);
     assert.equal(book.hits.length, before);
+  });
+});
+
+describe('the gateway access log', () => {
+  test('one JSON line per request, with the path the client sent and the path the service got', async () => {
+    const book = await echoUpstream('book');
+    const port = await freePort();
+    const logPath = join(mkdtempSync(join(tmpdir(), 'mw-gateway-log-')), 'access.log');
+    const gateway = await runGateway(rewriteGatewayMesh({ upstream: { book: book.port }, gateway: [port] }, logPath), 'edge');
+    try {
+      for (const path of ['/chapter/1', '/status', '/nowhere']) await viaEgress(port, 'www.example.com', path);
+      // Reopening the logs flushes them, on Envoy's flush thread: read until the lines are there.
+      await fetch(`http://127.0.0.1:${gateway.ports.admin}/reopen_logs`, { method: 'POST' });
+      const lines = () => readFileSync(logPath, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as { path: string; upstreamPath: string; code: number });
+      let logged = lines();
+      for (let tries = 0; logged.length < 3 && tries < 100; tries++) {
+        await new Promise((r) => setTimeout(r, 100));
+        logged = lines();
+      }
+      assert.deepEqual(logged.map((l) => [l.path, l.upstreamPath, l.code]), [['/chapter/1', '/1', 200], ['/status', '/status', 200], ['/nowhere', '/nowhere', 404]]);
+    } finally {
+      closeClientConnections();
+      await gateway.envoy.stop();
+      await book.close();
+    }
   });
 });

@@ -14,6 +14,9 @@ describe('a gateway in front of a router with an 80/20 split', () => {
 
   before(async () => {
     for (const name of ['catalog-v1', 'catalog-v2', 'catalog-beta']) upstreams.push(await httpUpstream(name));
+    upstreams.push(await httpUpstream('catalog-slow', { delayMs: 1500 }));
+    // The first attempt of every request fails; the retry gets through.
+    upstreams.push(await httpUpstream('catalog-flaky', { answer: (_p, n) => (n % 2 === 1 ? { status: 503, body: 'first attempt fails' } : { status: 200 }) }));
     port = await freePort();
     const model = splitGatewayMesh({ upstream: Object.fromEntries(upstreams.map((u) => [u.name, u.port])), gateway: [port] });
     gateway = await runGateway(model, 'edge');
@@ -44,6 +47,23 @@ describe('a gateway in front of a router with an 80/20 split', () => {
     const reply = await viaEgress(port, 'www.example.com', '/items', { 'x-beta': 'yes' });
     assert.equal(reply.status, 200);
     assert.equal(reply.body, 'catalog-beta');
+  });
+
+  test("the router route's timeout applies behind the gateway", async () => {
+    const reply = await viaEgress(port, 'www.example.com', '/slow/1');
+    assert.equal(reply.status, 504, reply.body);
+    assert.match(reply.body, /upstream request timeout/);
+  });
+
+  test("the router route's retry policy turns a first-attempt 503 into a success", async () => {
+    const flaky = upstreams.find((u) => u.name === 'catalog-flaky');
+    assert.ok(flaky);
+    const before = flaky.hits.length;
+    const reply = await viaEgress(port, 'www.example.com', '/flaky/1');
+    assert.equal(reply.status, 200, reply.body);
+    assert.equal(reply.body, 'catalog-flaky');
+    // The gateway route's prefix is `/`: nothing to strip, the path arrives as sent.
+    assert.deepEqual(flaky.hits.slice(before), ['/flaky/1', '/flaky/1'], 'the failed attempt and the retry');
   });
 
   test("with the Host rewrite disabled the request still reaches the router's routes", async () => {
