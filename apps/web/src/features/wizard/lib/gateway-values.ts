@@ -100,3 +100,22 @@ export const gatewayValuesSchema: z.ZodType<GatewayValues, GatewayValues> = z.ob
   listeners: z.array(z.object({ port: num, protocol: z.enum(gatewayProtocols) })),
   logPath: z.string(),
 });
+
+/** The wizard's "Ingress gateway" step: one listener, and routes that all reach the new virtual service. */
+export interface WizardGatewayValues {
+  name: string;
+  port: number;
+  protocol: GatewayProtocol;
+  routes: GatewayRouteValues[];
+}
+
+export function defaultWizardGateway(): WizardGatewayValues {
+  return { name: '', port: 8080, protocol: 'http', routes: [defaultGatewayRoute()] };
+}
+
+export const wizardGatewayValuesSchema: z.ZodType<WizardGatewayValues, WizardGatewayValues> = z.object({
+  name: z.string(),
+  port: num,
+  protocol: z.enum(gatewayProtocols),
+  routes: z.array(gatewayRouteValuesSchema),
+});
