@@ -5,6 +5,8 @@ import {
   importCliDocuments,
   importCloudFormation,
   importKubernetes,
+  isCliScript,
+  readCliScripts,
   type ImportFormat,
   type ImportResult,
   type SourceText,
@@ -62,7 +64,11 @@ export function runImport(texts: readonly SourceText[], form: ImportForm): Impor
       return { ok: true, format, result: importCloudFormation(texts, { ...mesh, parameters, pseudoParameters }) };
     }
     if (format === 'kubernetes') return { ok: true, format, result: importKubernetes(texts, { ...mesh, namespaceMesh: parsePairs(form.namespaceMesh, 'Namespace to mesh') }) };
-    return { ok: true, format, result: importCliDocuments(texts.map(parseJson), mesh) };
+    // A deploy script's file:// names one of the files uploaded with it, by its file name.
+    const byName = (_script: string, path: string) => texts.find((t) => t.source === path.split('/').pop());
+    const scripts = readCliScripts(texts.filter((t) => isCliScript(t.text)), byName);
+    const json = texts.filter((t) => !isCliScript(t.text) && !scripts.used.includes(t.source)).map(parseJson);
+    return { ok: true, format, result: importCliDocuments([...scripts.docs, ...json], { ...mesh, reports: scripts.reports }) };
   } catch (e) {
     if (e instanceof ImportInputError) return { ok: false, message: e.message };
     throw e;

@@ -36,6 +36,8 @@ export const kindLabels: Record<string, string> = {
   virtualRouter: 'Virtual router',
   route: 'Route',
   virtualService: 'Virtual service',
+  virtualGateway: 'Virtual gateway',
+  gatewayRoute: 'Gateway route',
 };
 
 /** The shell commands that create every file in order, for scripts that still speak App Mesh. */
