@@ -19,7 +19,8 @@ interface Parts {
   gateway: VirtualGatewaySpec;
   /** Nodes, one per upstream; each provides the service of its own name unless a router does. */
   nodes: { name: string; protocol?: Protocol }[];
-  routers?: { name: string; protocol: Protocol; routes: { name: string; spec: RouteSpec }[] }[];
+  /** Routers listen on 8080 unless `ports` says otherwise. */
+  routers?: { name: string; protocol: Protocol; ports?: number[]; routes: { name: string; spec: RouteSpec }[] }[];
   gatewayRoutes: { name: string; spec: GatewayRouteSpec }[];
 }
 
@@ -37,7 +38,10 @@ function gateMesh(ports: GatePorts, parts: Parts): MeshModel {
       virtualNodeName: n.name,
       spec: { serviceDiscovery: { dns: { hostname: '127.0.0.1' } }, listeners: [{ portMapping: { port: port(n.name), protocol: n.protocol ?? 'http' } }] },
     })),
-    virtualRouters: routers.map((r) => ({ virtualRouterName: r.name, spec: { listeners: [{ portMapping: { port: 8080, protocol: r.protocol } }] } })),
+    virtualRouters: routers.map((r) => ({
+      virtualRouterName: r.name,
+      spec: { listeners: (r.ports ?? [8080]).map((port) => ({ portMapping: { port, protocol: r.protocol } })) },
+    })),
     routes: routers.flatMap((r) => r.routes.map((route) => ({ virtualRouterName: r.name, routeName: route.name, spec: route.spec }))),
     virtualServices: [
       ...parts.nodes.map((n) => ({ virtualServiceName: serviceName(n.name), spec: { provider: { virtualNode: { virtualNodeName: n.name } } } })),
@@ -134,6 +138,26 @@ export function rewriteGatewayMesh(ports: GatePorts, logPath = '/dev/stdout'): M
       { name: 'status', spec: httpTo('book', { path: { exact: '/status' } }) },
       { name: 'docs', spec: httpTo('book', { path: { regex: '/v[0-9]+/docs' } }, { path: { exact: '/docs' } }) },
     ],
+  });
+}
+
+/**
+ * A service on two ports: router `pages` listens on 8080 (to node `pages-a`) and 9090 (to
+ * `pages-b`); gateway routes `/on-8080` and `/on-9090` name the port in `action.target.port`.
+ */
+export function targetPortGatewayMesh(ports: GatePorts): MeshModel {
+  const onPort = (port: number, node: string): { name: string; spec: RouteSpec } => ({
+    name: `on-${port}`,
+    spec: { httpRoute: { match: { prefix: '/', port }, action: weighted([[node, 1]]) } },
+  });
+  const toPort = (port: number): GatewayRouteSpec => ({
+    httpRoute: { match: { prefix: `/on-${port}` }, action: { target: { virtualService: { virtualServiceName: serviceName('pages') }, port } } },
+  });
+  return gateMesh(ports, {
+    gateway: { listeners: listeners(ports) },
+    nodes: [{ name: 'pages-a' }, { name: 'pages-b' }],
+    routers: [{ name: 'pages', protocol: 'http', ports: [8080, 9090], routes: [onPort(8080, 'pages-a'), onPort(9090, 'pages-b')] }],
+    gatewayRoutes: [{ name: 'to-8080', spec: toPort(8080) }, { name: 'to-9090', spec: toPort(9090) }],
   });
 }
 

@@ -2,7 +2,7 @@
 // real upstreams: requests entering the mesh through the gateway are split and routed as the router says.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { http2GatewayMesh, splitGatewayMesh } from '../../../../testkit/gateway-meshes';
+import { http2GatewayMesh, splitGatewayMesh, targetPortGatewayMesh } from '../../../../testkit/gateway-meshes';
 import { freePort } from '../../../../testkit/ports';
 import { runGateway, type GatewayRun } from '../../../../testkit/gateway-proxy';
 import { closeClientConnections, echoOf, echoUpstream, httpUpstream, viaEgress, viaHttp2, type Upstream } from '../../../../testkit/upstreams';
@@ -98,5 +98,30 @@ describe('an http2 gateway listener', () => {
     const echo = echoOf(reply);
     assert.deepEqual([echo.upstream, echo.path, echo.host], ['book', '/x', 'book.gate.local']);
     assert.equal((await viaHttp2(port, 'www.example.com', '/elsewhere')).status, 404);
+  });
+});
+
+describe('a gateway route naming the port of a service served on two ports', () => {
+  const upstreams: Upstream[] = [];
+  let gateway: GatewayRun;
+  let port: number;
+
+  before(async () => {
+    for (const name of ['pages-a', 'pages-b']) upstreams.push(await echoUpstream(name));
+    port = await freePort();
+    gateway = await runGateway(targetPortGatewayMesh({ upstream: Object.fromEntries(upstreams.map((u) => [u.name, u.port])), gateway: [port] }), 'edge');
+  });
+
+  after(async () => {
+    closeClientConnections();
+    await gateway?.envoy.stop();
+    for (const u of upstreams) await u.close();
+  });
+
+  test("each route reaches the router routes of the port it names", async () => {
+    const a = echoOf(await viaEgress(port, 'www.example.com', '/on-8080/x'));
+    const b = echoOf(await viaEgress(port, 'www.example.com', '/on-9090/x'));
+    assert.deepEqual([a.upstream, a.path, a.host], ['pages-a', '/x', 'pages.gate.local']);
+    assert.deepEqual([b.upstream, b.path, b.host], ['pages-b', '/x', 'pages.gate.local']);
   });
 });
