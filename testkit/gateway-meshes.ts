@@ -251,14 +251,16 @@ export function tlsGatewayMesh(ports: GatePorts, certs: GateCerts, secureSan: st
  * gRPC: the gateway sends `shop.Cart` calls to the router `cart`, whose routes pick a node by
  * method (Add to cart-adder, List to cart-lister); Cart/Remove has no router route. shop.Admin calls
  * with metadata `x-role: admin` go straight to the node service cart-adder; others have no route.
+ * With `certs`, the gateway listener terminates TLS.
  */
-export function grpcGatewayMesh(ports: GatePorts): MeshModel {
+export function grpcGatewayMesh(ports: GatePorts, certs?: Pick<GateCerts, 'serverCert' | 'serverKey'>): MeshModel {
+  const tls = certs && { mode: 'STRICT' as const, certificate: { file: { certificateChain: certs.serverCert, privateKey: certs.serverKey } } };
   const byMethod = (methodName: string, node: string): { name: string; spec: RouteSpec } => ({
     name: methodName.toLowerCase(),
     spec: { grpcRoute: { match: { serviceName: 'shop.Cart', methodName }, action: weighted([[node, 1]]) } },
   });
   return gateMesh(ports, {
-    gateway: { listeners: listeners(ports, 'grpc') },
+    gateway: { listeners: listeners(ports, 'grpc').map((l) => (tls ? { ...l, tls } : l)) },
     nodes: [{ name: 'cart-adder', protocol: 'grpc' }, { name: 'cart-lister', protocol: 'grpc' }],
     routers: [{ name: 'cart', protocol: 'grpc', routes: [byMethod('Add', 'cart-adder'), byMethod('List', 'cart-lister')] }],
     gatewayRoutes: [

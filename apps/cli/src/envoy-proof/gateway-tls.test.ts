@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { after, before, describe, test } from 'node:test';
 import { makeCerts, type TestCerts } from '../../../../testkit/certs';
-import { tlsGatewayMesh } from '../../../../testkit/gateway-meshes';
+import { grpcGatewayMesh, tlsGatewayMesh } from '../../../../testkit/gateway-meshes';
+import { grpcCall, grpcStatus, grpcUpstream, type GrpcUpstream } from '../../../../testkit/grpc';
 import { freePort } from '../../../../testkit/ports';
 import { runGateway, type GatewayRun } from '../../../../testkit/gateway-proxy';
 import { closeClientConnections, echoUpstream, viaEgress, type Echo, type Upstream } from '../../../../testkit/upstreams';
@@ -81,5 +82,39 @@ describe('TLS on the gateway listener', () => {
     const before = book.hits.length;
     await assert.rejects(viaEgress(port, GATEWAY_NAME, '/plain'));
     assert.equal(book.hits.length, before);
+  });
+});
+
+describe('gRPC over TLS to the gateway', () => {
+  let certs: TestCerts;
+  let adder: GrpcUpstream;
+  let lister: GrpcUpstream;
+  let gateway: GatewayRun;
+  let port: number;
+
+  before(async () => {
+    certs = makeCerts([GATEWAY_NAME]);
+    adder = await grpcUpstream('cart-adder');
+    lister = await grpcUpstream('cart-lister');
+    port = await freePort();
+    gateway = await runGateway(grpcGatewayMesh({ upstream: { 'cart-adder': adder.port, 'cart-lister': lister.port }, gateway: [port] }, certs), 'edge');
+  });
+
+  after(async () => {
+    await gateway?.envoy.stop();
+    await adder?.close();
+    await lister?.close();
+  });
+
+  test('a grpc-js client that trusts the CA makes its calls over TLS (ALPN h2)', async () => {
+    const outcome = await grpcCall(port, 'shop.Cart', 'Add', 'secret', { ca: readFileSync(certs.caCert), authority: GATEWAY_NAME });
+    assert.deepEqual(outcome.ok ? outcome.answer : `${grpcStatus[outcome.code]}: ${outcome.details}`, { server: 'cart-adder', method: '/shop.Cart/Add', text: 'secret' });
+  });
+
+  test('a plain-text gRPC client gets no answer from the TLS listener', async () => {
+    const before = adder.calls.length;
+    const outcome = await grpcCall(port, 'shop.Cart', 'Add', 'plain');
+    assert.equal(outcome.ok ? 'answered' : grpcStatus[outcome.code], 'UNAVAILABLE');
+    assert.equal(adder.calls.length, before);
   });
 });
