@@ -59,7 +59,7 @@ export function GatewayRouteFields({ prefix, index, serviceNames, nameReadOnly =
         <div className="field-row">
           <SelectField name={`${prefix}.hostnameType`} label={`Host${n}`} options={hostnameOptions} />
           {hostnameType === 'exact' || hostnameType === 'suffix' ? <TextField name={`${prefix}.hostname`} label={`Host name${n}`} /> : null}
-          <NumberField name={`${prefix}.port`} label={`Gateway listener port${n}`} hint="Needed when the gateway has several listeners; empty for any." />
+          <NumberField name={`${prefix}.port`} label={`Match listener port${n}`} hint="The gateway listener this route belongs to; needed when the gateway has several, empty for any." />
         </div>
       </div>
       <div className="subsection">
