@@ -161,6 +161,37 @@ export function targetPortGatewayMesh(ports: GatePorts): MeshModel {
   });
 }
 
+/**
+ * Two listeners of different protocols on one gateway: HTTP on the first (to the echo node `book`),
+ * gRPC on the second (shop.Cart to node `cart-adder`); the hops to the gateway's egress differ.
+ */
+export function mixedGatewayMesh(ports: GatePorts): MeshModel {
+  const [httpPort, grpcPort] = [listenerPort(ports, 0), listenerPort(ports, 1)];
+  return gateMesh(ports, {
+    gateway: { listeners: [{ portMapping: { port: httpPort, protocol: 'http' } }, { portMapping: { port: grpcPort, protocol: 'grpc' } }] },
+    nodes: [{ name: 'book' }, { name: 'cart-adder', protocol: 'grpc' }],
+    gatewayRoutes: [
+      { name: 'book', spec: httpTo('book', { prefix: '/book', port: httpPort }) },
+      {
+        name: 'cart',
+        spec: { grpcRoute: { match: { serviceName: 'shop.Cart', port: grpcPort }, action: { target: { virtualService: { virtualServiceName: serviceName('cart-adder') } } } } },
+      },
+    ],
+  });
+}
+
+/**
+ * A listener whose connection pool allows one connection and one pending request towards the
+ * service (the slow node `slow`): the rest overflow.
+ */
+export function connectionPoolGatewayMesh(ports: GatePorts): MeshModel {
+  return gateMesh(ports, {
+    gateway: { listeners: listeners(ports).map((l) => ({ ...l, connectionPool: { http: { maxConnections: 1, maxPendingRequests: 1 } } })) },
+    nodes: [{ name: 'slow' }],
+    gatewayRoutes: [{ name: 'slow', spec: httpTo('slow', { prefix: '/' }) }],
+  });
+}
+
 /** An http2 gateway listener (h2c) in front of the HTTP/1.1 echo node `book`: `/h2` reaches it as `/`. */
 export function http2GatewayMesh(ports: GatePorts): MeshModel {
   return gateMesh(ports, {

@@ -3,10 +3,11 @@
 // (with the right metadata) to a node service.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { grpcGatewayMesh } from '../../../../testkit/gateway-meshes';
+import { grpcGatewayMesh, mixedGatewayMesh } from '../../../../testkit/gateway-meshes';
 import { grpcCall, grpcStatus, grpcUpstream, type GrpcOutcome, type GrpcUpstream } from '../../../../testkit/grpc';
 import { freePort } from '../../../../testkit/ports';
 import { runGateway, type GatewayRun } from '../../../../testkit/gateway-proxy';
+import { closeClientConnections, echoOf, echoUpstream, viaEgress, type Upstream } from '../../../../testkit/upstreams';
 
 const served = (o: GrpcOutcome) => (o.ok ? o.answer : `failed with ${grpcStatus[o.code]}: ${o.details}`);
 
@@ -63,5 +64,42 @@ describe('gRPC through a gateway to a router with method routes', () => {
       method: '/shop.Admin/Purge',
       text: 'all',
     });
+  });
+});
+
+describe('a gateway with an HTTP and a gRPC listener', () => {
+  let book: Upstream;
+  let adder: GrpcUpstream;
+  let gateway: GatewayRun;
+  let httpPort: number;
+  let grpcPort: number;
+
+  before(async () => {
+    book = await echoUpstream('book');
+    adder = await grpcUpstream('cart-adder');
+    httpPort = await freePort();
+    grpcPort = await freePort();
+    gateway = await runGateway(mixedGatewayMesh({ upstream: { book: book.port, 'cart-adder': adder.port }, gateway: [httpPort, grpcPort] }), 'edge');
+  });
+
+  after(async () => {
+    closeClientConnections();
+    await gateway?.envoy.stop();
+    await book?.close();
+    await adder?.close();
+  });
+
+  test('HTTP/1.1 on one port and gRPC on the other both get through', async () => {
+    const echo = echoOf(await viaEgress(httpPort, 'www.example.com', '/book/1'));
+    assert.deepEqual([echo.upstream, echo.path], ['book', '/1']);
+    assert.deepEqual(served(await grpcCall(grpcPort, 'shop.Cart', 'Add', 'mixed')), { server: 'cart-adder', method: '/shop.Cart/Add', text: 'mixed' });
+  });
+
+  test('each protocol is served on its own port only', async () => {
+    const before = book.hits.length + adder.calls.length;
+    const http = await viaEgress(grpcPort, 'www.example.com', '/book/1').catch(() => ({ status: 0 }));
+    assert.notEqual(http.status, 200);
+    assert.equal((await grpcCall(httpPort, 'shop.Cart', 'Add', 'wrong port')).ok, false);
+    assert.equal(book.hits.length + adder.calls.length, before, 'neither upstream saw a request on the wrong port');
   });
 });

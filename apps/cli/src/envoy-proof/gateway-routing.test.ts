@@ -2,7 +2,7 @@
 // real upstreams: requests entering the mesh through the gateway are split and routed as the router says.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { http2GatewayMesh, splitGatewayMesh, targetPortGatewayMesh } from '../../../../testkit/gateway-meshes';
+import { connectionPoolGatewayMesh, http2GatewayMesh, splitGatewayMesh, targetPortGatewayMesh } from '../../../../testkit/gateway-meshes';
 import { freePort } from '../../../../testkit/ports';
 import { runGateway, type GatewayRun } from '../../../../testkit/gateway-proxy';
 import { closeClientConnections, echoOf, echoUpstream, httpUpstream, viaEgress, viaHttp2, type Upstream } from '../../../../testkit/upstreams';
@@ -123,5 +123,31 @@ describe('a gateway route naming the port of a service served on two ports', () 
     const b = echoOf(await viaEgress(port, 'www.example.com', '/on-9090/x'));
     assert.deepEqual([a.upstream, a.path, a.host], ['pages-a', '/x', 'pages.gate.local']);
     assert.deepEqual([b.upstream, b.path, b.host], ['pages-b', '/x', 'pages.gate.local']);
+  });
+});
+
+describe("a gateway listener's connection pool", () => {
+  let slow: Upstream;
+  let gateway: GatewayRun;
+  let port: number;
+
+  before(async () => {
+    slow = await httpUpstream('slow', { delayMs: 500 });
+    port = await freePort();
+    gateway = await runGateway(connectionPoolGatewayMesh({ upstream: { slow: slow.port }, gateway: [port] }), 'edge');
+  });
+
+  after(async () => {
+    closeClientConnections();
+    await gateway?.envoy.stop();
+    await slow?.close();
+  });
+
+  test('one connection and one pending request: the rest of 8 concurrent requests overflow with 503', async () => {
+    const replies = await Promise.all(Array.from({ length: 8 }, (_, i) => viaEgress(port, 'www.example.com', `/${i}`)));
+    const ok = replies.filter((r) => r.status === 200).length;
+    const overflow = replies.filter((r) => r.status === 503 && r.headers['x-envoy-overloaded'] === 'true').length;
+    assert.equal(ok + overflow, 8, JSON.stringify(replies.map((r) => [r.status, r.headers['x-envoy-overloaded']])));
+    assert.ok(ok >= 1 && ok <= 2, `${ok} requests got through`);
   });
 });
