@@ -1,8 +1,10 @@
 // Meshes with a virtual gateway at the front, addressed at 127.0.0.1 so a real gateway Envoy can
 // run them in front of real upstreams. Gateway listener ports are the ports the gateway Envoy binds.
+// This file: the building blocks and the HTTP routing meshes; gateway-protocol-meshes.ts has the
+// http2, gRPC, TLS, mixed-listener and connection-pool ones.
 import type { GatewayRouteSpec, MeshModel, RouteSpec, VirtualGatewaySpec } from '@meshwright/model';
 
-type Protocol = 'http' | 'http2' | 'grpc';
+export type Protocol = 'http' | 'http2' | 'grpc';
 type HttpGatewayRoute = NonNullable<GatewayRouteSpec['httpRoute']>;
 
 /** The mesh domain every service name of these meshes ends with. */
@@ -25,7 +27,7 @@ interface Parts {
 }
 
 /** A mesh `gate` with one gateway `edge`, the nodes and routers given, and a service per node and router. */
-function gateMesh(ports: GatePorts, parts: Parts): MeshModel {
+export function gateMesh(ports: GatePorts, parts: Parts): MeshModel {
   const port = (name: string) => {
     const p = ports.upstream[name];
     if (p === undefined) throw new Error(`no upstream port for node ${name}`);
@@ -52,13 +54,13 @@ function gateMesh(ports: GatePorts, parts: Parts): MeshModel {
   };
 }
 
-function listenerPort(ports: GatePorts, i = 0): number {
+export function listenerPort(ports: GatePorts, i = 0): number {
   const p = ports.gateway[i];
   if (p === undefined) throw new Error(`no gateway listener port #${i}`);
   return p;
 }
 
-const listeners = (ports: GatePorts, protocol: Protocol = 'http') => ports.gateway.map((port) => ({ portMapping: { port, protocol } }));
+export const listeners = (ports: GatePorts, protocol: Protocol = 'http') => ports.gateway.map((port) => ({ portMapping: { port, protocol } }));
 
 /** An HTTP gateway route to the service `target`, with the match (and rewrite) given; `kind` http2Route for http2 listeners. */
 export function httpTo(
@@ -72,7 +74,7 @@ export function httpTo(
   return { [kind]: { match, action }, ...(priority === undefined ? {} : { priority }) };
 }
 
-const weighted = (targets: [string, number][]) => ({ weightedTargets: targets.map(([virtualNode, weight]) => ({ virtualNode, weight })) });
+export const weighted = (targets: [string, number][]) => ({ weightedTargets: targets.map(([virtualNode, weight]) => ({ virtualNode, weight })) });
 
 /**
  * `/` through the gateway to `catalog`, a router with an 80/20 split of catalog-v1/catalog-v2 and
@@ -162,46 +164,6 @@ export function targetPortGatewayMesh(ports: GatePorts): MeshModel {
 }
 
 /**
- * Two listeners of different protocols on one gateway: HTTP on the first (to the echo node `book`),
- * gRPC on the second (shop.Cart to node `cart-adder`); the hops to the gateway's egress differ.
- */
-export function mixedGatewayMesh(ports: GatePorts): MeshModel {
-  const [httpPort, grpcPort] = [listenerPort(ports, 0), listenerPort(ports, 1)];
-  return gateMesh(ports, {
-    gateway: { listeners: [{ portMapping: { port: httpPort, protocol: 'http' } }, { portMapping: { port: grpcPort, protocol: 'grpc' } }] },
-    nodes: [{ name: 'book' }, { name: 'cart-adder', protocol: 'grpc' }],
-    gatewayRoutes: [
-      { name: 'book', spec: httpTo('book', { prefix: '/book', port: httpPort }) },
-      {
-        name: 'cart',
-        spec: { grpcRoute: { match: { serviceName: 'shop.Cart', port: grpcPort }, action: { target: { virtualService: { virtualServiceName: serviceName('cart-adder') } } } } },
-      },
-    ],
-  });
-}
-
-/**
- * A listener whose connection pool allows one connection and one pending request towards the
- * service (the slow node `slow`): the rest overflow.
- */
-export function connectionPoolGatewayMesh(ports: GatePorts): MeshModel {
-  return gateMesh(ports, {
-    gateway: { listeners: listeners(ports).map((l) => ({ ...l, connectionPool: { http: { maxConnections: 1, maxPendingRequests: 1 } } })) },
-    nodes: [{ name: 'slow' }],
-    gatewayRoutes: [{ name: 'slow', spec: httpTo('slow', { prefix: '/' }) }],
-  });
-}
-
-/** An http2 gateway listener (h2c) in front of the HTTP/1.1 echo node `book`: `/h2` reaches it as `/`. */
-export function http2GatewayMesh(ports: GatePorts): MeshModel {
-  return gateMesh(ports, {
-    gateway: { listeners: listeners(ports, 'http2') },
-    nodes: [{ name: 'book' }],
-    gatewayRoutes: [{ name: 'h2', spec: httpTo('book', { prefix: '/h2' }, undefined, undefined, 'http2Route') }],
-  });
-}
-
-/**
  * Echo nodes named after what reaches them: hostname exact and suffix routes; header, query and
  * method routes; longest prefix (created shortest first) and priority 0 first, each on a hostname of
  * its own. There is no catch-all, so a request no route takes is answered 404 by the gateway.
@@ -240,71 +202,6 @@ export function multiListenerGatewayMesh(ports: GatePorts): MeshModel {
     gatewayRoutes: [
       { name: 'a-on-first', spec: httpTo('a', { prefix: '/a', port: listenerPort(ports, 0) }) },
       { name: 'b-on-second', spec: httpTo('b', { port: listenerPort(ports, 1) }) },
-    ],
-  });
-}
-
-/** Certificate files: the gateway listener's, and the client certificate and CA it uses towards backends. */
-export interface GateCerts {
-  caCert: string;
-  serverCert: string;
-  serverKey: string;
-  clientCert: string;
-  clientKey: string;
-}
-
-/**
- * A gateway listener that terminates TLS (STRICT, file certificate) in front of the echo node `book`
- * (`/`) and, under `/secure`, node `secure`, which the gateway reaches over mutual TLS: its
- * backend-defaults client policy applies to the secure node's port only.
- */
-export function tlsGatewayMesh(ports: GatePorts, certs: GateCerts, secureSan: string): MeshModel {
-  const tls = { mode: 'STRICT' as const, certificate: { file: { certificateChain: certs.serverCert, privateKey: certs.serverKey } } };
-  const securePort = ports.upstream.secure ?? 0;
-  const clientPolicy = {
-    tls: {
-      ports: [securePort],
-      certificate: { file: { certificateChain: certs.clientCert, privateKey: certs.clientKey } },
-      validation: { trust: { file: { certificateChain: certs.caCert } }, subjectAlternativeNames: { match: { exact: [secureSan] } } },
-    },
-  };
-  return gateMesh(ports, {
-    gateway: { listeners: listeners(ports).map((l) => ({ ...l, tls })), backendDefaults: { clientPolicy } },
-    nodes: [{ name: 'book' }, { name: 'secure' }],
-    gatewayRoutes: [
-      { name: 'book', spec: httpTo('book', { prefix: '/' }) },
-      { name: 'secure', spec: httpTo('secure', { prefix: '/secure' }) },
-    ],
-  });
-}
-
-/**
- * gRPC: the gateway sends `shop.Cart` calls to the router `cart`, whose routes pick a node by
- * method (Add to cart-adder, List to cart-lister); Cart/Remove has no router route. shop.Admin calls
- * with metadata `x-role: admin` go straight to the node service cart-adder; others have no route.
- * With `certs`, the gateway listener terminates TLS.
- */
-export function grpcGatewayMesh(ports: GatePorts, certs?: Pick<GateCerts, 'serverCert' | 'serverKey'>): MeshModel {
-  const tls = certs && { mode: 'STRICT' as const, certificate: { file: { certificateChain: certs.serverCert, privateKey: certs.serverKey } } };
-  const byMethod = (methodName: string, node: string): { name: string; spec: RouteSpec } => ({
-    name: methodName.toLowerCase(),
-    spec: { grpcRoute: { match: { serviceName: 'shop.Cart', methodName }, action: weighted([[node, 1]]) } },
-  });
-  return gateMesh(ports, {
-    gateway: { listeners: listeners(ports, 'grpc').map((l) => (tls ? { ...l, tls } : l)) },
-    nodes: [{ name: 'cart-adder', protocol: 'grpc' }, { name: 'cart-lister', protocol: 'grpc' }],
-    routers: [{ name: 'cart', protocol: 'grpc', routes: [byMethod('Add', 'cart-adder'), byMethod('List', 'cart-lister')] }],
-    gatewayRoutes: [
-      { name: 'cart', spec: { grpcRoute: { match: { serviceName: 'shop.Cart' }, action: { target: { virtualService: { virtualServiceName: serviceName('cart') } } } } } },
-      {
-        name: 'admin',
-        spec: {
-          grpcRoute: {
-            match: { serviceName: 'shop.Admin', metadata: [{ name: 'x-role', match: { exact: 'admin' } }] },
-            action: { target: { virtualService: { virtualServiceName: serviceName('cart-adder') } } },
-          },
-        },
-      },
     ],
   });
 }

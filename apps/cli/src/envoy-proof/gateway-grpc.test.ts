@@ -3,7 +3,7 @@
 // (with the right metadata) to a node service.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { grpcGatewayMesh, mixedGatewayMesh } from '../../../../testkit/gateway-meshes';
+import { grpcGatewayMesh, mixedGatewayMesh } from '../../../../testkit/gateway-protocol-meshes';
 import { grpcCall, grpcStatus, grpcUpstream, type GrpcOutcome, type GrpcUpstream } from '../../../../testkit/grpc';
 import { freePort } from '../../../../testkit/ports';
 import { runGateway, type GatewayRun } from '../../../../testkit/gateway-proxy';

@@ -2,7 +2,8 @@
 // real upstreams: requests entering the mesh through the gateway are split and routed as the router says.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { connectionPoolGatewayMesh, http2GatewayMesh, splitGatewayMesh, targetPortGatewayMesh } from '../../../../testkit/gateway-meshes';
+import { splitGatewayMesh, targetPortGatewayMesh } from '../../../../testkit/gateway-meshes';
+import { connectionPoolGatewayMesh, http2GatewayMesh } from '../../../../testkit/gateway-protocol-meshes';
 import { freePort } from '../../../../testkit/ports';
 import { runGateway, type GatewayRun } from '../../../../testkit/gateway-proxy';
 import { closeClientConnections, echoOf, echoUpstream, httpUpstream, viaEgress, viaHttp2, type Upstream } from '../../../../testkit/upstreams';

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { after, before, describe, test } from 'node:test';
 import { makeCerts, type TestCerts } from '../../../../testkit/certs';
-import { grpcGatewayMesh, tlsGatewayMesh } from '../../../../testkit/gateway-meshes';
+import { grpcGatewayMesh, tlsGatewayMesh } from '../../../../testkit/gateway-protocol-meshes';
 import { grpcCall, grpcStatus, grpcUpstream, type GrpcUpstream } from '../../../../testkit/grpc';
 import { freePort } from '../../../../testkit/ports';
 import { runGateway, type GatewayRun } from '../../../../testkit/gateway-proxy';
