@@ -32,7 +32,8 @@ function matchesSuffix(m: HostMatch, suffix: string): boolean {
  * the suffix), and `*`. Domains come with and without the listener port, as clients send either.
  */
 export function gatewayVirtualHosts(port: number, routes: GatewayPlanRoute[], cluster: string): JsonObject[] {
-  const matches = routes.map((r) => ({ r, m: hostMatchOf(r) }));
+  // Built once per route: a route without hostname stands in every virtual host.
+  const matches = routes.map((r) => ({ m: hostMatchOf(r), entries: gatewayRouteEntries(r, cluster) }));
   const exacts = new Set<string>();
   const suffixes = new Set<string>();
   for (const { m } of matches) {
@@ -43,7 +44,7 @@ export function gatewayVirtualHosts(port: number, routes: GatewayPlanRoute[], cl
       suffixes.add(m.suffix);
     }
   }
-  const entries = (keep: (m: HostMatch) => boolean) => matches.filter(({ m }) => keep(m)).flatMap(({ r }) => gatewayRouteEntries(r, cluster));
+  const entries = (keep: (m: HostMatch) => boolean) => matches.filter(({ m }) => keep(m)).flatMap((x) => x.entries);
   const hosts: JsonObject[] = [];
   for (const host of [...exacts].sort(byString)) {
     hosts.push({ name: `${port}_${host}`, domains: [host, `${host}:${port}`], routes: entries((m) => matchesExact(m, host)) });

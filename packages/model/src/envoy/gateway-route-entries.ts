@@ -27,7 +27,7 @@ function pathRewrites(http: HttpGatewayRoute): Rewritten[] {
   const { rewrite } = http.action;
   const match = gatewayPathMatch({ httpRoute: http });
   if (match.kind === 'exact' || match.kind === 'regex') {
-    const path = match.kind === 'exact' ? { path: match.value } : { safe_regex: { regex: match.value } };
+    const path: JsonObject = match.kind === 'exact' ? { path: match.value } : { safe_regex: { regex: match.value } };
     return [{ path, prefixRewrite: rewrite?.path?.exact }];
   }
   const prefix = match.value;
