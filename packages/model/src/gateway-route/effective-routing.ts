@@ -4,7 +4,6 @@
 // `/`, which surprised App Mesh users). The console, the CLI and any other adapter ask this function.
 import type { MeshModel } from '../input/mesh-model';
 import { byGatewayRouteOrder } from '../resolve/gateway-order';
-import { byGatewayRouteOrder } from '../resolve/gateway-order';
 import { gatewayRouteKindOf, type GatewayRouteKind, type GatewayRouteSpec, type HttpGatewayRoute } from './schema';
 
 /** The Host a route takes: any, one name, or names ending in `value`. */
