@@ -41,7 +41,7 @@ test('Kubernetes: a ConfigMap, a Deployment with Envoy alone and a LoadBalancer 
   assert.deepEqual((pod.securityContext as Obj).sysctls, [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }]);
   assert.equal((service.spec as Obj).type, 'LoadBalancer');
   assert.deepEqual(((service.spec as Obj).ports as Obj[]).map((p) => [p.port, p.targetPort]), [[80, 80], [8443, 8443]]);
-  assert.throws(() => new Service({ ...service, spec: { ...(service.spec as Obj), type: 7 } } as ConstructorParameters<typeof Service>[0]).validate());
+  assert.throws(() => new Service({ ...service, spec: { ...(service.spec as Obj), type: 7 } } as unknown as ConstructorParameters<typeof Service>[0]).validate());
 });
 
 test('ECS: a task definition with Envoy alone and the listener port mappings passes botocore validation', () => {
