@@ -11,13 +11,15 @@ export interface ReviewsHosts {
 export const APP_PORT = 8080;
 export const DB_PORT = 6379;
 
-export function reviewsBundle(hosts: ReviewsHosts = { v1: 'reviews-v1.shop.local', v2: 'reviews-v2.shop.local', db: 'ratings-db.shop.local' }) {
+export type EgressFilter = 'DROP_ALL' | 'ALLOW_ALL';
+
+export function reviewsBundle(hosts: ReviewsHosts = { v1: 'reviews-v1.shop.local', v2: 'reviews-v2.shop.local', db: 'ratings-db.shop.local' }, egress: EgressFilter = 'DROP_ALL') {
   const node = (hostname: string, port: number, protocol: 'http' | 'tcp' = 'http') => ({
     listeners: [{ portMapping: { port, protocol } }],
     serviceDiscovery: { dns: { hostname } },
   });
   return {
-    mesh: { meshName: 'shop', spec: { egressFilter: { type: 'DROP_ALL' } } },
+    mesh: { meshName: 'shop', spec: { egressFilter: { type: egress } } },
     virtualNodes: [
       {
         virtualNodeName: 'productpage',
@@ -46,8 +48,8 @@ export function reviewsBundle(hosts: ReviewsHosts = { v1: 'reviews-v1.shop.local
 }
 
 /** productpage compiled both ways (static for the ports and the proof, ADS for the deployment) and its facts. */
-export function productpage(hosts?: ReviewsHosts, options: CompileOptions = {}) {
-  const { model, findings } = validateBundle(reviewsBundle(hosts));
+export function productpage(hosts?: ReviewsHosts, options: CompileOptions = {}, egress: EgressFilter = 'DROP_ALL') {
+  const { model, findings } = validateBundle(reviewsBundle(hosts, egress));
   if (!model) throw new Error(`fixture mesh is invalid: ${JSON.stringify(findings)}`);
   const staticResult = compile(model, 'productpage', { ...options, mode: 'static' });
   const ads = compile(model, 'productpage', { ...options, mode: 'ads' });

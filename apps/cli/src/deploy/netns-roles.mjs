@@ -3,6 +3,8 @@
 //   backends IP_V1 IP_V2 IP_DIRECT IP_DB   HTTP servers answering v1, v2 and direct on :9080; TCP on :6379
 //   app PORT                                the application: /fanout?n=N calls reviews, /tcp calls the TCP backend
 //   get URL                                 prints the body of one GET (the test's client inside a namespace)
+//   outside IP                              TCP servers outside the mesh: echo on :4443, a server-first greeter on :2525
+//   tcp HOST PORT [SEND]                    one TCP connection: sends SEND (hex:... for bytes; or nothing), prints the reply or error:CODE
 import http from 'node:http';
 import net from 'node:net';
 
@@ -40,6 +42,15 @@ if (role === 'backends') {
       s.on('data', (d) => (reply += d)).on('end', () => res.end(reply)).on('error', (e) => res.end(`error:${e.code}`));
     } else res.end('app');
   }).listen(Number(args[0]), '0.0.0.0');
+} else if (role === 'outside') {
+  net.createServer((s) => s.on('data', (d) => s.end(`outside:${d}`))).listen(4443, args[0]);
+  net.createServer((s) => s.end('220 greeter\r\n')).listen(2525, args[0]);
+} else if (role === 'tcp') {
+  const [host, port, send] = args;
+  let reply = '';
+  const s = net.connect(Number(port), host, () => { if (send) s.write(send.startsWith('hex:') ? Buffer.from(send.slice(4), 'hex') : send); });
+  s.setTimeout(3000, () => s.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
+  s.on('data', (d) => (reply += d)).on('close', () => process.stdout.write(reply || 'error:CLOSED')).on('error', (e) => { reply = `error:${e.code}`; });
 } else if (role === 'get') {
   getBody(args[0]).then((b) => process.stdout.write(b), (e) => { process.stderr.write(String(e)); process.exit(1); });
 } else {

