@@ -17,8 +17,15 @@ async function run(...args: string[]) {
 }
 
 // The reviews mesh with an ingress gateway on 8088 in front of reviews.
+// productpage stores its exclusions as meshwright.io/exclude-* tags.
+const EXCLUSION_TAGS = [
+  { key: 'meshwright.io/exclude-inbound-ports', value: '9100' },
+  { key: 'meshwright.io/exclude-uids', value: '1400,1401' },
+  { key: 'meshwright.io/exclude-gids', value: '2000' },
+];
 const withGateway = {
   ...reviewsBundle(),
+  virtualNodes: reviewsBundle().virtualNodes.map((n) => (n.virtualNodeName === 'productpage' ? { ...n, tags: EXCLUSION_TAGS } : n)),
   virtualGateways: [{ virtualGatewayName: 'edge', spec: { listeners: [{ portMapping: { port: 8088, protocol: 'http' } }] } }],
   gatewayRoutes: [{ virtualGatewayName: 'edge', gatewayRouteName: 'to-reviews', spec: { httpRoute: { match: { prefix: '/' }, action: { target: { virtualService: { virtualServiceName: 'reviews.shop.local' } } } } } }],
 };
@@ -86,4 +93,15 @@ test('a gateway gets Envoy alone with its listener port, and an unknown gateway 
   assert.equal(missing.code, 1);
   assert.match(missing.err, /virtual gateway "nope" \(--virtual-gateway\) in mesh "shop" \(--mesh\) was not found/);
   assert.match((await run(...node(), '--virtual-gateway', 'edge', '--target', 'ecs')).err, /give one of --virtual-node or --virtual-gateway/);
+});
+
+test("the node's exclusion tags reach the redirection, and the flags add to them", async () => {
+  const r = await run(...node(), '--target', 'ecs', '--ignore-gid', '2001', '--exclude-inbound-port', '9101');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /"name": "IgnoredGID",\s+"value": "2000"/);
+  assert.match(r.err, /excluded UIDs 1400,1401 and GIDs after the first \(2001\) are not applied on ECS/);
+  const k8s = await run(...node(), '--target', 'kubernetes', '--ignore-uid', '1402');
+  assert.match(k8s.out, /name: MW_IGNORED_UIDS\n\s+value: 1400,1401,1402/);
+  assert.match(k8s.out, /name: MW_IGNORED_GIDS\n\s+value: "2000"/);
+  assert.match((await run(...node(), '--target', 'ecs', '--ignore-uid', '-1')).err, /--ignore-uid must be a whole number/);
 });

@@ -3,22 +3,25 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
-  DEPLOY_TARGETS, deployFacts, deployOptionsSchema, gatewayFacts, generateDeployment, generateGatewayDeployment,
-  type DeployOptions, type DeployOutput, type DeployTarget,
+  DEPLOY_TARGETS, deployFacts, deployOptionsSchema, exclusionsFromTags, gatewayFacts, generateDeployment, generateGatewayDeployment,
+  type DeployOptionsInput, type DeployOutput, type DeployTarget,
 } from '@meshwright/model';
 import type { CliIo } from '../validate';
 import { DeployFetchError, fetchGateway, fetchNode } from './fetch-node';
 
 export const deployUsage = [
   'usage: meshwright deploy --endpoint URL --mesh M (--virtual-node N | --virtual-gateway G) --target kubernetes|ecs|systemd|docker [--out DIR]',
-  '       [--envoy-image IMG] [--envoy-uid N] [--exclude-port P]... [--exclude-ip IP/CIDR]... [--app-image IMG] [--redirect-image IMG]',
+  '       [--envoy-image IMG] [--envoy-uid N] [--exclude-port P]... [--exclude-ip IP/CIDR]... [--exclude-inbound-port P]...',
+  '       [--ignore-uid N]... [--ignore-gid N]... [--app-image IMG] [--redirect-image IMG]',
+  '  A node\'s meshwright.io/exclude-* tags (see README) give its stored exclusions; the flags add to them.',
   '  Writes the Envoy sidecar, its bootstrap and the traffic redirection for the node (stdout without --out);',
   '  for a gateway, a standalone Envoy exposing its listener ports (no app container, no redirection).',
   '  Exit codes: 0 written, 1 the server refused (unknown node), 2 bad flags or server unreachable.',
 ].join('\n');
 
-const VALUED = ['--endpoint', '--mesh', '--virtual-node', '--virtual-gateway', '--target', '--out', '--envoy-image', '--envoy-uid', '--exclude-port', '--exclude-ip', '--app-image', '--redirect-image'];
-const REPEATED = ['--exclude-port', '--exclude-ip'];
+const VALUED = ['--endpoint', '--mesh', '--virtual-node', '--virtual-gateway', '--target', '--out', '--envoy-image', '--envoy-uid', '--exclude-port', '--exclude-ip', '--app-image', '--redirect-image',
+  '--exclude-inbound-port', '--ignore-uid', '--ignore-gid'];
+const REPEATED = ['--exclude-port', '--exclude-ip', '--exclude-inbound-port', '--ignore-uid', '--ignore-gid'];
 
 function parse(args: readonly string[]): Map<string, string[]> | string {
   const flags = new Map<string, string[]>();
@@ -40,7 +43,7 @@ function parse(args: readonly string[]): Map<string, string[]> | string {
 
 const FLAG_OF: Record<string, string> = {
   envoyImage: '--envoy-image', envoyUid: '--envoy-uid', excludePorts: '--exclude-port', excludeIps: '--exclude-ip',
-  appImage: '--app-image', redirectImage: '--redirect-image',
+  appImage: '--app-image', redirectImage: '--redirect-image', excludeInboundPorts: '--exclude-inbound-port', ignoreUids: '--ignore-uid', ignoreGids: '--ignore-gid',
 };
 
 function options(flags: Map<string, string[]>) {
@@ -50,24 +53,37 @@ function options(flags: Map<string, string[]>) {
     envoyUid: one('--envoy-uid') === undefined ? undefined : Number(one('--envoy-uid')),
     excludePorts: flags.get('--exclude-port')?.map(Number),
     excludeIps: flags.get('--exclude-ip'),
+    excludeInboundPorts: flags.get('--exclude-inbound-port')?.map(Number),
+    ignoreUids: flags.get('--ignore-uid')?.map(Number),
+    ignoreGids: flags.get('--ignore-gid')?.map(Number),
     appImage: one('--app-image'),
     redirectImage: one('--redirect-image'),
   };
-  const parsed = deployOptionsSchema.safeParse(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
-  if (parsed.success) return parsed.data;
+  const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  const parsed = deployOptionsSchema.safeParse(given);
+  if (parsed.success) return given as DeployOptionsInput;
   const issue = parsed.error.issues[0];
   const key = String(issue?.path[0] ?? '');
   const raw = issue?.path[1] === undefined ? one(FLAG_OF[key] ?? '') : flags.get(FLAG_OF[key] ?? '')?.[Number(issue.path[1])];
   return `${FLAG_OF[key] ?? key} ${issue?.message ?? 'is invalid'}, not "${raw ?? ''}"`;
 }
 
-async function nodeOutput(endpoint: string, mesh: string, node: string, target: DeployTarget, opts: DeployOptions): Promise<DeployOutput> {
-  const fetched = await fetchNode(endpoint, mesh, node);
-  const facts = deployFacts({ meshName: mesh, nodeName: node, appPorts: fetched.appPorts, staticBootstrap: fetched.staticBootstrap, bootstrapYaml: fetched.adsBootstrapYaml });
-  return generateDeployment(target, facts, opts);
+/** The node's stored exclusions (tags) with the flags' added; a bad tag is an error naming it. */
+function withExclusions(tags: { key: string; value?: string }[], opts: DeployOptionsInput): DeployOptionsInput {
+  const { exclusions, errors } = exclusionsFromTags(tags);
+  if (errors.length > 0) throw new DeployFetchError(`the node's exclusion tags are invalid: ${errors.join('; ')}`, 1);
+  const merged: Record<string, unknown> = { ...opts };
+  for (const [field, stored] of Object.entries(exclusions)) merged[field] = [...stored, ...((opts as Record<string, unknown[] | undefined>)[field] ?? [])];
+  return merged as DeployOptionsInput;
 }
 
-async function gatewayOutput(endpoint: string, mesh: string, gateway: string, target: DeployTarget, opts: DeployOptions): Promise<DeployOutput> {
+async function nodeOutput(endpoint: string, mesh: string, node: string, target: DeployTarget, opts: DeployOptionsInput): Promise<DeployOutput> {
+  const fetched = await fetchNode(endpoint, mesh, node);
+  const facts = deployFacts({ meshName: mesh, nodeName: node, appPorts: fetched.appPorts, staticBootstrap: fetched.staticBootstrap, bootstrapYaml: fetched.adsBootstrapYaml });
+  return generateDeployment(target, facts, withExclusions(fetched.tags, opts));
+}
+
+async function gatewayOutput(endpoint: string, mesh: string, gateway: string, target: DeployTarget, opts: DeployOptionsInput): Promise<DeployOutput> {
   const fetched = await fetchGateway(endpoint, mesh, gateway);
   const facts = gatewayFacts({ meshName: mesh, gatewayName: gateway, staticBootstrap: fetched.staticBootstrap, bootstrapYaml: fetched.adsBootstrapYaml });
   return generateGatewayDeployment(target, facts, opts);

@@ -8,6 +8,8 @@ export class DeployFetchError extends Error {
 
 export interface FetchedNode {
   appPorts: number[];
+  /** The node's tags: its stored redirection exclusions are meshwright.io/exclude-* tags. */
+  tags: { key: string; value?: string }[];
   adsBootstrapYaml: string;
   staticBootstrap: unknown;
 }
@@ -35,12 +37,15 @@ export async function fetchNode(endpoint: string, mesh: string, node: string): P
   const m = encodeURIComponent(mesh);
   const n = encodeURIComponent(node);
   const described = await ok(await get(`${base}/v20190125/meshes/${m}/virtualNodes/${n}`), 'the node', mesh, node);
-  const spec = ((await described.json()) as { spec?: { listeners?: { portMapping?: { port?: number } }[] } }).spec;
+  const body = (await described.json()) as { spec?: { listeners?: { portMapping?: { port?: number } }[] }; metadata?: { arn?: string } };
+  const spec = body.spec;
   const appPorts = (spec?.listeners ?? []).flatMap((l) => (typeof l.portMapping?.port === 'number' ? [l.portMapping.port] : []));
   const config = `${base}/api/meshes/${m}/virtualNodes/${n}/envoy-config`;
   const ads = await ok(await get(`${config}?mode=ads&format=yaml`), 'the ADS bootstrap', mesh, node);
   const stat = await ok(await get(`${config}?mode=static&format=json`), 'the static bootstrap', mesh, node);
-  return { appPorts, adsBootstrapYaml: await ads.text(), staticBootstrap: await stat.json() };
+  const listed = await ok(await get(`${base}/v20190125/tags?resourceArn=${encodeURIComponent(body.metadata?.arn ?? '')}`), 'the node\'s tags', mesh, node);
+  const tags = ((await listed.json()) as { tags?: { key: string; value?: string }[] }).tags ?? [];
+  return { appPorts, tags, adsBootstrapYaml: await ads.text(), staticBootstrap: await stat.json() };
 }
 
 export interface FetchedGateway {

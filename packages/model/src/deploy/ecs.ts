@@ -1,6 +1,7 @@
 // ECS (EC2 and Fargate): the task definition parts App Mesh used. ECS installs the redirection itself
 // from `proxyConfiguration` of type APPMESH, so no init container: the property names are ECS's.
 import { readyCheck } from './envoy-container';
+import { redirectedAppPorts } from './redirect';
 import { assumptions, type DeployFacts, type DeployOptions, type DeployOutput } from './options';
 
 type Obj = Record<string, unknown>;
@@ -10,10 +11,12 @@ export function proxyConfiguration(f: DeployFacts, o: DeployOptions): Obj {
     IgnoredUID: String(o.envoyUid),
     ProxyIngressPort: String(f.ingressPort),
     ProxyEgressPort: String(f.egressPort),
-    AppPorts: f.appPorts.join(','),
+    AppPorts: redirectedAppPorts(f, o).join(','),
     EgressIgnoredIPs: o.excludeIps.join(','),
   };
   if (o.excludePorts.length > 0) properties.EgressIgnoredPorts = o.excludePorts.join(',');
+  // ECS takes one ignored GID; extra UIDs have no property (notes say so).
+  if (o.ignoreGids[0] !== undefined) properties.IgnoredGID = String(o.ignoreGids[0]);
   return {
     type: 'APPMESH',
     containerName: 'envoy',
@@ -87,6 +90,9 @@ export function ecsFiles(f: DeployFacts, o: DeployOptions): DeployOutput {
       ...assumptions(f, o),
       'aws ecs register-task-definition --cli-input-json file://ecs/example-task-definition.json (replace the app image first).',
       'proxyConfiguration needs networkMode awsvpc; ECS installs the iptables rules from its properties (JSON has no comments, so the assumptions are here).',
+      ...(o.ignoreUids.length > 0 || o.ignoreGids.length > 1
+        ? [`ECS's APPMESH proxy configuration ignores only Envoy's UID and one GID: the excluded UIDs ${o.ignoreUids.join(',') || 'none'} and GIDs after the first (${o.ignoreGids.slice(1).join(',') || 'none'}) are not applied on ECS.`]
+        : []),
     ],
   };
 }

@@ -51,3 +51,4 @@ export { REDIRECT_SCRIPT, redirectEnv, redirectScript } from './redirect';
 export { readyCheck } from './envoy-container';
 export { configMap, deploymentPatch, envoyContainer, exampleDeployment, exampleService, initContainer } from './kubernetes';
 export { exampleTaskDefinition, taskDefinitionFragment } from './ecs';
+export { EXCLUSION_TAGS, exclusionTags, exclusionsFromTags, type Exclusions, type ExclusionsResult } from './exclusion-tags';

@@ -15,6 +15,12 @@ export const deployOptionsSchema = z.strictObject({
   envoyUid: intInRange(0, 4294967294).default(1337),
   /** Outbound destination ports that bypass Envoy (databases reached directly, for example). */
   excludePorts: z.array(intInRange(1, 65535)).default([]),
+  /** App ports whose inbound traffic is not redirected to Envoy's ingress (a metrics port scraped directly, for example). */
+  excludeInboundPorts: z.array(intInRange(1, 65535)).default([]),
+  /** Processes of these UIDs, besides Envoy's, bypass Envoy outbound. */
+  ignoreUids: z.array(intInRange(0, 4294967294)).default([]),
+  /** Processes of these GIDs bypass Envoy outbound. */
+  ignoreGids: z.array(intInRange(0, 4294967294)).default([]),
   /** Outbound destination IPs or CIDRs that bypass Envoy; the cloud metadata endpoints by default, as App Mesh. */
   excludeIps: z.array(z.string().regex(/^[0-9a-fA-F.:]+(\/\d{1,3})?$/, { error: 'must be an IP address or CIDR' }))
     .default(['169.254.169.254', '169.254.170.2']),

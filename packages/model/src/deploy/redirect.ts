@@ -5,6 +5,11 @@ import { assumptions, type DeployFacts, type DeployOptions } from './options';
 
 export const REDIRECT_SCRIPT = 'meshwright-redirect.sh';
 
+/** The app ports whose inbound traffic goes to Envoy: all but those the user excludes. */
+export function redirectedAppPorts(f: DeployFacts, o: DeployOptions): number[] {
+  return f.appPorts.filter((p) => !o.excludeInboundPorts.includes(p));
+}
+
 /** The settings the script reads, with the values this node's compiled configuration implies. */
 export function redirectEnv(f: DeployFacts, o: DeployOptions): Record<string, string> {
   return {
@@ -12,7 +17,9 @@ export function redirectEnv(f: DeployFacts, o: DeployOptions): Record<string, st
     MW_INGRESS_PORT: String(f.ingressPort),
     MW_EGRESS_PORT: String(f.egressPort),
     MW_ADMIN_PORT: String(f.adminPort),
-    MW_APP_PORTS: f.appPorts.join(','),
+    MW_APP_PORTS: redirectedAppPorts(f, o).join(','),
+    MW_IGNORED_UIDS: o.ignoreUids.join(','),
+    MW_IGNORED_GIDS: o.ignoreGids.join(','),
     MW_EGRESS_IGNORED_PORTS: o.excludePorts.join(','),
     MW_EGRESS_IGNORED_IPS: o.excludeIps.join(','),
   };
@@ -53,6 +60,8 @@ install() {
 
   iptables -t nat -N "$OUT"
   iptables -t nat -A "$OUT" -m owner --uid-owner "$MW_ENVOY_UID" -j RETURN
+  for u in $(each "$MW_IGNORED_UIDS"); do iptables -t nat -A "$OUT" -m owner --uid-owner "$u" -j RETURN; done
+  for g in $(each "$MW_IGNORED_GIDS"); do iptables -t nat -A "$OUT" -m owner --gid-owner "$g" -j RETURN; done
   iptables -t nat -A "$OUT" -o lo -j RETURN
   for p in $(each "$MW_EGRESS_IGNORED_PORTS"); do iptables -t nat -A "$OUT" -p tcp --dport "$p" -j RETURN; done
   for ip in $(each "$MW_EGRESS_IGNORED_IPS"); do iptables -t nat -A "$OUT" -d "$ip" -j RETURN; done
