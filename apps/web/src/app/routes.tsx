@@ -24,6 +24,8 @@ const RoutePage = named(() => import('../features/resources/components/RoutePage
 const RouteEditPage = named(() => import('../features/resources/components/RouteEditPage'), 'RouteEditPage');
 const ImportPage = named(() => import('../features/import/components/ImportPage'), 'ImportPage');
 const EnvoyPage = named(() => import('../features/resources/components/EnvoyPage'), 'EnvoyPage');
+const KeysPage = named(() => import('../features/admin/components/KeysPage'), 'KeysPage');
+const AuditPage = named(() => import('../features/admin/components/AuditPage'), 'AuditPage');
 
 export const routes: RouteObject[] = [
   {
@@ -32,6 +34,8 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'get-started', element: <WizardPage /> },
       { path: 'import', element: <ImportPage /> },
+      { path: 'admin/keys', element: <KeysPage /> },
+      { path: 'admin/audit', element: <AuditPage /> },
       {
         path: 'meshes/:mesh',
         element: <MeshLayout />,
