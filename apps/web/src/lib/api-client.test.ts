@@ -18,6 +18,9 @@ before(async () => {
     } else if (req.url === '/forbidden') {
       res.writeHead(403, { 'content-type': 'application/json', 'x-amzn-ErrorType': 'ForbiddenException' });
       res.end(JSON.stringify({ message: 'viewer key v1 is not allowed to UpdateVirtualNode in mesh shop' }));
+    } else if (req.url === '/no-cookie') {
+      res.writeHead(403, { 'content-type': 'application/json', 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' });
+      res.end(JSON.stringify({ message: 'Missing Authentication Token' }));
     } else if (req.url === '/plain') {
       res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('boom');
@@ -72,7 +75,7 @@ test('every state-changing request carries the session\'s CSRF token; reads do n
   }
 });
 
-test('a 401 reports the ended session once, except for the sign-in call and answers to an older session', async () => {
+test('a 401 (or no credentials at all) reports the ended session, except for the sign-in call and answers to an older session', async () => {
   let reported = 0;
   setUnauthorizedHandler(() => (reported += 1));
   try {
@@ -81,11 +84,14 @@ test('a 401 reports the ended session once, except for the sign-in call and answ
     assert.equal(reported, 1);
     await assert.rejects(apiRequest(`${base}/expired`, { method: 'POST', reportUnauthorized: false }));
     assert.equal(reported, 1);
+    // The cookie gone altogether (signed out in another tab): AWS's 403 for no credentials.
+    await assert.rejects(apiRequest(`${base}/no-cookie`), (e: unknown) => e instanceof ApiError && e.status === 403);
+    assert.equal(reported, 2);
     // Sent under tok-1, answered after the user signed in again (tok-2): not this session's end.
     const late = apiRequest(`${base}/expired`);
     setCsrfToken('tok-2');
     await assert.rejects(late);
-    assert.equal(reported, 1);
+    assert.equal(reported, 2);
   } finally {
     setUnauthorizedHandler(undefined);
     setCsrfToken(undefined);

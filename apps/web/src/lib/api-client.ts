@@ -87,6 +87,13 @@ export function requestHeaders(method: string, hasBody: boolean, token: string |
   return headers;
 }
 
+/**
+ * Whether an answer means "no session any more": 401 for an expired or signed-out cookie, and AWS's
+ * 403 MissingAuthenticationTokenException when the cookie is gone (signed out in another tab).
+ */
+export const endsSession = (res: Response): boolean =>
+  res.status === 401 || (res.status === 403 && (res.headers.get('x-amzn-errortype') ?? '').startsWith('MissingAuthenticationTokenException'));
+
 /** Sends JSON, answers the parsed JSON body, throws ApiError on any non-2xx or network failure. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
@@ -103,7 +110,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
   // Only a 401 for the session still current ends it: a late answer to a request sent before the
   // user signed in again must not sign them out.
-  if (res.status === 401 && options.reportUnauthorized !== false && tokenAtSend === csrfToken) onUnauthorized?.();
+  if (endsSession(res) && options.reportUnauthorized !== false && tokenAtSend === csrfToken) onUnauthorized?.();
   if (!res.ok) throw await toApiError(res);
   if (res.status === 204) return undefined as T;
   const text = await res.text();

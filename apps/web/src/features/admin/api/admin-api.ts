@@ -11,11 +11,16 @@ export interface AccessKey {
   name: string;
   role: Role;
   meshes: string[];
-  createdAt?: string | number;
+  /** ISO 8601. */
+  createdAt: string | null;
+  lastUsedAt: string | null;
 }
 
-/** What POST /api/keys answers: the key with its secret, which is never shown again. */
-export type CreatedKey = AccessKey & { secretAccessKey: string };
+/** What POST /api/keys answers: the key and its secret, which is never shown again. */
+export interface CreatedKey {
+  key: AccessKey;
+  secretAccessKey: string;
+}
 
 export const keysQueryOptions = () =>
   queryOptions({

@@ -3,8 +3,8 @@ import type { AuditFilterName, AuditFilters } from '../lib/audit-filters';
 
 const fields: { name: AuditFilterName; label: string; placeholder: string }[] = [
   { name: 'key', label: 'Access key ID', placeholder: 'any key' },
-  { name: 'operation', label: 'Operation', placeholder: 'e.g. CreateMesh' },
-  { name: 'outcome', label: 'Outcome', placeholder: 'any outcome' },
+  { name: 'operation', label: 'Operation', placeholder: 'e.g. appmesh:CreateMesh' },
+  { name: 'outcome', label: 'Outcome', placeholder: 'ok, ForbiddenException, …' },
   { name: 'mesh', label: 'Mesh', placeholder: 'any mesh' },
 ];
 

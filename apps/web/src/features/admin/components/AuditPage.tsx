@@ -39,11 +39,11 @@ export function AuditPage() {
                 <tr key={e.requestId + e.operation}>
                   <td>{formatTime(e.time)}</td>
                   <td>
-                    <code>{e.accessKeyId ?? '—'}</code>
+                    <code>{e.accessKeyId || '—'}</code>
                   </td>
                   <td>{e.operation}</td>
-                  <td className="wrap">{e.resource ?? '—'}</td>
-                  <td>{e.outcome}</td>
+                  <td className="wrap">{e.resource || '—'}</td>
+                  <td title={e.message}>{e.outcome}</td>
                   <td>
                     <code>{e.requestId}</code>
                   </td>

@@ -3,21 +3,21 @@ import { CopyButton } from '../../../components/CopyButton';
 import type { CreatedKey } from '../api/admin-api';
 
 /** The new key's secret, shown this once: meshwright keeps only its encrypted form. */
-export function KeyCreated({ created, onDone }: { created: CreatedKey; onDone: () => void }) {
+export function KeyCreated({ created: { key, secretAccessKey }, onDone }: { created: CreatedKey; onDone: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <section className="card" aria-labelledby="key-created-title">
       <h2 id="key-created-title" ref={heading} tabIndex={-1}>
-        Key {created.name} created
+        Key {key.name} created
       </h2>
       <div className="alert warning">
         <p>Copy the secret access key now. This is the only time it is shown; if it is lost, delete the key and create another.</p>
       </div>
       <dl className="facts">
         {[
-          { label: 'Access key ID', value: created.accessKeyId },
-          { label: 'Secret access key', value: created.secretAccessKey },
+          { label: 'Access key ID', value: key.accessKeyId },
+          { label: 'Secret access key', value: secretAccessKey },
         ].map((row) => (
           <div key={row.label}>
             <dt>{row.label}</dt>
@@ -31,7 +31,7 @@ export function KeyCreated({ created, onDone }: { created: CreatedKey; onDone: (
         ))}
         <div>
           <dt>Role</dt>
-          <dd>{created.meshes.length > 0 ? `${created.role} of ${created.meshes.join(', ')}` : created.role}</dd>
+          <dd>{key.meshes.length > 0 ? `${key.role} of ${key.meshes.join(', ')}` : key.role}</dd>
         </div>
       </dl>
       <div className="button-row">

@@ -11,7 +11,7 @@ test('audit filters come from the page URL, blanks dropped, and go to the API in
 });
 
 test('audit events are shown newest first, whatever form their time takes', () => {
-  const ev = (time: string | number, requestId: string): AuditEvent => ({ time, requestId, accessKeyId: 'k', operation: 'CreateMesh', resource: null, outcome: 'allowed' });
+  const ev = (time: string | number, requestId: string): AuditEvent => ({ time, requestId, accessKeyId: 'k', operation: 'appmesh:CreateMesh', resource: '', outcome: 'ok' });
   const sorted = newestFirst([ev('2026-12-02T00:00:01Z', 'a'), ev(Date.parse('2026-12-02T00:00:03Z'), 'b'), ev('2026-12-02T00:00:02Z', 'c')]);
   assert.deepEqual(sorted.map((e) => e.requestId), ['b', 'c', 'a']);
   assert.equal(formatTime('2026-12-02T00:00:01.123Z'), '2026-12-02 00:00:01Z');

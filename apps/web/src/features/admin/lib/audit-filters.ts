@@ -5,13 +5,21 @@ export const auditFilterNames = ['key', 'operation', 'outcome', 'mesh'] as const
 export type AuditFilterName = (typeof auditFilterNames)[number];
 export type AuditFilters = Partial<Record<AuditFilterName, string>>;
 
+/** One event of GET /api/audit. */
 export interface AuditEvent {
+  /** ISO 8601 (epoch numbers are read too). */
   time: string | number;
-  accessKeyId: string | null;
+  /** The key that made the request, or the one a refused request claimed ('' when none). */
+  accessKeyId: string;
+  /** appmesh:CreateMesh, console:SignIn, ... */
   operation: string;
-  resource: string | null;
+  /** An ARN, mesh/kind/name, or what a console endpoint acted on ('' when nothing). */
+  resource: string;
+  mesh?: string;
+  /** 'ok' or the error type the request was answered with. */
   outcome: string;
   requestId: string;
+  message?: string;
 }
 
 /** The filters set in a search string, blanks dropped. */
