@@ -46,7 +46,7 @@ export function KeysPage() {
                   </td>
                   <td>{k.role}</td>
                   <td>{k.meshes.length > 0 ? k.meshes.join(', ') : 'all'}</td>
-                  <td>{k.accessKeyId === me?.accessKeyId ? <span className="muted">this session</span> : <DeleteKeyButton accessKey={k} />}</td>
+                  <td>{k.accessKeyId === me?.accessKeyId ? <span className="muted">your key</span> : <DeleteKeyButton accessKey={k} />}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
-// A viewer key reads everything and changes nothing: the console offers no edit, delete or create
-// controls, and an edit tried anyway (the URL typed in) is refused with the server's message.
+// Roles in the console: a viewer key reads everything and changes nothing (no edit, delete or create
+// controls; an edit tried anyway by its URL is refused with the server's message); an editor gets the
+// controls in its own meshes only.
 import { expect, signedInState, test, uniqueName } from './support/fixtures';
 
 test.use({ signedIn: false });
@@ -35,4 +36,23 @@ test('a viewer sees no edit, delete or create controls, and a direct edit is ref
   await expect(page.getByRole('group', { name: 'Signed in' })).toBeVisible();
   const node = await api.get(`/meshes/${mesh}/virtualNodes/web-v1`);
   expect(JSON.stringify(node.json)).toContain('"port":8080');
+});
+
+test('an editor gets edit and delete controls in its own mesh, and only reads the others', async ({ page, context, api }) => {
+  const own = uniqueName('own');
+  const other = uniqueName('other');
+  await api.createDemoMesh(own);
+  await api.createDemoMesh(other);
+  const editor = await api.createKey(uniqueName('writer'), 'editor', [own]);
+  await context.addCookies((await signedInState(api, editor)).cookies);
+
+  await page.goto(`/meshes/${own}/virtualNodes/web-v1`);
+  await expect(page.getByRole('group', { name: 'Signed in' })).toContainText(`(editor of ${own})`);
+  await expect(page.getByRole('link', { name: 'Edit virtual node web-v1' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Delete virtual node web-v1' })).toBeVisible();
+
+  await page.goto(`/meshes/${other}/virtualNodes/web-v1`);
+  await expect(page.getByRole('heading', { name: 'virtual node web-v1' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Edit virtual node web-v1' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Delete/ })).toHaveCount(0);
 });
