@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { httpRouteSpec, nodeSpec, routerSpec } from '../../../../testkit/appmesh-specs';
 import { sqliteVariant } from '../../../../testkit/stores';
-import { startTestServer, type TestServer } from '../../../../testkit/bff';
+import { startTestServer, TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY, type TestServer } from '../../../../testkit/bff';
 
 const install = 'apt-get install -y awscli';
 
@@ -44,8 +44,8 @@ describe('AWS CLI against meshwright', () => {
           env: {
             PATH: process.env.PATH ?? '',
             HOME: dir,
-            AWS_ACCESS_KEY_ID: 'AKIDMESHWRIGHTTEST',
-            AWS_SECRET_ACCESS_KEY: 'not-a-secret',
+            AWS_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID,
+            AWS_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY,
             AWS_CONFIG_FILE: join(dir, 'none'),
             AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
             AWS_PAGER: '',

@@ -3,10 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { startTestServer, type TestServer } from '../../../../testkit/bff';
+import { startTestServer, type TestServer, useTestCredentialsInEnv } from '../../../../testkit/bff';
 import { sqliteVariant } from '../../../../testkit/stores';
 import { runImport } from '../import/import-command';
 import { runExport } from './export-command';
+import { apiRequest } from '../../../../testkit/http';
 
 const seeded = JSON.parse(readFileSync(new URL('../../../../examples/import/cloudformation/color-app.bundle.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
@@ -28,12 +29,13 @@ function specs(bundle: Record<string, unknown>, tags = true): Record<string, unk
   }
   return out;
 }
-const stored = async (server: TestServer) => ((await (await fetch(`${server.url}/api/meshes/colorapp/bundle`)).json()) as { bundle: Record<string, unknown> }).bundle;
+const stored = async (server: TestServer) => ((await (await apiRequest(server, `/api/meshes/colorapp/bundle`)).json()) as { bundle: Record<string, unknown> }).bundle;
 
 let source: TestServer;
 before(async () => {
+  useTestCredentialsInEnv();
   source = await startTestServer(sqliteVariant);
-  const res = await fetch(`${source.url}/api/bundles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(seeded) });
+  const res = await apiRequest(source, `/api/bundles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(seeded) });
   assert.equal(res.status, 201);
 });
 after(async () => source.close());
