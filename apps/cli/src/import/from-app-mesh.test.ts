@@ -13,7 +13,7 @@ import {
   type CreateVirtualRouterCommandInput,
   type CreateVirtualServiceCommandInput,
 } from '@aws-sdk/client-app-mesh';
-import { startTestServer, type TestServer } from '../../../../testkit/bff';
+import { startTestServer, type TestServer, useTestCredentialsInEnv } from '../../../../testkit/bff';
 import { sqliteVariant } from '../../../../testkit/stores';
 import { runImport } from './import-command';
 
@@ -29,6 +29,7 @@ const byName = <T>(items: T[], key: (t: T) => string) => [...items].sort((a, b) 
 
 let server: TestServer;
 before(async () => {
+  useTestCredentialsInEnv();
   server = await startTestServer(sqliteVariant);
   // Seeded one call at a time through the SDK, as a mesh on AWS would have been built.
   const meshName = seeded.mesh.meshName;
@@ -37,8 +38,6 @@ before(async () => {
   for (const r of seeded.virtualRouters) await server.client.send(new CreateVirtualRouterCommand({ meshName, ...r }));
   for (const r of seeded.routes) await server.client.send(new CreateRouteCommand({ meshName, ...r }));
   for (const s of seeded.virtualServices) await server.client.send(new CreateVirtualServiceCommand({ meshName, ...s }));
-  process.env.AWS_ACCESS_KEY_ID = 'AKIDMESHWRIGHTTEST';
-  process.env.AWS_SECRET_ACCESS_KEY = 'not-a-secret';
 });
 after(async () => server.close());
 
