@@ -43,7 +43,7 @@ test('a prefix value replaces the matched prefix, one slash at the joint', () =>
 });
 
 test('an exact path match keeps its path unless path.exact sets another; no prefix default applies', () => {
-  const [legacy, login] = effectiveGatewayRouting(
+  const [login, legacy] = effectiveGatewayRouting(
     mesh({
       legacy: { httpRoute: { match: { path: { exact: '/signin' } }, action: { ...to('auth.books.local'), rewrite: { path: { exact: '/login' } } } } },
       login: { httpRoute: { match: { path: { exact: '/login' }, method: 'POST' }, action: to('auth.books.local') } },
@@ -56,7 +56,7 @@ test('an exact path match keeps its path unless path.exact sets another; no pref
   assert.equal(legacy?.example, undefined);
 });
 
-test('routes come in priority order, then longest prefix first, whatever their names', () => {
+test('routes come in the order the gateway tries them: priority, then longest prefix, whatever their names', () => {
   const routes = effectiveGatewayRouting(
     mesh({
       a: { httpRoute: { match: { prefix: '/' }, action: to('chapters.books.local') } },

@@ -3,6 +3,7 @@
 // App Mesh's rewrites (by default the Host becomes the service's name and a matched prefix becomes
 // `/`, which surprised App Mesh users). The console, the CLI and any other adapter ask this function.
 import type { MeshModel } from '../input/mesh-model';
+import { byGatewayRouteOrder } from '../resolve/gateway-order';
 import { gatewayRouteKindOf, type GatewayRouteKind, type GatewayRouteSpec, type HttpGatewayRoute } from './schema';
 
 /** The Host a route takes: any, one name, or names ending in `value`. */
@@ -44,24 +45,12 @@ export interface EffectiveGatewayRoute {
 
 type GatewayRouteItem = MeshModel['gatewayRoutes'][number];
 
-const matchLength = (path: PathMatch) => (path.kind === 'any' || path.kind === 'regex' ? 0 : path.value.length);
-
-/**
- * The order a gateway evaluates its routes in: priority first (routes without one after every
- * prioritised route), then the longest prefix (or exact path), then the name so the order is stable.
- */
-export function compareGatewayRoutes(a: GatewayRouteItem, b: GatewayRouteItem): number {
-  const byPriority = (a.spec.priority ?? 1001) - (b.spec.priority ?? 1001);
-  const byLength = matchLength(pathMatchOf(b.spec)) - matchLength(pathMatchOf(a.spec));
-  return byPriority || byLength || (a.gatewayRouteName < b.gatewayRouteName ? -1 : a.gatewayRouteName > b.gatewayRouteName ? 1 : 0);
-}
-
-/** Every route of `gatewayName`, in evaluation order, with what it does to a request. Pure. */
+/** Every route of `gatewayName`, in the order the gateway tries them (compile's order), with what it does to a request. Pure. */
 export function effectiveGatewayRouting(model: MeshModel, gatewayName: string): EffectiveGatewayRoute[] {
   const services = new Set(model.virtualServices.map((s) => s.virtualServiceName));
   return model.gatewayRoutes
     .filter((r) => r.virtualGatewayName === gatewayName)
-    .sort(compareGatewayRoutes)
+    .sort(byGatewayRouteOrder)
     .map((r) => effectiveRoute(r, services));
 }
 

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
-import type { GatewayRouteSpec, VirtualGatewaySpec } from '@meshwright/model';
+import { gatewayRouteKindOf, type GatewayRouteSpec, type VirtualGatewaySpec } from '@meshwright/model';
 import { ErrorMessage, Loading } from '../../../components/states';
 import { seg } from '../../../lib/api-client';
 import { GatewayRouteFields } from '../../wizard/components/fields';
@@ -41,10 +41,15 @@ export function GatewayRouteEditPage() {
   const error = context.error ?? query.error;
   if (error) return <ErrorMessage error={error} />;
   if (!context.data || !query.data) return null;
-  return <RouteForm mesh={mesh} gateway={gateway} gatewaySpec={context.data.spec} services={context.data.services} existing={{ name: gatewayRoute, spec: query.data.spec }} />;
+  const spec = query.data.spec;
+  // A target that no longer exists stays choosable, so opening the form does not change it.
+  const target = spec[gatewayRouteKindOf(spec)]?.action.target.virtualService.virtualServiceName;
+  const { services } = context.data;
+  const choices = target === undefined || services.includes(target) ? services : [...services, target];
+  return <RouteForm mesh={mesh} gateway={gateway} gatewaySpec={context.data.spec} services={services} choices={choices} existing={{ name: gatewayRoute, spec }} />;
 }
 
-function RouteForm({ mesh, gateway, gatewaySpec, services, existing }: { mesh: string; gateway: string; gatewaySpec: VirtualGatewaySpec; services: string[]; existing?: { name: string; spec: GatewayRouteSpec } }) {
+function RouteForm({ mesh, gateway, gatewaySpec, services, choices = services, existing }: { mesh: string; gateway: string; gatewaySpec: VirtualGatewaySpec; services: string[]; choices?: string[]; existing?: { name: string; spec: GatewayRouteSpec } }) {
   const schema = useMemo(() => gatewayRouteEditSchema({ gateway: { name: gateway, spec: gatewaySpec }, services }), [gateway, gatewaySpec, services]);
   const defaults = existing ? gatewayRouteValuesFromSpec(existing.name, existing.spec) : { ...defaultGatewayRoute(services.length === 1 ? services[0] : ''), type: gatewaySpec.listeners[0]?.portMapping.protocol ?? 'http' };
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { route: defaults }, mode: 'onBlur' });
@@ -71,7 +76,7 @@ function RouteForm({ mesh, gateway, gatewaySpec, services, existing }: { mesh: s
       error={mutation.error}
       {...(existing ? {} : { submitLabel: 'Create gateway route' })}
     >
-      <GatewayRouteFields prefix="route" serviceNames={services} nameReadOnly={existing !== undefined} />
+      <GatewayRouteFields prefix="route" serviceNames={choices} nameReadOnly={existing !== undefined} />
     </EditForm>
   );
 }

@@ -4,6 +4,7 @@ import { analyzeMesh, type MeshModel } from '@meshwright/model';
 import { sampleMesh } from '../test-support/sample-mesh';
 import { buildGraph } from './build-graph';
 import { toElkGraph } from './layout';
+import { gatewaySyncKey, meshSyncBadges } from './sync-status';
 
 /** The shop mesh with an ingress gateway: one route to web, one to a service that does not exist. */
 function withGateway(): MeshModel {
@@ -60,5 +61,20 @@ describe('buildGraph with gateways', () => {
     const elk = toElkGraph(buildGraph(withGateway()));
     const gateway = elk.children?.find((c) => c.id === 'virtualGateway:ingress');
     assert.equal(gateway?.layoutOptions?.['elk.layered.layering.layerConstraint'], 'FIRST');
+  });
+});
+
+describe('gateway sync badges', () => {
+  it("reads gateways from the mesh-wide sync status under their own key and puts the badge on the gateway, never on a node", () => {
+    const answer = {
+      meshName: 'shop',
+      nodes: { 'web-v1': { state: 'SYNCED' } },
+      gateways: { ingress: { state: 'NACKED' }, idle: { state: 'DISCONNECTED' } },
+    };
+    const badges = meshSyncBadges(answer);
+    assert.deepEqual([...badges], [['web-v1', 'SYNCED'], [gatewaySyncKey('ingress'), 'NACKED']]);
+    const graph = buildGraph(withGateway(), [], badges);
+    assert.equal(graph.nodes.find((n) => n.id === 'virtualGateway:ingress')?.sync, 'NACKED');
+    assert.equal(graph.nodes.find((n) => n.id === 'virtualNode:web-v1')?.sync, 'SYNCED');
   });
 });

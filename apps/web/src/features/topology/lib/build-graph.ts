@@ -10,6 +10,7 @@ import {
   type TopologyNode,
 } from './graph-types';
 import { resourceHref } from './links';
+import { gatewaySyncKey } from './sync-status';
 import { gatewayRouteSummary, routeSummary, sharePercentages } from './route-summary';
 
 /** A reference from one resource (`from`) to another (`to`), at a JSON path inside the referring resource. */
@@ -45,6 +46,9 @@ export function buildGraph(model: MeshModel, findings: readonly Finding[] = [], 
 
   for (const g of byName(model.virtualGateways, (g) => g.virtualGatewayName)) {
     add('virtualGateway', g.virtualGatewayName, g.virtualGatewayName, `${kindLabels.virtualGateway} ${g.spec.listeners.map((l) => `${l.portMapping.protocol} ${l.portMapping.port}`).join(', ')}`.trim());
+    const state = sync.get(gatewaySyncKey(g.virtualGatewayName));
+    const node = nodes.get(nodeId('virtualGateway', g.virtualGatewayName));
+    if (state && node) node.sync = state;
   }
   for (const s of byName(model.virtualServices, (s) => s.virtualServiceName)) add('virtualService', s.virtualServiceName, s.virtualServiceName, kindLabels.virtualService);
   for (const r of byName(model.virtualRouters, (r) => r.virtualRouterName)) add('virtualRouter', r.virtualRouterName, r.virtualRouterName, kindLabels.virtualRouter);

@@ -26,7 +26,7 @@ export interface TopologyNode {
   findings: Finding[];
   /** The worst severity among `findings`, if any. */
   severity?: Severity;
-  /** The proxies' sync state, for virtual nodes whose status is known. */
+  /** The proxies' sync state, for virtual nodes and gateways whose status is known. */
   sync?: SyncState;
   /** The console page of the resource; absent for missing resources. */
   href?: string;
@@ -54,7 +54,7 @@ export interface TopologyGraph {
   meshFindings: Finding[];
 }
 
-/** Sync state per virtual node name. */
+/** Sync state per virtual node name, and per virtual gateway under `gatewaySyncKey(name)`. */
 export type SyncStatusByNode = ReadonlyMap<string, SyncState>;
 
 export const kindLabels: Record<TopologyKind, string> = {
