@@ -6,7 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import { gatewayRouteKindOf, type GatewayRouteSpec, type VirtualGatewaySpec } from '@meshwright/model';
 import { ErrorMessage, Loading } from '../../../components/states';
 import { seg } from '../../../lib/api-client';
-import { GatewayRouteFields } from '../../wizard/components/fields';
+import { GatewayRouteFields } from '../../wizard/components/fields/GatewayRouteFields';
 import { gatewayRouteSpecFromValues, gatewayRouteValuesFromSpec, mergeGatewayRouteSpec } from '../../wizard/lib/gateway-spec';
 import { defaultGatewayRoute, type GatewayRouteValues } from '../../wizard/lib/gateway-values';
 import { childQueryOptions, childrenQueryOptions, useCreateResource, useUpdateResource } from '../api/appmesh';

@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import type { VirtualGatewaySpec } from '@meshwright/model';
 import { ErrorMessage, Loading } from '../../../components/states';
 import { seg } from '../../../lib/api-client';
-import { GatewayFields } from '../../wizard/components/fields';
+import { GatewayFields } from '../../wizard/components/fields/GatewayFields';
 import { gatewaySpecFromValues, gatewayValuesFromSpec, mergeGatewaySpec } from '../../wizard/lib/gateway-spec';
 import { defaultGateway, type GatewayValues } from '../../wizard/lib/gateway-values';
 import { childQueryOptions, useCreateResource, useUpdateResource } from '../api/appmesh';

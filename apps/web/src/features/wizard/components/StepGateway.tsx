@@ -2,8 +2,7 @@ import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { CheckboxField, NumberField, SelectField, TextField } from '../../../components/fields';
 import { defaultGatewayRoute } from '../lib/gateway-values';
 import type { WizardValues } from '../lib/form-values';
-import { GatewayRouteFields } from './fields';
-import { gatewayProtocolOptions } from './fields/GatewayRouteFields';
+import { GatewayRouteFields, gatewayProtocolOptions } from './fields/GatewayRouteFields';
 
 /** Optional step: a virtual gateway in front of the mesh, with routes that reach the new virtual service. */
 export function StepGateway() {

@@ -1,7 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import type { Finding } from '@meshwright/model';
+import { Loading } from '../../../components/states';
 import { ApiError } from '../../../lib/api-client';
 import { useCreateBundle, type CreatedResource } from '../../review/api/bundles';
 import { CreatedStatus } from '../../review/components/CreatedStatus';
@@ -17,7 +18,6 @@ import { wizardFormSchema } from '../lib/form-schema';
 import { withRouterDefaults } from '../lib/router-defaults';
 import { toBundle } from '../lib/to-bundle';
 import { wizardNames } from '../lib/validate';
-import { StepGateway } from './StepGateway';
 import { StepMesh } from './StepMesh';
 import { StepNodes } from './StepNodes';
 import { StepRouter } from './StepRouter';
@@ -25,6 +25,8 @@ import { Stepper } from './Stepper';
 import { wizardSteps } from './steps';
 
 const storage = () => window.sessionStorage;
+// The optional gateway step (and its route fields) loads when shown, so the wizard's first load stays in budget.
+const StepGateway = lazy(() => import('./StepGateway').then((m) => ({ default: m.StepGateway })));
 const reviewStep = wizardSteps.length - 1;
 const gatewayStep = reviewStep - 1;
 
@@ -147,7 +149,11 @@ export function WizardPage() {
           {step === 0 ? <StepMesh /> : null}
           {step === 1 ? <StepNodes /> : null}
           {step === 2 ? <StepRouter /> : null}
-          {step === gatewayStep ? <StepGateway /> : null}
+          {step === gatewayStep ? (
+            <Suspense fallback={<Loading lines={4} />}>
+              <StepGateway />
+            </Suspense>
+          ) : null}
           {step === reviewStep && bundle ? <ReviewStep bundle={bundle} sections={reviewSections(values)} onEdit={goTo} onGoTo={onGoTo} /> : null}
           {create.isPending || create.isError ? (
             <section className="card" aria-label="Create progress">

@@ -1,5 +1,3 @@
 export { ListenerFields, VirtualNodeFields } from './VirtualNodeFields';
 export { RouteFields } from './RouteFields';
 export { WeightsEditor } from './WeightsEditor';
-export { GatewayFields } from './GatewayFields';
-export { GatewayRouteFields } from './GatewayRouteFields';
