@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { startTestServer, type TestServer } from '../../../../testkit/bff';
+import { startTestServer, type TestServer, useTestCredentialsInEnv } from '../../../../testkit/bff';
 import { sqliteVariant } from '../../../../testkit/stores';
 import { runImport } from '../import/import-command';
 import { runExport } from './export-command';
@@ -37,6 +37,7 @@ const stored = async (server: TestServer, mesh: string) => ((await (await apiReq
 
 let source: TestServer;
 before(async () => {
+  useTestCredentialsInEnv();
   source = await startTestServer(sqliteVariant);
   for (const bundle of Object.values(seeded)) {
     const res = await apiJson(source, 'POST', '/api/bundles', bundle);
