@@ -12,9 +12,13 @@ export function credentialsFileText(c: SeedCredentials, region: string): string 
   return `[${PROFILE}]\naws_access_key_id = ${c.accessKeyId}\naws_secret_access_key = ${c.secretAccessKey}\nregion = ${region}\n`;
 }
 
-/** The line to paste: the CLI reads the file, the profile, the region and this server's URL from it. */
+/**
+ * The line to paste. The AWS CLI reads the key from the file's profile, but its region only from a
+ * config file or AWS_DEFAULT_REGION, and App Mesh's endpoint from AWS_ENDPOINT_URL_APP_MESH; the SDKs
+ * and meshwright's CLI read the same variables (the SDKs also the file's region).
+ */
 export function exportLine(credentialsFile: string, region: string, url: string): string {
-  return `export AWS_SHARED_CREDENTIALS_FILE=${credentialsFile} AWS_PROFILE=${PROFILE} AWS_REGION=${region} AWS_ENDPOINT_URL_APP_MESH=${url}`;
+  return `export AWS_SHARED_CREDENTIALS_FILE=${credentialsFile} AWS_PROFILE=${PROFILE} AWS_DEFAULT_REGION=${region} AWS_ENDPOINT_URL_APP_MESH=${url}`;
 }
 
 /** MESHWRIGHT_ACCESS_KEY_ID + MESHWRIGHT_SECRET_ACCESS_KEY, both or neither. */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { EmptyState, ErrorMessage, Loading } from '../../../components/states';
+import { ListStates } from '../../../components/states';
 import { auditQueryOptions } from '../api/admin-api';
 import { filtersFrom, formatTime, newestFirst } from '../lib/audit-filters';
 import { AuditFiltersForm } from './AuditFiltersForm';
@@ -18,9 +18,7 @@ export function AuditPage() {
       <AuditFiltersForm filters={filters} onApply={(next) => setParams(new URLSearchParams(Object.entries(next).filter((e): e is [string, string] => Boolean(e[1]))))} />
       <section className="card" aria-labelledby="audit-title">
         <h2 id="audit-title">Events</h2>
-        {events.isPending ? <Loading label="Loading the audit log" /> : null}
-        {events.isError ? <ErrorMessage error={events.error} title="Could not read the audit log" /> : null}
-        {events.data?.length === 0 ? <EmptyState title="No events match these filters" /> : null}
+        <ListStates query={events} loading="Loading the audit log" failed="Could not read the audit log" empty="No events match these filters" />
         {events.data && events.data.length > 0 ? (
           <table className="table">
             <caption className="visually-hidden">Audit events, newest first</caption>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { EmptyState, ErrorMessage, Loading } from '../../../components/states';
+import { ListStates } from '../../../components/states';
 import { useSessionKey } from '../../session/api/session';
 import { keysQueryOptions, type CreatedKey } from '../api/admin-api';
 import { CreateKeyForm } from './CreateKeyForm';
@@ -20,9 +20,7 @@ export function KeysPage() {
       {created ? <KeyCreated created={created} onDone={() => setCreated(undefined)} /> : <CreateKeyForm onCreated={setCreated} />}
       <section className="card" aria-labelledby="keys-title">
         <h2 id="keys-title">Keys</h2>
-        {keys.isPending ? <Loading label="Loading keys" /> : null}
-        {keys.isError ? <ErrorMessage error={keys.error} title="Could not list keys" /> : null}
-        {keys.data?.length === 0 ? <EmptyState title="No keys" /> : null}
+        <ListStates query={keys} loading="Loading keys" failed="Could not list keys" empty="No keys" />
         {keys.data && keys.data.length > 0 ? (
           <table className="table">
             <caption className="visually-hidden">Access keys</caption>
