@@ -9,6 +9,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { TEST_ACCESS_KEY_ID, TEST_CREDENTIALS, TEST_SECRET_ACCESS_KEY } from '../testkit/bff';
+import { signedHeaders } from '../testkit/sign';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'mw-bench-api-'));
@@ -16,7 +18,7 @@ const seedNodes = 200;
 
 const child = spawn(process.execPath, ['--import', 'tsx', 'apps/bff/src/server.ts'], {
   cwd: repoRoot,
-  env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', XDS_PORT: '0' },
+  env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', XDS_PORT: '0', MESHWRIGHT_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID, MESHWRIGHT_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const base = await new Promise<string>((resolve, reject) => {
@@ -29,8 +31,17 @@ const base = await new Promise<string>((resolve, reject) => {
   child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
 });
 
+/** SigV4 headers as the SDK makes them; a signature stays valid for 15 minutes, longer than a run. */
+async function sign(url: string, method = 'GET', body?: string): Promise<Record<string, string>> {
+  // fetch and autocannon send Host themselves, the same value that is signed.
+  const { host: _host, ...headers } = await signedHeaders(TEST_CREDENTIALS, { method, url: new URL(url), ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body }) });
+  return headers;
+}
+
 async function put(path: string, body: unknown): Promise<void> {
-  const res = await fetch(`${base}/v20190125${path}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const url = `${base}/v20190125${path}`;
+  const text = JSON.stringify(body);
+  const res = await fetch(url, { method: 'PUT', headers: await sign(url, 'PUT', text), body: text });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
 }
 
@@ -71,15 +82,17 @@ function report(name: string, r: Result): void {
 
 try {
   // Warm-up so JIT and SQLite page cache are settled before measuring.
-  await autocannon({ url: `${base}/v20190125/meshes/bench/virtualNodes/node-0001`, connections: 4, duration: 2 });
+  const warmUrl = `${base}/v20190125/meshes/bench/virtualNodes/node-0001`;
+  await autocannon({ url: warmUrl, headers: await sign(warmUrl), connections: 4, duration: 2 });
   const describeUrl = `${base}/v20190125/meshes/bench/virtualNodes/node-0100`;
-  report('describe c=4', await autocannon({ url: describeUrl, connections: 4, duration: 10 }));
-  const described = await fetch(describeUrl);
+  const describeHeaders = await sign(describeUrl);
+  report('describe c=4', await autocannon({ url: describeUrl, headers: describeHeaders, connections: 4, duration: 10 }));
+  const described = await fetch(describeUrl, { headers: describeHeaders });
   const bare = await startBare(await described.text(), described.headers.get('content-type') ?? 'application/json');
   try {
     // Side by side, same bytes, same connections: meshwright's describe, then the bare server.
     await autocannon({ url: bare.url, connections: 10, duration: 2 });
-    const mw = await autocannon({ url: describeUrl, connections: 10, duration: 10 });
+    const mw = await autocannon({ url: describeUrl, headers: describeHeaders, connections: 10, duration: 10 });
     const ceiling = await autocannon({ url: bare.url, connections: 10, duration: 10 });
     report('describe c=10', mw);
     report('bare node c=10', ceiling);
@@ -87,10 +100,21 @@ try {
   } finally {
     await bare.stop();
   }
-  report('list c=10', await autocannon({ url: `${base}/v20190125/meshes/bench/virtualNodes?limit=100`, connections: 10, duration: 10 }));
+  const listUrl = `${base}/v20190125/meshes/bench/virtualNodes?limit=100`;
+  report('list c=10', await autocannon({ url: listUrl, headers: await sign(listUrl), connections: 10, duration: 10 }));
   for (const connections of [1, 4]) {
     const mesh = `writes-${connections}`;
     await put('/meshes', { meshName: mesh });
+    // Signed ahead of time (autocannon's setupRequest is synchronous), one per create.
+    const createUrl = `${base}/v20190125/meshes/${mesh}/virtualNodes`;
+    const creates = await Promise.all(
+      Array.from({ length: 1500 }, async () => {
+        const name = `n-${String(created++).padStart(5, '0')}`;
+        const body = JSON.stringify({ virtualNodeName: name, spec: spec(`${name}.${mesh}.local`) });
+        return { body, headers: await sign(createUrl, 'PUT', body) };
+      }),
+    );
+    let next = 0;
     report(
       `create c=${connections}`,
       await autocannon({
@@ -99,10 +123,9 @@ try {
         requests: [
           {
             method: 'PUT',
-            headers: { 'content-type': 'application/json' },
             setupRequest: (req) => {
-              const name = `n-${String(created++).padStart(5, '0')}`;
-              return { ...req, body: JSON.stringify({ virtualNodeName: name, spec: spec(`${name}.${mesh}.local`) }) };
+              const signed = creates[next++ % creates.length];
+              return { ...req, ...signed };
             },
           },
         ],

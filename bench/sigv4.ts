@@ -5,7 +5,13 @@ import { performance } from 'node:perf_hooks';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
 import { NodeSha256 } from '../apps/bff/src/auth/sha256';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { keyService } from '../apps/bff/src/auth/access-keys';
 import { verifySigV4, type SignedRequest } from '../apps/bff/src/auth/sigv4';
+import { openSqliteStore } from '../apps/bff/src/store/sqlite-store';
 
 const KEY = 'AKIDBENCHMARK0000001';
 const SECRET = 'bench-secret-access-key-0000000000000000';
@@ -19,8 +25,11 @@ async function signed(method: string, path: string, query: Record<string, string
   return { method, url: qs ? `${path}?${qs}` : path, headers, body: Buffer.from(body) };
 }
 
-async function time(label: string, req: SignedRequest, expectOk: boolean, n = 20_000): Promise<void> {
-  const options = { region: 'us-west-2', lookupSecret: (id: string) => (id === KEY ? SECRET : undefined) };
+type Lookup = (id: string) => string | undefined | Promise<string | undefined>;
+const inMemory: Lookup = (id) => (id === KEY ? SECRET : undefined);
+
+async function time(label: string, req: SignedRequest, expectOk: boolean, n = 20_000, lookupSecret: Lookup = inMemory): Promise<void> {
+  const options = { region: 'us-west-2', lookupSecret };
   const first = await verifySigV4(req, options);
   if (first.ok !== expectOk) throw new Error(`${label}: expected ok=${String(expectOk)}, got ${JSON.stringify(first)}`);
   for (let i = 0; i < 2_000; i++) await verifySigV4(req, options);
@@ -48,3 +57,18 @@ console.log('| --- | --- | --- | --- |');
 await time('GET list-virtual-nodes (query string, empty body)', list, true);
 await time('PUT create-virtual-node (1 KiB JSON body)', put, true);
 await time('GET with a wrong signature (refused)', wrong, false);
+
+// The server's own path: the key read from the SQLite key store and its secret decrypted (AES-256-GCM)
+// on every request, exactly as the authenticate middleware does.
+const dir = mkdtempSync(join(tmpdir(), 'mw-bench-sigv4-'));
+const store = openSqliteStore({ dataDir: dir });
+try {
+  const keys = keyService(store.auth, randomBytes(32), Date.now);
+  await keys.seedAdmin({ accessKeyId: KEY, secretAccessKey: SECRET });
+  const fromStore: Lookup = async (id) => (await keys.find(id))?.secret;
+  await time('GET list, key from the SQLite key store + decrypt (server path)', list, true, 20_000, fromStore);
+  await time('PUT create, key from the SQLite key store + decrypt (server path)', put, true, 20_000, fromStore);
+} finally {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}

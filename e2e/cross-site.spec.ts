@@ -1,6 +1,7 @@
 // A hostile page in a real browser: a site on another origin tries a form post, a no-cors fetch and
-// a beacon at the console's API, and a rebound name (evil.example -> 127.0.0.1) tries to read it.
-import { createServer, type Server } from 'node:http';
+// a beacon at the console's API while the browser holds a signed-in session cookie, and a rebound name
+// (evil.example -> 127.0.0.1) tries to read it.
+import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, uniqueName } from './support/fixtures';
 
@@ -17,8 +18,14 @@ function evilSite(html: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-test("another site's form post, no-cors fetch and beacon create nothing", async ({ page, api, baseURL }) => {
+test("another site's form post, no-cors fetch and beacon create nothing, even with a session cookie in the browser", async ({ page, context, api, baseURL }) => {
   const mesh = uniqueName('csrf');
+  // The fixtures signed this browser in: the cookie is there for the server's own origin.
+  expect((await context.cookies(baseURL)).map((c) => c.name)).toContain('meshwright_session');
+  const answers: number[] = [];
+  page.on('response', (r) => {
+    if (r.url().startsWith(`${baseURL}/api/`)) answers.push(r.status());
+  });
   const target = `${baseURL}/api/bundles`;
   const json = (name: string) => JSON.stringify({ mesh: { meshName: name }, virtualNodes: [], virtualRouters: [], routes: [], virtualServices: [] });
   // A text/plain form sends `name=value`: the classic trick to smuggle JSON through a form.
@@ -41,6 +48,8 @@ test("another site's form post, no-cors fetch and beacon create nothing", async 
     await page.locator('#f').evaluate((f: HTMLFormElement) => f.submit());
     expect((await formAnswer).status()).toBe(403); // its Origin is evil.example's: refused before the body is read
     await page.waitForTimeout(500); // the beacon is sent in the background
+    // Whatever the browser saw answered was a refusal (SameSite=Strict kept the cookie home; no CSRF token).
+    expect(answers.filter((s) => s < 400)).toEqual([]);
     const meshes = (await api.get('/meshes')).json.meshes as { meshName: string }[];
     expect(meshes.map((m) => m.meshName).filter((n) => n.startsWith(mesh))).toEqual([]);
   } finally {
@@ -55,4 +64,25 @@ test('a page on a rebound name cannot load or read the console', async ({ page, 
   await expect(page.getByText('is not a name this server answers for')).toBeVisible();
   const home = await page.goto(`http://evil.example:${port}/`);
   expect(home?.status()).toBe(421);
+});
+
+test('a request naming a foreign Host is refused even with a valid session cookie and CSRF token', async ({ api, baseURL }) => {
+  const cookie = await api.sessionCookie();
+  const session = await fetch(`${baseURL}/api/session`, { headers: { cookie: `meshwright_session=${cookie}` } });
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
+  const { port } = new URL(baseURL ?? '');
+  const body = JSON.stringify({ mesh: { meshName: uniqueName('rebound') }, virtualNodes: [], virtualRouters: [], routes: [], virtualServices: [] });
+  // What a browser sends after evil.example was rebound to this machine (if it had the cookie at all).
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, method: 'POST', path: '/api/bundles', headers: { host: `evil.example:${port}`, origin: `http://evil.example:${port}`, cookie: `meshwright_session=${cookie}`, 'x-csrf-token': csrfToken, 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+  expect(status).toBe(421);
 });

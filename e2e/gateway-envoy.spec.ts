@@ -12,7 +12,7 @@ test("a real gateway Envoy on the gateway's ADS bootstrap shows up as SYNCED on 
   // The gateway listens where nothing else on the machine does.
   await createGatewayMesh(api, mesh, [{ name: 'web', prefix: '/' }], await freePort());
 
-  const res = await fetch(`${api.baseURL}/api/meshes/${mesh}/virtualGateways/ingress/envoy-config?mode=ads&format=yaml`);
+  const res = await api.fetch(`/api/meshes/${mesh}/virtualGateways/ingress/envoy-config?mode=ads&format=yaml`);
   expect(res.status).toBe(200);
   const bootstrap = await res.text();
   expect(bootstrap).toContain(`id: mesh/${mesh}/virtualGateway/ingress`);

@@ -21,7 +21,7 @@ test('every resource of a mesh has a page; a node is edited with the wizard\'s f
   await sections.getByRole('link', { name: 'Envoy' }).click();
   const ads = page.getByRole('link', { name: 'ADS bootstrap of web-v2' });
   await expect(ads).toBeVisible();
-  const download = await fetch(new URL((await ads.getAttribute('href')) ?? '', page.url()));
+  const download = await api.fetch(new URL((await ads.getAttribute('href')) ?? '', page.url()));
   expect(download.status).toBe(200);
   expect(download.headers.get('content-disposition')).toContain(`${mesh}-web-v2-envoy-ads.yaml`);
   await expectAccessible(page, 'Envoy page');

@@ -14,7 +14,7 @@ test('a real Envoy on the ADS bootstrap shows up as SYNCED on the Envoy tab and,
   // Two nodes behind web-router, whose route splits 90/10 between them.
   await api.createDemoMesh(mesh);
 
-  const res = await fetch(`${api.baseURL}/api/meshes/${mesh}/virtualNodes/web-v1/envoy-config?mode=ads&format=yaml`);
+  const res = await api.fetch(`/api/meshes/${mesh}/virtualNodes/web-v1/envoy-config?mode=ads&format=yaml`);
   expect(res.status).toBe(200);
   const bootstrap = await res.text();
   // The bootstrap names the node and points Envoy at the BFF's own xDS server.

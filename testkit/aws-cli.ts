@@ -5,6 +5,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from './bff';
 import type { ApiServer } from './http';
 
 export interface CliResult {
@@ -41,8 +42,8 @@ export function awsCli(server: ApiServer): AwsCli {
           env: {
             PATH: process.env.PATH ?? '',
             HOME: dir,
-            AWS_ACCESS_KEY_ID: 'AKIDMESHWRIGHTTEST',
-            AWS_SECRET_ACCESS_KEY: 'not-a-secret',
+            AWS_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID,
+            AWS_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY,
             AWS_CONFIG_FILE: join(dir, 'none'),
             AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
             AWS_PAGER: '',

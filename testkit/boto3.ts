@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from './bff';
 import type { ApiServer } from './http';
 
 /** What one `step(name, fn)` did: the call's result (JSON-safe), or the error code boto3 raised. */
@@ -13,7 +14,7 @@ const prelude = String.raw`
 import json, sys, boto3, botocore
 from botocore.config import Config
 url = sys.argv[1]
-c = boto3.client('appmesh', endpoint_url=url, region_name='us-west-2', aws_access_key_id='AKIDMESHWRIGHTTEST', aws_secret_access_key='not-a-secret', config=Config(retries={'max_attempts': 1, 'mode': 'standard'}))
+c = boto3.client('appmesh', endpoint_url=url, region_name='us-west-2', aws_access_key_id=sys.argv[2], aws_secret_access_key=sys.argv[3], config=Config(retries={'max_attempts': 1, 'mode': 'standard'}))
 def step(name, fn):
     try:
         out = fn()
@@ -32,7 +33,7 @@ export function runBoto3(server: ApiServer, script: string): Promise<Boto3Step[]
   const env = { PATH: process.env.PATH ?? '', HOME: home, AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none') };
   // Async on purpose: the server runs in this process and must keep answering while Python waits.
   return new Promise((resolve, reject) => {
-    execFile('python3', ['-c', `${prelude}\n${script}`, server.url], { env }, (err, stdout, stderr) => {
+    execFile('python3', ['-c', `${prelude}\n${script}`, server.url, TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY], { env }, (err, stdout, stderr) => {
       rmSync(home, { recursive: true, force: true });
       if (/No module named 'boto3'/.test(stderr)) return reject(new Error(`boto3 is missing; install it with: ${install}`));
       if (err) return reject(new Error(`python3 failed: ${stderr}`));

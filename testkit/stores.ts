@@ -10,6 +10,8 @@ import type { Store } from '../apps/bff/src/store/types';
 
 export interface OpenedStore {
   store: Store;
+  /** The SQLite store's folder (tests read its files to prove what is stored in the clear). */
+  dataDir?: string;
   /** Closes the store and removes its data. */
   dispose: () => Promise<void>;
 }
@@ -31,6 +33,7 @@ export const sqliteVariant: StoreVariant = {
     const store = openSqliteStore({ dataDir: dir });
     return {
       store,
+      dataDir: dir,
       dispose: async () => {
         await store.close();
         rmSync(dir, { recursive: true, force: true });

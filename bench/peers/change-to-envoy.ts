@@ -23,9 +23,9 @@ const fmtLoad = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 const agent = new Agent({ keepAlive: true, maxSockets: 4 });
 /** One keep-alive HTTP request; resolves with status and body. */
-function http(url: string, method = 'GET', body?: string): Promise<{ status: number; body: string }> {
+function http(url: string, method = 'GET', body?: string, headers?: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, agent, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
+    const req = request(url, { method, agent, headers: headers ?? (body ? { 'content-type': 'application/json' } : {}) }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (text += d));
@@ -140,7 +140,7 @@ async function main(): Promise<void> {
     const weightsAt = (i: number): [number, number] => (i % 2 === 0 ? [20, 80] : [80, 20]);
     const sides: Side[] = [
       { name: 'meshwright', envoy: envoyA, stat: await findVersionStat(a.adminPort, routeName), version: '', sent: 0, times: [],
-        change: (i) => http(...meshwrightWeights(mw.url, weightsAt(i))) },
+        change: async (i) => http(...(await meshwrightWeights(mw.url, weightsAt(i)))) },
       { name: 'go-control-plane', envoy: envoyB, stat: await findVersionStat(b.adminPort, routeName), version: '', sent: 0, times: [],
         change: (i) => http(`${peer.controlUrl}/weights`, 'PUT', JSON.stringify({ [clusters[0] ?? '']: weightsAt(i)[0], [clusters[1] ?? '']: weightsAt(i)[1] })) },
     ];

@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from '../../testkit/bff';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -33,7 +34,7 @@ export async function startMeshwright(dataDir: string, cpuProfDir?: string): Pro
   const prof = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
   const child = spawn(process.execPath, [...prof, '--import', 'tsx', 'apps/bff/src/server.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', XDS_PORT: '0' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', XDS_PORT: '0', MESHWRIGHT_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID, MESHWRIGHT_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const m = await readyLine(child, /ready on (http:\/\/[\d.]+:\d+).*xDS [\d.]+:(\d+)/, 'meshwright');

@@ -2,17 +2,22 @@
 // between the virtual nodes blue and green), plus `services` more virtual services front calls, each
 // provided by its own virtual node, so front's Envoy holds a realistic amount of configuration.
 // Every request is the App Mesh REST call a client makes; `appMeshRequest` is the one place that
-// builds it (a later security slice adds request signing there).
+// builds it, signed with SigV4 by the admin key the benchmark seeds its server with.
+import { TEST_CREDENTIALS } from '../../testkit/bff';
+import { signedHeaders } from '../../testkit/sign';
 
-type Request = [url: string, method: string, body: string];
+type Request = [url: string, method: string, body: string, headers: Record<string, string>];
 
-export function appMeshRequest(base: string, method: string, path: string, body: unknown): Request {
-  return [`${base}/v20190125${path}`, method, JSON.stringify(body)];
+export async function appMeshRequest(base: string, method: string, path: string, body: unknown): Promise<Request> {
+  const url = `${base}/v20190125${path}`;
+  const text = JSON.stringify(body);
+  const headers = await signedHeaders(TEST_CREDENTIALS, { method, url: new URL(url), headers: { 'content-type': 'application/json' }, body: text });
+  return [url, method, text, headers];
 }
 
 const put = async (base: string, path: string, body: unknown): Promise<void> => {
-  const [url, method, text] = appMeshRequest(base, 'PUT', path, body);
-  const res = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: text });
+  const [url, method, text, headers] = await appMeshRequest(base, 'PUT', path, body);
+  const res = await fetch(url, { method, headers, body: text });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
 };
 
@@ -24,7 +29,7 @@ const splitSpec = ([blue, green]: [number, number]) => ({
 });
 
 /** UpdateRoute for colors/split with the weights of blue and green. */
-export function meshwrightWeights(base: string, weights: [number, number]): Request {
+export function meshwrightWeights(base: string, weights: [number, number]): Promise<Request> {
   return appMeshRequest(base, 'PUT', '/meshes/shop/virtualRouter/colors/routes/split', { spec: splitSpec(weights) });
 }
 

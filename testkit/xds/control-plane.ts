@@ -14,8 +14,9 @@ import { startXdsServer, type XdsServer, type XdsServerOptions } from '../../app
 import { adsCompileNode } from '../../apps/bff/src/xds/compile-node';
 import { createXdsRouter } from '../../apps/bff/src/xds/router';
 import type { CompileNode } from '../../apps/bff/src/xds/snapshot-cache';
-import { appMeshClient } from '../bff';
+import { appMeshClient, testConfig } from '../bff';
 import { startEnvoy, type RunningEnvoy } from '../envoy';
+import { apiRequest } from '../http';
 import { freePort } from '../ports';
 import { FRONT, MESH } from './color-mesh';
 
@@ -52,7 +53,8 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
   const xdsPort = xds.port;
   const app = createApp({
     store,
-    config: { region: 'us-west-2', accountId: '123456789012', xds: { host: '127.0.0.1', port: xdsPort } },
+    config: { ...testConfig, xds: { host: '127.0.0.1', port: xdsPort } },
+    auditLog: () => undefined,
     onChange: (e) => xds.onChange(e),
     extraRoutes: (router) => router.use(createXdsRouter({ get core() { return xds.core; } })),
   });
@@ -86,7 +88,7 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
 
 /** Envoy for `front`, started from the ADS bootstrap the console downloads (admin port moved to a free one). */
 export async function startFrontEnvoy(cp: ControlPlane): Promise<RunningEnvoy> {
-  const res = await fetch(`${cp.url}/api/meshes/${MESH}/virtualNodes/${FRONT}/envoy-config?mode=ads&format=yaml`);
+  const res = await apiRequest(cp, `/api/meshes/${MESH}/virtualNodes/${FRONT}/envoy-config?mode=ads&format=yaml`);
   if (res.status !== 200) throw new Error(`envoy-config answered ${res.status}: ${await res.text()}`);
   const bootstrap = parse(await res.text()) as { admin: { address: { socket_address: { port_value: number } } } };
   const adminPort = await freePort();

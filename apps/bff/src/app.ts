@@ -1,6 +1,12 @@
 // createApp: the Express app from its dependencies. server.ts only reads configuration and listens.
 import express, { type Express } from 'express';
 import { appMeshRouter } from './appmesh/router';
+import { appMeshAccess, consoleAccess } from './auth/access';
+import { createAuthContext } from './auth/auth-context';
+import { adminRoutes, sessionRoutes } from './auth/auth-routes';
+import { recordRequests } from './auth/audit-trail';
+import { authenticate } from './auth/authenticate';
+import { bodyError, readBody } from './auth/raw-body';
 import { createServiceContext } from './appmesh/service-context';
 import { consoleRouter } from './console/router';
 import { serveWebApp } from './console/static-web';
@@ -30,7 +36,15 @@ export function createApp(deps: AppDeps): Express {
   // After /healthz, so probes that address the server by a pod IP still get their answer.
   app.use(hostCheck(deps.config.allowedHosts ?? []));
   app.use(['/v20190125', '/api'], sameOriginJson);
+  // Authentication: every API and console request but the login (healthz, readyz and the console's
+  // files are outside these paths). The body is read first because SigV4 signs its bytes.
+  const auth = createAuthContext(deps);
+  app.use(['/v20190125', '/api'], recordRequests(auth.audit, ctx.now, ctx.newId), readBody());
+  app.use('/api', sessionRoutes(auth));
+  app.use(['/v20190125', '/api'], authenticate(auth), bodyError);
+  app.use(appMeshAccess(deps.config));
   app.use(appMeshRouter(ctx));
+  app.use('/api', consoleAccess(), adminRoutes(auth));
   app.use('/api', consoleRouter(ctx, deps.extraRoutes));
   if (deps.config.webDist) app.use(serveWebApp(deps.config.webDist));
   app.use(errorMiddleware(ctx.logger));

@@ -34,6 +34,21 @@ export interface AppConfig {
   allowedHosts?: readonly string[];
   /** The built console (apps/web/dist); served with SPA fallback when the folder exists. */
   webDist?: string;
+  /** Authentication is always on; this says with what. */
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  /** 32 bytes (MESHWRIGHT_MASTER_KEY or DATA_DIR/master.key) that encrypt access-key secrets at rest. */
+  masterKey: Buffer;
+  /** An admin key stored (created or replaced) at start: MESHWRIGHT_ACCESS_KEY_ID/SECRET_ACCESS_KEY, tests. */
+  seedAdmin?: { accessKeyId: string; secretAccessKey: string };
+  /** A console session ends after this long without a request (SESSION_IDLE_MINUTES, default 30). */
+  sessionIdleMs?: number;
+  /** ...and this long after sign-in in any case (SESSION_MAX_HOURS, default 12). */
+  sessionMaxMs?: number;
+  /** Audit events kept in the database, newest first (AUDIT_KEEP, default 10000). */
+  auditKeep?: number;
 }
 
 export interface AppDeps {
@@ -46,6 +61,8 @@ export interface AppDeps {
   logger?: Logger;
   /** Called after every committed write (never for a failed one). Errors thrown here are logged, not sent. */
   onChange?: (event: ChangeEvent) => void;
+  /** Where audit events go as one JSON line each (besides the database); defaults to stdout. */
+  auditLog?: (line: string) => void;
   /** Extra console endpoints (the xDS helper's sync-status and events), mounted under /api. */
   extraRoutes?: (router: Router) => void;
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { CreateMeshCommand, CreateVirtualNodeCommand, DescribeVirtualNodeCommand, ListMeshesCommand, UpdateVirtualNodeCommand } from '@aws-sdk/client-app-mesh';
 import { nodeSpec } from '../../../testkit/appmesh-specs';
-import { appMeshClient } from '../../../testkit/bff';
+import { appMeshClient, TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from '../../../testkit/bff';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -23,7 +23,7 @@ function startServer(dataDir: string): Promise<Running> {
   const child = spawn('npx', ['tsx', 'apps/bff/src/server.ts'], {
     cwd: repoRoot,
     detached: true,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', XDS_PORT: '0' },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', XDS_PORT: '0', MESHWRIGHT_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID, MESHWRIGHT_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -1,8 +1,11 @@
 // Reads configuration from the environment, opens the store and listens. Everything else is createApp.
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAccessLogRoots } from '@meshwright/model';
 import { createApp } from './app';
+import { exportLine, firstStart, seedFromEnv } from './auth/first-start';
+import { loadMasterKey } from './auth/secret-box';
 import { createHttpServer } from './http/http-server';
 import { openStore } from './store/open-store';
 import { createXdsRouter, startXdsServer } from './xds/index';
@@ -32,6 +35,15 @@ if (rootsError !== undefined) {
   process.exit(2);
 }
 const allowedHosts = allowedHostsFromEnv();
+const { seed, error: seedError } = seedFromEnv(process.env);
+if (seedError !== undefined) {
+  console.error(seedError);
+  process.exit(2);
+}
+const sessionIdleMinutes = positiveFromEnv('SESSION_IDLE_MINUTES', 30);
+const sessionMaxHours = positiveFromEnv('SESSION_MAX_HOURS', 12);
+const auditKeep = positiveFromEnv('AUDIT_KEEP', 10000);
+const tls = tlsFromEnv();
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** ALLOWED_HOSTS=mesh.example.com,10.0.0.5 plus PUBLIC_URL's host: the names, besides loopback, requests may address. */
@@ -49,6 +61,34 @@ function allowedHostsFromEnv(): string[] {
   return hosts;
 }
 
+function positiveFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`${name}=${raw} is not a positive whole number`);
+    process.exit(2);
+  }
+  return n;
+}
+
+/** TLS_CERT and TLS_KEY (PEM files), both or neither: then the API and console are served over HTTPS. */
+function tlsFromEnv(): { cert: Buffer; key: Buffer } | undefined {
+  const certFile = process.env.TLS_CERT || undefined;
+  const keyFile = process.env.TLS_KEY || undefined;
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (certFile === undefined || keyFile === undefined) {
+    console.error('set both TLS_CERT and TLS_KEY (PEM files) to serve HTTPS, or neither');
+    process.exit(2);
+  }
+  try {
+    return { cert: readFileSync(certFile), key: readFileSync(keyFile) };
+  } catch (err) {
+    console.error(`cannot read TLS_CERT/TLS_KEY: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(2);
+  }
+}
+
 /** Startup failures (port taken, database down) end the process with one clear line, not a stack. */
 async function orExit<T>(what: string, p: Promise<T>): Promise<T> {
   try {
@@ -60,20 +100,35 @@ async function orExit<T>(what: string, p: Promise<T>): Promise<T> {
 }
 
 const store = await orExit(databaseUrl ? 'opening PostgreSQL' : `opening SQLite in ${dataDir}`, openStore({ dataDir, databaseUrl }));
+const masterKey = await orExit('loading the master key', Promise.resolve().then(() => loadMasterKey(dataDir, process.env.MESHWRIGHT_MASTER_KEY).key));
+const admin = await orExit('preparing the admin key', firstStart(store.auth, dataDir, region, seed));
 const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, startXdsServer({ store, host: xdsHost, port: xdsPort }));
 const app = createApp({
   store,
   // ADS bootstraps point at the port the xDS server actually bound (XDS_PORT=0 picks a free one).
-  config: { region, accountId, xds: { host: xdsHost, port: xds.port }, webDist, allowedHosts, ...(accessLogRoots ? { accessLogRoots } : {}) },
+  config: { region, accountId, xds: { host: xdsHost, port: xds.port }, webDist, allowedHosts, ...(accessLogRoots ? { accessLogRoots } : {}),
+    auth: {
+      masterKey,
+      ...(admin.seedAdmin ? { seedAdmin: admin.seedAdmin } : {}),
+      sessionIdleMs: sessionIdleMinutes * 60_000,
+      sessionMaxMs: sessionMaxHours * 3_600_000,
+      auditKeep,
+    },
+  },
   onChange: (event) => xds.onChange(event),
   extraRoutes: (router) => router.use(createXdsRouter(xds)),
 });
-const server = createHttpServer(app).listen(port, host);
+const server = createHttpServer(app, tls).listen(port, host);
 await orExit(`listening on ${host}:${port}`, once(server, 'listening'));
 const address = server.address();
 const boundPort = typeof address === 'object' && address ? address.port : port;
 const storeName = databaseUrl ? 'PostgreSQL' : `SQLite in ${dataDir}`;
-console.log(`meshwright BFF ready on http://${host}:${boundPort} (App Mesh API /v20190125, console /api, xDS ${xdsHost}:${xds.port}, store: ${storeName})`);
+const scheme = tls ? 'https' : 'http';
+console.log(`meshwright BFF ready on ${scheme}://${host}:${boundPort} (App Mesh API /v20190125, console /api, xDS ${xdsHost}:${xds.port}, store: ${storeName})`);
+if (admin.credentialsFile !== undefined) {
+  console.log(`admin credentials in ${admin.credentialsFile}; to use them with the AWS CLI and meshwright's CLI, run:`);
+  console.log(exportLine(admin.credentialsFile, region, `${scheme}://${host}:${boundPort}`));
+}
 
 let stopping = false;
 function stop(signal: string): void {

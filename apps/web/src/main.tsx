@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { routes } from './app/routes';
+import { SessionGate } from './features/session/components/SessionGate';
 import { createQueryClient } from './lib/query-client';
 import './styles.css';
 
@@ -15,7 +16,9 @@ const queryClient = createQueryClient();
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <SessionGate>
+        <RouterProvider router={router} />
+      </SessionGate>
     </QueryClientProvider>
   </StrictMode>,
 );

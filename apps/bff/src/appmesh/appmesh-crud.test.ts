@@ -33,6 +33,7 @@ import {
 import { httpRouteSpec, nodeSpec, routerSpec } from '../../../../testkit/appmesh-specs';
 import { forEachStore } from '../../../../testkit/stores';
 import { startTestServer, type TestServer } from '../../../../testkit/bff';
+import { apiRequest } from '../../../../testkit/http';
 
 const arnPrefix = 'arn:aws:appmesh:us-west-2:123456789012:mesh/shop';
 
@@ -138,7 +139,7 @@ forEachStore((variant) => {
       );
 
       // On the wire the route data is the whole body (the model's payload binding); the SDK wraps it.
-      const raw = (await (await fetch(`${server.url}/v20190125/meshes/shop/virtualRouter/web-router/routes/split`)).json()) as Record<string, unknown>;
+      const raw = (await (await apiRequest(server, `/v20190125/meshes/shop/virtualRouter/web-router/routes/split`)).json()) as Record<string, unknown>;
       assert.deepEqual(Object.keys(raw).sort(), ['meshName', 'metadata', 'routeName', 'spec', 'status', 'virtualRouterName']);
 
       const updated = await server.client.send(

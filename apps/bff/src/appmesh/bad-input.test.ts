@@ -4,26 +4,27 @@ import { after, before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { sqliteVariant } from '../../../../testkit/stores';
 import { startTestServer, type TestServer } from '../../../../testkit/bff';
+import { apiRequest } from '../../../../testkit/http';
 
 describe('bad input to the App Mesh API', () => {
   let server: TestServer;
   before(async () => {
     server = await startTestServer(sqliteVariant);
-    await fetch(`${server.url}/v20190125/meshes`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ meshName: 'shop' }) });
+    await apiRequest(server, `/v20190125/meshes`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ meshName: 'shop' }) });
   });
   after(async () => {
     await server?.close();
   });
 
   async function put(path: string, body: string): Promise<{ status: number; type: string | null; message: string; text: string }> {
-    const res = await fetch(`${server.url}/v20190125${path}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body });
+    const res = await apiRequest(server, `/v20190125${path}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body });
     const text = await res.text();
     const parsed = JSON.parse(text) as { message?: string };
     return { status: res.status, type: res.headers.get('x-amzn-errortype'), message: parsed.message ?? '', text };
   }
 
   async function nodeNames(): Promise<string[]> {
-    const res = await fetch(`${server.url}/v20190125/meshes/shop/virtualNodes`);
+    const res = await apiRequest(server, `/v20190125/meshes/shop/virtualNodes`);
     const body = (await res.json()) as { virtualNodes: { virtualNodeName: string }[] };
     return body.virtualNodes.map((n) => n.virtualNodeName);
   }
@@ -57,13 +58,13 @@ describe('bad input to the App Mesh API', () => {
   }
 
   test('a name longer than 255 characters in the URL is named', async () => {
-    const res = await fetch(`${server.url}/v20190125/meshes/${'m'.repeat(256)}`);
+    const res = await apiRequest(server, `/v20190125/meshes/${'m'.repeat(256)}`);
     assert.equal(res.status, 400);
     assert.match(((await res.json()) as { message: string }).message, /meshName: must be 1 to 255 characters long/);
   });
 
   test('an unknown App Mesh path is a NotFoundException, not an HTML page', async () => {
-    const res = await fetch(`${server.url}/v20190125/nothing-here`);
+    const res = await apiRequest(server, `/v20190125/nothing-here`);
     assert.equal(res.status, 404);
     assert.equal(res.headers.get('x-amzn-errortype'), 'NotFoundException');
   });
@@ -74,7 +75,7 @@ describe('bad input to the App Mesh API', () => {
     ['GET', '/api/meshes/%ZZ/bundle'],
   ] as const) {
     test(`${method} ${path}: a URL that is not valid percent-encoding is a 400`, async () => {
-      const res = await fetch(`${server.url}${path}`, { method });
+      const res = await apiRequest(server, `${path}`, { method });
       assert.equal(res.status, 400);
       assert.equal(res.headers.get('x-amzn-errortype'), 'BadRequestException');
       assert.match(((await res.json()) as { message: string }).message, /URL path is not valid percent-encoding/);
@@ -82,7 +83,7 @@ describe('bad input to the App Mesh API', () => {
   }
 
   async function sendEncoded(path: string, method: string, encoding: string, body: Buffer | string) {
-    const res = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body });
+    const res = await apiRequest(server, `${path}`, { method, headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body });
     return { status: res.status, type: res.headers.get('x-amzn-errortype'), message: ((await res.json()) as { message?: string }).message ?? '' };
   }
 
@@ -107,7 +108,7 @@ describe('bad input to the App Mesh API', () => {
     assert.match(res.message, /Content-Encoding "compress" is not supported/);
     const ok = await sendEncoded('/v20190125/meshes', 'PUT', 'gzip', gzipSync(JSON.stringify({ meshName: 'zipped' })));
     assert.equal(ok.status, 200, ok.message);
-    const meshes = (await (await fetch(`${server.url}/v20190125/meshes`)).json()) as { meshes: { meshName: string }[] };
+    const meshes = (await (await apiRequest(server, `/v20190125/meshes`)).json()) as { meshes: { meshName: string }[] };
     assert.deepEqual(meshes.meshes.map((m) => m.meshName).sort(), ['shop', 'zipped']);
   });
 

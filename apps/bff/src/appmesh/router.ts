@@ -1,5 +1,6 @@
 // Mounts every operation of the App Mesh API model at its method and path; all 38 have a handler.
 import express, { type RequestHandler, type Router } from 'express';
+import { visibleMeshes } from '../auth/access';
 import { refuseDuplicateKeys } from '../http/duplicate-keys';
 import { apiNotFound } from '../http/error-middleware';
 import { validateOperation } from '../http/validate';
@@ -14,6 +15,7 @@ export const maxBodyBytes = 1024 * 1024;
 function handler(ctx: ServiceContext, binding: OperationBinding, def: OperationDef): RequestHandler {
   return async (_req, res) => {
     const output = await def.handle(ctx, res.locals.input);
+    if (binding.requestUri === '/v20190125/meshes' && binding.method === 'GET') output.meshes = visibleMeshes(res, output.meshes);
     // Where the model names a payload member, that member alone is the body.
     res.status(200).json(binding.payload ? output[binding.payload] : output);
   };

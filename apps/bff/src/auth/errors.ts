@@ -32,3 +32,15 @@ export function sigV4Error(code: SigV4FailureCode, message: string): ApiError {
       return new IncompleteSignatureError(message);
   }
 }
+
+/** No credentials at all: neither a signature nor a console session. AWS's words for it. */
+export class MissingAuthenticationTokenError extends ApiError {
+  readonly status = 403;
+  readonly type = 'MissingAuthenticationTokenException';
+}
+
+/** A console session cookie that is unknown, expired or signed out: the console shows its login page. */
+export class SessionExpiredError extends ApiError {
+  readonly status = 401;
+  readonly type = 'UnauthorizedException';
+}

@@ -10,6 +10,7 @@ import { validateWithEnvoy } from '../../../../testkit/envoy';
 import { shopBundle } from '../../../../testkit/appmesh-specs';
 import { sqliteVariant } from '../../../../testkit/stores';
 import { startTestServer, type TestServer } from '../../../../testkit/bff';
+import { apiRequest } from '../../../../testkit/http';
 
 describe('console API', () => {
   let server: TestServer;
@@ -27,7 +28,7 @@ describe('console API', () => {
   });
 
   const post = (path: string, body: unknown) =>
-    fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    apiRequest(server, `${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   test('validate: a sound bundle is valid and comes with static and ADS Envoy YAML per virtual node', async () => {
     const res = await post('/api/bundles/validate', shopBundle());
@@ -65,7 +66,7 @@ describe('console API', () => {
     assert.deepEqual(err.resource, { kind: 'route', name: 'web-router/split' });
     assert.equal(err.field, 'routes[0].spec.httpRoute.action.weightedTargets[0].virtualNode');
     assert.match(err.message, /ghost/);
-    const meshes = (await (await fetch(`${server.url}/v20190125/meshes`)).json()) as { meshes: unknown[] };
+    const meshes = (await (await apiRequest(server, `/v20190125/meshes`)).json()) as { meshes: unknown[] };
     assert.deepEqual(meshes.meshes, []);
   });
 
@@ -79,7 +80,7 @@ describe('console API', () => {
     );
     assert.equal(body.created[5]?.arn, 'arn:aws:appmesh:us-west-2:123456789012:mesh/shop/virtualRouter/web-router/route/split');
 
-    const back = (await (await fetch(`${server.url}/api/meshes/shop/bundle`)).json()) as { bundle: ReturnType<typeof shopBundle>; findings: { severity: string }[] };
+    const back = (await (await apiRequest(server, `/api/meshes/shop/bundle`)).json()) as { bundle: ReturnType<typeof shopBundle>; findings: { severity: string }[] };
     assert.deepEqual(back.bundle.virtualNodes.map((n) => n.virtualNodeName).sort(), ['client', 'web-v1', 'web-v2']);
     assert.deepEqual(back.bundle.routes[0]?.spec, shopBundle().routes[0]?.spec);
     assert.deepEqual(back.findings.filter((f) => f.severity === 'error'), []);
@@ -96,17 +97,17 @@ describe('console API', () => {
   });
 
   test('analysis of a stored mesh; a missing mesh is a 404', async () => {
-    const res = await fetch(`${server.url}/api/meshes/shop/analysis`);
+    const res = await apiRequest(server, `/api/meshes/shop/analysis`);
     const body = (await res.json()) as { findings: { severity: string }[] };
     assert.equal(res.status, 200);
     assert.ok(Array.isArray(body.findings));
-    const missing = await fetch(`${server.url}/api/meshes/nope/analysis`);
+    const missing = await apiRequest(server, `/api/meshes/nope/analysis`);
     assert.equal(missing.status, 404);
     assert.equal(missing.headers.get('x-amzn-errortype'), 'NotFoundException');
   });
 
   test('envoy-config: a static YAML download that Envoy accepts', async () => {
-    const res = await fetch(`${server.url}/api/meshes/shop/virtualNodes/client/envoy-config?mode=static&format=yaml`);
+    const res = await apiRequest(server, `/api/meshes/shop/virtualNodes/client/envoy-config?mode=static&format=yaml`);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-disposition'), 'attachment; filename="shop-client-envoy-static.yaml"');
     const yamlText = await res.text();
@@ -115,7 +116,7 @@ describe('console API', () => {
   });
 
   test('envoy-config: ADS mode in JSON points at this server\'s xDS address; bad mode and missing node are errors', async () => {
-    const res = await fetch(`${server.url}/api/meshes/shop/virtualNodes/web-v1/envoy-config?mode=ads&format=json`);
+    const res = await apiRequest(server, `/api/meshes/shop/virtualNodes/web-v1/envoy-config?mode=ads&format=json`);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-disposition'), 'attachment; filename="shop-web-v1-envoy-ads.json"');
     const text = await res.text();
@@ -123,15 +124,15 @@ describe('console API', () => {
     assert.match(text, /18123/);
     const verdict = await validateWithEnvoy(text, 'json');
     assert.ok(verdict.ok, verdict.output);
-    const bad = await fetch(`${server.url}/api/meshes/shop/virtualNodes/web-v1/envoy-config?mode=xds`);
+    const bad = await apiRequest(server, `/api/meshes/shop/virtualNodes/web-v1/envoy-config?mode=xds`);
     assert.equal(bad.status, 400);
     assert.match(((await bad.json()) as { message: string }).message, /mode: must be one of static, ads/);
-    const missing = await fetch(`${server.url}/api/meshes/shop/virtualNodes/ghost/envoy-config`);
+    const missing = await apiRequest(server, `/api/meshes/shop/virtualNodes/ghost/envoy-config`);
     assert.equal(missing.status, 404);
   });
 
   test('openapi.json describes the console endpoints', async () => {
-    const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await apiRequest(server, `/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     assert.equal(doc.openapi, '3.1.0');
     const paths = ['/api/bundles', '/api/bundles/validate', '/api/meshes/{mesh}/bundle', '/api/meshes/{mesh}/analysis', '/api/meshes/{mesh}/virtualNodes/{node}/envoy-config',
       '/api/meshes/{mesh}/virtualNodes/{node}/sync-status', '/api/meshes/{mesh}/sync-status', '/api/events'];
@@ -141,20 +142,20 @@ describe('console API', () => {
   });
 
   test('the built console is served, deep links fall back to index.html, API paths do not', async () => {
-    const asset = await fetch(`${server.url}/assets/app.js`);
+    const asset = await apiRequest(server, `/assets/app.js`);
     assert.equal(await asset.text(), 'console.log("app")');
-    const deep = await fetch(`${server.url}/meshes/shop/topology`);
+    const deep = await apiRequest(server, `/meshes/shop/topology`);
     assert.equal(deep.status, 200);
     assert.match(await deep.text(), /<title>meshwright<\/title>/);
-    const api = await fetch(`${server.url}/api/no-such-endpoint`);
+    const api = await apiRequest(server, `/api/no-such-endpoint`);
     assert.equal(api.status, 404);
     assert.equal(api.headers.get('x-amzn-errortype'), 'NotFoundException');
-    const health = await fetch(`${server.url}/healthz`);
+    const health = await apiRequest(server, `/healthz`);
     assert.deepEqual(await health.json(), { status: 'ok' });
   });
 
   test('malformed JSON to /api is a 400, and no request produced a 500', async () => {
-    const res = await fetch(`${server.url}/api/bundles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"mesh":' });
+    const res = await apiRequest(server, `/api/bundles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"mesh":' });
     assert.equal(res.status, 400);
     assert.deepEqual(server.errors, []);
   });

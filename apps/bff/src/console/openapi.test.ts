@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Express } from 'express';
+import { testConfig } from '../../../../testkit/bff';
 import { createApp } from '../app';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/types';
@@ -47,7 +48,7 @@ before(async () => {
   stopXds = () => xds.stop();
   app = createApp({
     store,
-    config: { region: 'us-west-2', accountId: '123456789012', xds: { host: '127.0.0.1', port: xds.port } },
+    config: { ...testConfig, xds: { host: '127.0.0.1', port: xds.port } },
     extraRoutes: (router) => router.use(createXdsRouter(xds)),
   });
 });

@@ -2,6 +2,7 @@
 // contract.ts (zod's own JSON Schema output is 2020-12, which OpenAPI 3.1 uses). The App Mesh API
 // under /v20190125 is described by AWS's model. openapi.test.ts checks every mounted route is here.
 import { z } from 'zod';
+import * as a from '../auth/contract';
 import * as c from './contract';
 
 // Request bodies are what a client sends, so schemas are described as input (defaults optional).
@@ -25,6 +26,12 @@ const named: Record<string, z.ZodType> = {
   MeshSyncStatus: c.meshSyncStatusSchema,
   ChangeEvent: c.changeEventSchema,
   SyncEvent: c.syncEventSchema,
+  SignIn: a.signInSchema,
+  SessionInfo: a.sessionInfoSchema,
+  AccessKeyList: a.accessKeyListSchema,
+  CreateAccessKey: a.createAccessKeySchema,
+  CreatedAccessKey: a.createdAccessKeySchema,
+  AuditEvents: a.auditEventsSchema,
 };
 for (const [id, schema] of Object.entries(named)) components.add(schema, { id });
 
@@ -60,7 +67,7 @@ interface Endpoint {
   responses: Record<string, [description: string, body?: keyof typeof named | { content: object }]>;
 }
 
-const endpoints: Record<string, Partial<Record<'get' | 'post', Endpoint>>> = {
+const endpoints: Record<string, Partial<Record<'get' | 'post' | 'delete', Endpoint>>> = {
   '/readyz': { get: { summary: 'Readiness: 200 while the store answers, 503 otherwise', responses: { '200': ['{"status":"ready"}', { content: json({ type: 'object', properties: { status: { const: 'ready' } } }) }], '503': ['the store does not answer', { content: json({ type: 'object', properties: { status: { const: 'unavailable' }, message: { type: 'string' } } }) }] } } },
   '/healthz': { get: { summary: 'Liveness: answers while the server runs', responses: { '200': ['{"status":"ok"}', { content: json({ type: 'object', properties: { status: { const: 'ok' } } }) }] } } },
   '/api/openapi.json': { get: { summary: 'This document', responses: { '200': ['OpenAPI 3.1', { content: json({ type: 'object' }) }] } } },
@@ -139,6 +146,21 @@ const endpoints: Record<string, Partial<Record<'get' | 'post', Endpoint>>> = {
       params: c.meshParams,
       responses: { '200': ['nodes per node name and gateways per gateway name, what the per-node and per-gateway endpoints answer; one whose proxies all left is DISCONNECTED', 'MeshSyncStatus'], '404': ['NotFoundException: the mesh does not exist'] },
     },
+  },
+  '/api/session': {
+    post: { summary: 'Sign in with an access key: sets the HttpOnly session cookie meshwright_session; state-changing requests then need x-csrf-token and a same-origin Origin', body: 'SignIn', responses: { '200': ['signed in', 'SessionInfo'], '401': ['wrong access key ID or secret'] } },
+    get: { summary: 'The signed-in key and the CSRF token of the session cookie', responses: { '200': ['signed in', 'SessionInfo'], '401': ['not signed in'] } },
+    delete: { summary: 'Sign out: the session ends and the cookie is cleared', responses: { '204': ['signed out', { content: {} }] } },
+  },
+  '/api/keys': {
+    get: { summary: 'Access keys (admin)', responses: { '200': ['every key, secrets never', 'AccessKeyList'], '403': ['not an admin key'] } },
+    post: { summary: 'Create an access key (admin); the secret is in this answer only', body: 'CreateAccessKey', responses: { '201': ['created', 'CreatedAccessKey'], '400': ['bad name, role or meshes'], '403': ['not an admin key'] } },
+  },
+  '/api/keys/{accessKeyId}': {
+    delete: { summary: 'Delete an access key and its sessions (admin)', params: z.object({ accessKeyId: z.string() }), responses: { '204': ['deleted', { content: {} }], '404': ['no such key'], '409': ['the last admin key'] } },
+  },
+  '/api/audit': {
+    get: { summary: 'The audit trail, newest first (admin): every write and every refused authentication', query: a.auditQuerySchema, responses: { '200': ['events', 'AuditEvents'], '403': ['not an admin key'] } },
   },
   '/api/events': {
     get: {

@@ -39,6 +39,8 @@ function requestReadError(err: unknown, contentEncoding: string | undefined): Ap
 }
 
 export function sendError(res: Parameters<RequestHandler>[1], err: ApiError): void {
+  // The audit trail records what a refused write was told.
+  if (res.locals.auth) res.locals.auth.error = err.message;
   res
     .status(err.status)
     .set('x-amzn-ErrorType', err.type)

@@ -2,6 +2,7 @@
 // 400 that also cuts off a response still being computed for an earlier request on the same
 // connection: a committed write would lose its 200. Here the earlier answers go out first.
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { Express } from 'express';
 
@@ -19,8 +20,15 @@ function badRequest(err: Error & { code?: string }): string {
   ].join('\r\n');
 }
 
-export function createHttpServer(app: Express): Server {
-  const server = createServer(app);
+/** PEM certificate chain and key (TLS_CERT, TLS_KEY): the server then speaks HTTPS only. */
+export interface HttpTls {
+  cert: string | Buffer;
+  key: string | Buffer;
+}
+
+export function createHttpServer(app: Express, tls?: HttpTls): Server {
+  // An https.Server is an http.Server (same events), so everything below serves both.
+  const server: Server = tls ? createHttpsServer({ cert: tls.cert, key: tls.key }, app) : createServer(app);
   const inflight = new WeakMap<Duplex, number>();
   const afterInflight = new WeakMap<Duplex, () => void>();
   server.on('request', (req, res) => {

@@ -4,13 +4,19 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { sqliteVariant } from '../../../../testkit/stores';
-import { startTestServer, type TestServer } from '../../../../testkit/bff';
+import { startTestServer, TEST_CREDENTIALS, type TestServer } from '../../../../testkit/bff';
+import { apiRequest } from '../../../../testkit/http';
+import { signedHeaders } from '../../../../testkit/sign';
 
 interface Sent { method: string; path: string; headers?: Record<string, string>; body?: string }
 
-function send(port: number, s: Sent): Promise<{ status: number; type: string | undefined; body: string }> {
+/** A signed request (by the test admin key) with exactly these headers, the Host included. */
+async function send(port: number, s: Sent): Promise<{ status: number; type: string | undefined; body: string }> {
+  const given = s.headers ?? {};
+  const url = new URL(`http://${given.host ?? `127.0.0.1:${port}`}${s.path}`);
+  const headers = await signedHeaders(TEST_CREDENTIALS, { method: s.method, url, headers: given, ...(s.body === undefined ? {} : { body: s.body }) });
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: s.method, path: s.path, headers: s.headers ?? {} }, (res) => {
+    const req = request({ host: '127.0.0.1', port, method: s.method, path: s.path, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (body += d));
@@ -31,7 +37,7 @@ describe('requests a hostile page could cause', () => {
   after(async () => {
     await server?.close();
   });
-  const meshNames = async () => ((await (await fetch(`${server.url}/v20190125/meshes`)).json()) as { meshes: { meshName: string }[] }).meshes.map((m) => m.meshName);
+  const meshNames = async () => ((await (await apiRequest(server, '/v20190125/meshes')).json()) as { meshes: { meshName: string }[] }).meshes.map((m) => m.meshName);
 
   test('a foreign Host (DNS rebinding) is refused with 421 on the API and the console; /healthz still answers', async () => {
     for (const path of ['/v20190125/meshes', '/api/meshes', '/api/openapi.json']) {

@@ -1,6 +1,7 @@
 // The shared store: PostgreSQL through `pg`, same tables and semantics as SQLite.
 import pg from 'pg';
 import { meshModelFromRows } from './mesh-model';
+import { postgresAuthStore } from './postgres-auth-store';
 import { fromRow, keyColumns, toRow, type ResourceRow } from './rows';
 import { DuplicateKeyError, type ClientTokenRecord, type ListQuery, type Store, type StoreWrite } from './types';
 
@@ -31,6 +32,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       PRIMARY KEY (operation, token)
     );`);
 
+  const auth = await postgresAuthStore(pool, s);
   const rows = async (sql: string, params: unknown[]) => (await pool.query<ResourceRow>(sql, params)).rows;
   const keyWhere = 'mesh_name = $1 AND kind = $2 AND parent_name = $3 AND name = $4';
 
@@ -108,6 +110,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
         client.release();
       }
     },
+    auth,
     async close() {
       await pool.end();
     },

@@ -11,7 +11,8 @@ import { errorForFinding } from './finding-errors';
 import { writeError } from './judge';
 import { rowsOfModel } from './rows';
 
-function claimedMeshName(body: unknown): string | undefined {
+/** The mesh name a bundle body claims, before it is validated (also what access checks read). */
+export function claimedMeshName(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null || !('mesh' in body)) return undefined;
   const mesh = body.mesh;
   return typeof mesh === 'object' && mesh !== null && 'meshName' in mesh && typeof mesh.meshName === 'string' ? mesh.meshName : undefined;

@@ -6,6 +6,7 @@ import { CreateVirtualNodeCommand, LimitExceededException } from '@aws-sdk/clien
 import { nodeSpec, shopBundle } from '../../../../testkit/appmesh-specs';
 import { forEachStore } from '../../../../testkit/stores';
 import { startTestServer, type TestServer } from '../../../../testkit/bff';
+import { apiRequest } from '../../../../testkit/http';
 
 interface ErrorBody {
   message: string;
@@ -27,7 +28,7 @@ forEachStore((variant) => {
     });
 
     const post = async (path: string, body: unknown) => {
-      const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await apiRequest(server, `${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       return { status: res.status, type: res.headers.get('x-amzn-errortype'), body: (await res.json()) as ErrorBody & Record<string, unknown> };
     };
 
@@ -66,7 +67,7 @@ forEachStore((variant) => {
       assert.equal(res.type, 'LimitExceededException');
       assert.equal(res.body.message, '4 tags exceed the limit of 3 per resource');
       assert.equal(res.body.field, 'virtualNodes[1].tags');
-      assert.equal((await fetch(`${server.url}/v20190125/meshes/tagged`)).status, 404);
+      assert.equal((await apiRequest(server, `/v20190125/meshes/tagged`)).status, 404);
     });
 
     test('the API create has the same tag limit, with the field in the message', async () => {
@@ -83,7 +84,7 @@ forEachStore((variant) => {
       assert.equal(res.type, 'LimitExceededException');
       assert.equal(res.body.message, '3 meshes exceed the limit of 2');
       assert.deepEqual(res.body.resource, { kind: 'mesh', name: 'third' });
-      assert.equal((await fetch(`${server.url}/v20190125/meshes/third`)).status, 404);
+      assert.equal((await apiRequest(server, `/v20190125/meshes/third`)).status, 404);
     });
 
     test('no request produced a 500', () => {

@@ -11,6 +11,7 @@ import { startControlPlane, startFrontEnvoy, type ControlPlane } from '../../../
 import type { TypeStatus } from './ads-protocol';
 import type { NodeSyncStatus } from './sync-status';
 import { TYPE_URL } from './snapshot';
+import { apiRequest } from '../../../../testkit/http';
 
 describe('ADS with a real Envoy', () => {
   let cp: ControlPlane;
@@ -20,7 +21,7 @@ describe('ADS with a real Envoy', () => {
   let extraClusters: object[] = [];
 
   const syncStatus = async (): Promise<NodeSyncStatus> => {
-    const res = await fetch(`${cp.url}/api/meshes/${MESH}/virtualNodes/${FRONT}/sync-status`);
+    const res = await apiRequest(cp, `/api/meshes/${MESH}/virtualNodes/${FRONT}/sync-status`);
     assert.equal(res.status, 200);
     return (await res.json()) as NodeSyncStatus;
   };
@@ -120,7 +121,7 @@ interface SseEvent {
 /** Reads /api/events in the background, collecting every event. */
 async function openEvents(url: string): Promise<{ received: SseEvent[]; close: () => void }> {
   const controller = new AbortController();
-  const res = await fetch(`${url}/api/events`, { signal: controller.signal });
+  const res = await apiRequest({ url }, '/api/events', { signal: controller.signal });
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
   const received: SseEvent[] = [];

@@ -4,10 +4,11 @@ import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { startTestServer, type TestServer } from '../../../../testkit/bff';
+import { startTestServer, type TestServer, useTestCredentialsInEnv } from '../../../../testkit/bff';
 import { sqliteVariant } from '../../../../testkit/stores';
 import { main } from '../main';
 import { reviewsBundle } from './fixture';
+import { apiRequest } from '../../../../testkit/http';
 
 async function run(...args: string[]) {
   const out: string[] = [];
@@ -32,8 +33,9 @@ const withGateway = {
 
 let server: TestServer;
 before(async () => {
+  useTestCredentialsInEnv();
   server = await startTestServer(sqliteVariant);
-  const res = await fetch(`${server.url}/api/bundles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(withGateway) });
+  const res = await apiRequest(server, `/api/bundles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(withGateway) });
   assert.equal(res.status, 201, await res.text());
 });
 after(async () => server.close());

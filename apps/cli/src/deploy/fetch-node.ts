@@ -1,5 +1,7 @@
 // Reads what `meshwright deploy` needs from a meshwright server: the node's spec (App Mesh API) and
 // its compiled bootstraps (console endpoints). Errors name the flag the user should check.
+import { signedFetch } from '../server-request';
+
 export class DeployFetchError extends Error {
   constructor(message: string, readonly exitCode: 1 | 2) {
     super(message);
@@ -16,7 +18,7 @@ export interface FetchedNode {
 
 async function get(url: string): Promise<Response> {
   try {
-    return await fetch(url);
+    return await signedFetch(url);
   } catch (e) {
     const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
     throw new DeployFetchError(`cannot reach the meshwright server at ${new URL(url).origin} (--endpoint): ${cause}`, 2);

@@ -3,10 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { startTestServer, type TestServer } from '../../../../testkit/bff';
+import { startTestServer, type TestServer, useTestCredentialsInEnv } from '../../../../testkit/bff';
 import { sqliteVariant } from '../../../../testkit/stores';
 import { runImport } from '../import/import-command';
 import { runExport } from './export-command';
+import { apiJson, apiRequest } from '../../../../testkit/http';
 
 const example = (p: string) => JSON.parse(readFileSync(new URL(`../../../../examples/import/${p}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 // The color app, and a mesh whose gateway has three listeners (TLS among them), logging and routes of every kind.
@@ -32,13 +33,14 @@ function specs(bundle: Record<string, unknown>, tags = true): Record<string, unk
   }
   return out;
 }
-const stored = async (server: TestServer, mesh: string) => ((await (await fetch(`${server.url}/api/meshes/${mesh}/bundle`)).json()) as { bundle: Record<string, unknown> }).bundle;
+const stored = async (server: TestServer, mesh: string) => ((await (await apiRequest(server, `/api/meshes/${mesh}/bundle`)).json()) as { bundle: Record<string, unknown> }).bundle;
 
 let source: TestServer;
 before(async () => {
+  useTestCredentialsInEnv();
   source = await startTestServer(sqliteVariant);
   for (const bundle of Object.values(seeded)) {
-    const res = await fetch(`${source.url}/api/bundles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bundle) });
+    const res = await apiJson(source, 'POST', '/api/bundles', bundle);
     assert.equal(res.status, 201, await res.text());
   }
 });

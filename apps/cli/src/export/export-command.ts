@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportCliInputs, exportCloudFormation, exportKubernetes } from '@meshwright/model';
+import { signedFetch } from '../server-request';
 import type { CliIo } from '../validate';
 
 export const exportUsage = [
@@ -54,7 +55,7 @@ export async function runExport(args: readonly string[], io: CliIo): Promise<num
   const url = `${(flags.endpoint ?? '').replace(/\/+$/, '')}/api/meshes/${encodeURIComponent(flags.mesh ?? '')}/bundle`;
   let res: Response;
   try {
-    res = await fetch(url);
+    res = await signedFetch(url);
   } catch (e) {
     io.err(`error: cannot reach ${url}: ${(e as Error).message}`);
     return 2;

@@ -1,4 +1,5 @@
 // `--apply --endpoint URL`: the bundle goes to a meshwright server as one atomic create (POST /api/bundles).
+import { signedFetch } from '../server-request';
 import type { CliIo } from '../validate';
 
 interface Created {
@@ -9,7 +10,7 @@ export async function applyBundle(bundle: unknown, endpoint: string | undefined,
   const url = `${(endpoint ?? '').replace(/\/+$/, '')}/api/bundles`;
   let res: Response;
   try {
-    res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bundle) });
+    res = await signedFetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bundle) });
   } catch (e) {
     io.err(`error: cannot reach ${url}: ${(e as Error).message}`);
     return 2;

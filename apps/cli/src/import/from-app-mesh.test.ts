@@ -17,7 +17,7 @@ import {
   type CreateVirtualGatewayCommandInput,
   type CreateVirtualServiceCommandInput,
 } from '@aws-sdk/client-app-mesh';
-import { startTestServer, type TestServer } from '../../../../testkit/bff';
+import { startTestServer, type TestServer, useTestCredentialsInEnv } from '../../../../testkit/bff';
 import { sqliteVariant } from '../../../../testkit/stores';
 import { runImport } from './import-command';
 
@@ -38,6 +38,7 @@ const byName = <T>(items: T[], key: (t: T) => string) => [...items].sort((a, b) 
 
 let server: TestServer;
 before(async () => {
+  useTestCredentialsInEnv();
   server = await startTestServer(sqliteVariant);
   // Seeded one call at a time through the SDK, as a mesh on AWS would have been built.
   for (const bundle of [seeded, gateways]) {
@@ -50,8 +51,6 @@ before(async () => {
     for (const g of bundle.virtualGateways) await server.client.send(new CreateVirtualGatewayCommand({ meshName, ...g }));
     for (const r of bundle.gatewayRoutes) await server.client.send(new CreateGatewayRouteCommand({ meshName, ...r }));
   }
-  process.env.AWS_ACCESS_KEY_ID = 'AKIDMESHWRIGHTTEST';
-  process.env.AWS_SECRET_ACCESS_KEY = 'not-a-secret';
 });
 after(async () => server.close());
 

@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { startTestServer, type TestServer } from '../../../../testkit/bff';
+import { startTestServer, type TestServer, useTestCredentialsInEnv } from '../../../../testkit/bff';
 import { sqliteVariant } from '../../../../testkit/stores';
 import { runImport } from './import-command';
+import { apiRequest } from '../../../../testkit/http';
 
 const examples = new URL('../../../../examples/', import.meta.url).pathname;
 const cfn = join(examples, 'import/cloudformation/color-app.yaml');
@@ -133,7 +134,8 @@ test('a deploy.sh of aws appmesh create-* commands: a directory import reads the
 describe('--apply --endpoint', () => {
   let server: TestServer;
   before(async () => {
-    server = await startTestServer(sqliteVariant);
+    useTestCredentialsInEnv();
+  server = await startTestServer(sqliteVariant);
   });
   after(async () => server.close());
 
@@ -141,7 +143,7 @@ describe('--apply --endpoint', () => {
     const r = await cli(k8s, '--apply', '--endpoint', server.url);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^created route color-router_colors\/color-weighted-route arn:aws:appmesh:us-west-2:123456789012:mesh\/color-mesh\/virtualRouter\/color-router_colors\/route\/color-weighted-route$/m);
-    const back = (await (await fetch(`${server.url}/api/meshes/color-mesh/bundle`)).json()) as { bundle: { routes: { routeName: string; spec: unknown }[] } };
+    const back = (await (await apiRequest(server, `/api/meshes/color-mesh/bundle`)).json()) as { bundle: { routes: { routeName: string; spec: unknown }[] } };
     const expected = fixture('import/kubernetes/color-app.bundle.json') as { routes: { routeName: string; spec: unknown }[] };
     assert.deepEqual(back.bundle.routes.find((x) => x.routeName === 'color-weighted-route')?.spec, expected.routes[1]?.spec);
     // The gateway routes join their gateway through the gateway's namespaceSelector, as in a cluster.

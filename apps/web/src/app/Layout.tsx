@@ -3,9 +3,13 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Loading } from '../components/states';
 import { useLiveUpdates } from '../lib/live-updates';
+import { useCanCreateMeshes, useIsAdmin } from '../features/session/api/session';
+import { SignedIn } from '../features/session/components/SignedIn';
 
 export function Layout() {
   useLiveUpdates();
+  const canCreate = useCanCreateMeshes();
+  const admin = useIsAdmin();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -20,9 +24,12 @@ export function Layout() {
           <NavLink to="/" end>
             Meshes
           </NavLink>
-          <NavLink to="/get-started">Get started</NavLink>
-          <NavLink to="/import">Import</NavLink>
+          {canCreate ? <NavLink to="/get-started">Get started</NavLink> : null}
+          {canCreate ? <NavLink to="/import">Import</NavLink> : null}
+          {admin ? <NavLink to="/admin/keys">Access keys</NavLink> : null}
+          {admin ? <NavLink to="/admin/audit">Audit log</NavLink> : null}
         </nav>
+        <SignedIn />
       </header>
       <main id="main">
         <ErrorBoundary>

@@ -31,6 +31,8 @@ const GatewayRouteCreatePage = named(() => import('../features/resources/compone
 const GatewayRouteEditPage = named(() => import('../features/resources/components/GatewayRouteFormPage'), 'GatewayRouteEditPage');
 const ImportPage = named(() => import('../features/import/components/ImportPage'), 'ImportPage');
 const EnvoyPage = named(() => import('../features/resources/components/EnvoyPage'), 'EnvoyPage');
+const KeysPage = named(() => import('../features/admin/components/KeysPage'), 'KeysPage');
+const AuditPage = named(() => import('../features/admin/components/AuditPage'), 'AuditPage');
 
 export const routes: RouteObject[] = [
   {
@@ -39,6 +41,8 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'get-started', element: <WizardPage /> },
       { path: 'import', element: <ImportPage /> },
+      { path: 'admin/keys', element: <KeysPage /> },
+      { path: 'admin/audit', element: <AuditPage /> },
       {
         path: 'meshes/:mesh',
         element: <MeshLayout />,

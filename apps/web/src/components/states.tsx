@@ -34,3 +34,14 @@ export function ErrorMessage({ error, title = 'Something went wrong' }: { error:
     </div>
   );
 }
+
+/** A list query's waiting, failed and empty states, in the order and shape every list shows them. */
+export function ListStates({ query, loading, failed, empty }: { query: { isPending: boolean; error: unknown; data?: readonly unknown[] | undefined }; loading: string; failed: string; empty: string }) {
+  return (
+    <>
+      {query.isPending ? <Loading label={loading} /> : null}
+      {query.error ? <ErrorMessage error={query.error} title={failed} /> : null}
+      {query.data?.length === 0 ? <EmptyState title={empty} /> : null}
+    </>
+  );
+}

@@ -26,6 +26,11 @@ export class ApiError extends Error {
   get isClientError(): boolean {
     return this.status >= 400 && this.status < 500;
   }
+
+  /** The caller is signed in but its key's role or meshes do not allow this (ForbiddenException). */
+  get isForbidden(): boolean {
+    return this.status === 403;
+  }
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -56,16 +61,46 @@ export interface RequestOptions {
   method?: 'GET' | 'PUT' | 'POST' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** False for the sign-in call itself, whose 401 means wrong credentials, not an ended session. */
+  reportUnauthorized?: boolean;
 }
+
+// The session's CSRF token (from POST/GET /api/session), kept in memory only: the cookie alone must
+// never be enough for a write, so a page on another site, which cannot read this, cannot write.
+let csrfToken: string | undefined;
+let onUnauthorized: (() => void) | undefined;
+
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+/** Called when a request answers 401: the session ended (idle expiry, sign-out elsewhere). */
+export function setUnauthorizedHandler(handler: (() => void) | undefined): void {
+  onUnauthorized = handler;
+}
+
+/** The headers of one request: JSON, and the CSRF token on every method that may change state. */
+export function requestHeaders(method: string, hasBody: boolean, token: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (hasBody) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && token) headers['x-csrf-token'] = token;
+  return headers;
+}
+
+/**
+ * Whether an answer means "no session any more": 401 for an expired or signed-out cookie, and AWS's
+ * 403 MissingAuthenticationTokenException when the cookie is gone (signed out in another tab).
+ */
+export const endsSession = (res: Response): boolean =>
+  res.status === 401 || (res.status === 403 && (res.headers.get('x-amzn-errortype') ?? '').startsWith('MissingAuthenticationTokenException'));
 
 /** Sends JSON, answers the parsed JSON body, throws ApiError on any non-2xx or network failure. */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const init: RequestInit = { method: options.method ?? 'GET', headers: { accept: 'application/json' } };
+  const method = options.method ?? 'GET';
+  const tokenAtSend = csrfToken;
+  const init: RequestInit = { method, headers: requestHeaders(method, options.body !== undefined, tokenAtSend), credentials: 'same-origin' };
   if (options.signal) init.signal = options.signal;
-  if (options.body !== undefined) {
-    init.body = JSON.stringify(options.body);
-    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
-  }
+  if (options.body !== undefined) init.body = JSON.stringify(options.body);
   let res: Response;
   try {
     res = await fetch(path, init);
@@ -73,6 +108,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'NetworkError', 'The meshwright server could not be reached. Is it running?');
   }
+  // Only a 401 for the session still current ends it: a late answer to a request sent before the
+  // user signed in again must not sign them out.
+  if (endsSession(res) && options.reportUnauthorized !== false && tokenAtSend === csrfToken) onUnauthorized?.();
   if (!res.ok) throw await toApiError(res);
   if (res.status === 204) return undefined as T;
   const text = await res.text();

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ApiError } from '../../../lib/api-client';
 import { useDeleteResource, type ChildId } from '../api/appmesh';
+import { useCanWrite } from '../../session/api/session';
 
 /** Delete with confirmation; a refusal (ResourceInUseException) is shown as the API worded it. */
 export function DeleteButton({ id, name, label, afterDelete }: { id: ChildId | { kind: 'mesh'; mesh: string }; name: string; label: string; afterDelete: string }) {
@@ -10,10 +11,13 @@ export function DeleteButton({ id, name, label, afterDelete }: { id: ChildId | {
   const remove = useDeleteResource(id, name);
   const navigate = useNavigate();
   const error = remove.error;
+  // Keys that may not write this mesh do not get the control; the server would refuse anyway.
+  const allowed = useCanWrite(id.mesh);
   const close = () => {
     setOpen(false);
     remove.reset();
   };
+  if (!allowed) return null;
   return (
     <>
       <button type="button" className="button danger" onClick={() => setOpen(true)}>

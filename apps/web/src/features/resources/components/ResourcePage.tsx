@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ErrorMessage, Loading } from '../../../components/states';
 import { childQueryOptions, type ChildId, type ChildKind, type Described } from '../api/appmesh';
+import { useCanWrite } from '../../session/api/session';
 import { DeleteButton } from './DeleteButton';
 import { ResourceFacts } from './ResourceFacts';
 
@@ -12,6 +13,7 @@ const labels: Record<ChildKind, string> = { virtualNode: 'virtual node', virtual
 export function ResourcePage<K extends ChildKind>({ id, name, backTo, children }: { id: ChildId & { kind: K }; name: string; backTo: string; children: (data: Described<K>) => ReactNode }) {
   const query = useQuery(childQueryOptions(id, name));
   const label = labels[id.kind];
+  const canWrite = useCanWrite(id.mesh);
   return (
     <div className="resource">
       <div className="page-header">
@@ -19,9 +21,11 @@ export function ResourcePage<K extends ChildKind>({ id, name, backTo, children }
           <span className="kind">{label}</span> {name}
         </h2>
         <div className="button-row">
-          <Link className="button secondary" to="edit">
-            Edit<span className="visually-hidden"> {label} {name}</span>
-          </Link>
+          {canWrite ? (
+            <Link className="button secondary" to="edit">
+              Edit<span className="visually-hidden"> {label} {name}</span>
+            </Link>
+          ) : null}
           <DeleteButton id={id} name={name} label={label} afterDelete={backTo} />
         </div>
       </div>

@@ -8,9 +8,7 @@ import { useCreateBundle, type CreatedResource } from '../../review/api/bundles'
 import { CreatedStatus } from '../../review/components/CreatedStatus';
 import { CreateProgress } from '../../review/components/CreateProgress';
 import { CreateRefused } from '../../review/components/CreateRefused';
-import { ReviewStep } from '../../review/components/ReviewStep';
 import { cliInputFiles } from '../../review/lib/cli-input-files';
-import { reviewSections } from '../../review/lib/summary';
 import { discardDraft, loadDraft, saveDraft } from '../lib/draft';
 import { stepOfField, wizardFieldForBundlePath, wizardFieldForResource } from '../lib/field-paths';
 import { defaultWizardValues, type WizardValues } from '../lib/form-values';
@@ -27,6 +25,7 @@ import { wizardSteps } from './steps';
 const storage = () => window.sessionStorage;
 // The optional gateway step (and its route fields) loads when shown, so the wizard's first load stays in budget.
 const StepGateway = lazy(() => import('./StepGateway').then((m) => ({ default: m.StepGateway })));
+const WizardReview = lazy(() => import('../../review/components/WizardReview').then((m) => ({ default: m.WizardReview })));
 const reviewStep = wizardSteps.length - 1;
 const gatewayStep = reviewStep - 1;
 
@@ -154,7 +153,11 @@ export function WizardPage() {
               <StepGateway />
             </Suspense>
           ) : null}
-          {step === reviewStep && bundle ? <ReviewStep bundle={bundle} sections={reviewSections(values)} onEdit={goTo} onGoTo={onGoTo} /> : null}
+          {step === reviewStep && bundle ? (
+            <Suspense fallback={<Loading lines={4} />}>
+              <WizardReview bundle={bundle} values={values} onEdit={goTo} onGoTo={onGoTo} />
+            </Suspense>
+          ) : null}
           {create.isPending || create.isError ? (
             <section className="card" aria-label="Create progress">
               <CreateProgress files={files} phase={create.isPending ? 'creating' : 'failed'} created={[]} error={createError} />

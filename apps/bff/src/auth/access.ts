@@ -1,0 +1,104 @@
+// Names what each request does (for refusals and the audit trail) and asks the policy whether its
+// key may: every App Mesh operation by its API-model path, and the console's endpoints.
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import { expressPath, type OperationBinding } from '../appmesh/api-model';
+import { operationBindings } from '../appmesh/operations.generated';
+import type { AppConfig } from '../deps';
+import { ForbiddenError } from '../http/errors';
+import { claimedMeshName } from '../write/mesh-write';
+import { canSeeMesh, refusal, type Access } from './policy';
+import { principal, requestAuth } from './request-auth';
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const bodyField = (req: Request, name: string) => (typeof req.body === 'object' && req.body !== null ? str((req.body as Record<string, unknown>)[name]) : undefined);
+
+/** `arn:aws:appmesh:<region>:<account>:mesh/<mesh>/...` -> mesh. */
+export function meshOfArn(arn: string | undefined): string | undefined {
+  const m = /^arn:[^:]+:appmesh:[^:]*:[^:]*:mesh\/([^/]+)/.exec(arn ?? '');
+  return m?.[1];
+}
+
+/** The ARN-style resource of an App Mesh request, from its URL parameters and body names. */
+const resourcePath: [field: string, kind: string][] = [
+  ['virtualRouterName', 'virtualRouter'],
+  ['routeName', 'route'],
+  ['virtualGatewayName', 'virtualGateway'],
+  ['gatewayRouteName', 'gatewayRoute'],
+  ['virtualNodeName', 'virtualNode'],
+  ['virtualServiceName', 'virtualService'],
+];
+
+function check(res: Response, access: Access, resource: string): void {
+  const auth = requestAuth(res);
+  auth.operation = access.action;
+  auth.resource = resource;
+  if (access.mesh !== undefined) auth.mesh = access.mesh;
+  const why = refusal(principal(res), access);
+  if (why) throw new ForbiddenError(why);
+}
+
+function operationAccess(config: AppConfig, name: string, binding: OperationBinding): RequestHandler {
+  return (req, res, next) => {
+    const params = req.params as Record<string, string | undefined>;
+    const arn = str(req.query.resourceArn);
+    const field = (f: string) => params[f] ?? bodyField(req, f);
+    const mesh = field('meshName') ?? meshOfArn(arn);
+    const prefix = `arn:aws:appmesh:${config.region}:${config.accountId}:`;
+    const resource = arn ?? (mesh === undefined ? '' : prefix + [`mesh/${mesh}`, ...resourcePath.flatMap(([f, kind]) => (field(f) ? [`${kind}/${field(f)}`] : []))].join('/'));
+    check(res, { action: `appmesh:${name}`, write: binding.method !== 'GET', mesh }, resource);
+    next('router');
+  };
+}
+
+/** Before the App Mesh router: each operation's access check, found by the same paths. */
+export function appMeshAccess(config: AppConfig): Router {
+  const router = express.Router();
+  for (const [name, binding] of Object.entries(operationBindings) as [string, OperationBinding][]) {
+    const route = router.route(expressPath(binding.requestUri));
+    const h = operationAccess(config, name, binding);
+    if (binding.method === 'GET') route.get(h);
+    else if (binding.method === 'PUT') route.put(h);
+    else if (binding.method === 'DELETE') route.delete(h);
+    else route.post(h);
+  }
+  return router;
+}
+
+/** ListMeshes for a key scoped to meshes lists only those. */
+export function visibleMeshes(res: Response, meshes: unknown): unknown {
+  const p = res.locals.auth?.principal;
+  if (!p || !Array.isArray(meshes)) return meshes;
+  return meshes.filter((m: unknown) => typeof m === 'object' && m !== null && 'meshName' in m && typeof m.meshName === 'string' && canSeeMesh(p, m.meshName));
+}
+
+const pathOf = (req: Request) => req.originalUrl.split('?')[0] ?? '';
+const safe = (req: Request) => ['GET', 'HEAD', 'OPTIONS'].includes(req.method);
+
+/** Before the console's endpoints under /api. */
+export function consoleAccess(): Router {
+  const router = express.Router();
+  router.use(['/keys', '/audit'], (req, res, next) => {
+    check(res, { action: `console:${req.method} ${pathOf(req)}`, write: !safe(req), adminOnly: true }, pathOf(req));
+    next();
+  });
+  // Middleware, not routes: the console's own routes (and the OpenAPI check of them) stay the only routes.
+  router.use('/bundles', (req, res, next) => {
+    if (req.method === 'POST' && req.path === '/validate') check(res, { action: 'console:ValidateBundle', write: false }, '');
+    else if (req.method === 'POST' && req.path === '/') {
+      const mesh = claimedMeshName(req.body);
+      check(res, { action: 'console:CreateMeshFromBundle', write: true, mesh }, mesh === undefined ? '' : `mesh/${mesh}`);
+    }
+    next();
+  });
+  router.use('/meshes/:mesh', (req, res, next) => {
+    const { mesh } = req.params as { mesh: string };
+    check(res, { action: `console:${req.method} ${pathOf(req)}`, write: !safe(req), mesh }, `mesh/${mesh}`);
+    next();
+  });
+  // Any other console write (endpoints added later) is at least refused to viewers.
+  router.use((req, res, next) => {
+    if (!safe(req) && requestAuth(res).operation === undefined) check(res, { action: `console:${req.method} ${pathOf(req)}`, write: true }, pathOf(req));
+    next();
+  });
+  return router;
+}

@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ListStates } from '../../../components/states';
+import { useSessionKey } from '../../session/api/session';
+import { keysQueryOptions, type CreatedKey } from '../api/admin-api';
+import { CreateKeyForm } from './CreateKeyForm';
+import { DeleteKeyButton } from './DeleteKeyButton';
+import { KeyCreated } from './KeyCreated';
+
+/** Access keys (admins only): who may call the API and the console, with which role and meshes. */
+export function KeysPage() {
+  const keys = useQuery(keysQueryOptions());
+  const me = useSessionKey();
+  const [created, setCreated] = useState<CreatedKey | undefined>();
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h1>Access keys</h1>
+      </div>
+      {created ? <KeyCreated created={created} onDone={() => setCreated(undefined)} /> : <CreateKeyForm onCreated={setCreated} />}
+      <section className="card" aria-labelledby="keys-title">
+        <h2 id="keys-title">Keys</h2>
+        <ListStates query={keys} loading="Loading keys" failed="Could not list keys" empty="No keys" />
+        {keys.data && keys.data.length > 0 ? (
+          <table className="table">
+            <caption className="visually-hidden">Access keys</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Access key ID</th>
+                <th scope="col">Role</th>
+                <th scope="col">Meshes</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.data.map((k) => (
+                <tr key={k.accessKeyId}>
+                  <td>{k.name}</td>
+                  <td>
+                    <code>{k.accessKeyId}</code>
+                  </td>
+                  <td>{k.role}</td>
+                  <td>{k.meshes.length > 0 ? k.meshes.join(', ') : 'all'}</td>
+                  <td>{k.accessKeyId === me?.accessKeyId ? <span className="muted">your key</span> : <DeleteKeyButton accessKey={k} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </section>
+    </div>
+  );
+}
