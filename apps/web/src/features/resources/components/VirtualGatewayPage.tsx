@@ -5,6 +5,7 @@ import { seg } from '../../../lib/api-client';
 import { childrenQueryOptions } from '../api/appmesh';
 import { gatewayEnvoyConfigUrl, gatewaySyncStatusQueryOptions } from '../api/gateways';
 import { EffectiveRouting } from './EffectiveRouting';
+import { DeploySection } from '../../deploy';
 import { EnvoyTable } from './EnvoyTable';
 import { Facts, ResourcePage } from './ResourcePage';
 
@@ -58,6 +59,7 @@ export function VirtualGatewayPage() {
               rows={[{ name: gateway, staticUrl: gatewayEnvoyConfigUrl(mesh, gateway, 'static'), adsUrl: gatewayEnvoyConfigUrl(mesh, gateway, 'ads'), sync: gatewaySyncStatusQueryOptions(mesh, gateway) }]}
             />
           </section>
+          <DeploySection mesh={mesh} kind="virtualGateway" name={gateway} />
         </>
       )}
     </ResourcePage>

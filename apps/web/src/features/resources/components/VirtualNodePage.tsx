@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { seg } from '../../../lib/api-client';
+import { DeploySection } from '../../deploy';
 import { ResourcePage, Facts } from './ResourcePage';
 
 export function VirtualNodePage() {
@@ -10,6 +11,7 @@ export function VirtualNodePage() {
         const spec = data.spec;
         const sd = spec.serviceDiscovery;
         return (
+          <>
           <section className="card" aria-labelledby="spec-title">
             <h3 id="spec-title">Spec</h3>
             <Facts
@@ -26,6 +28,8 @@ export function VirtualNodePage() {
               ]}
             />
           </section>
+          <DeploySection mesh={mesh} kind="virtualNode" name={node} appPorts={spec.listeners?.map((l) => l.portMapping.port) ?? []} arn={data.metadata.arn} />
+          </>
         );
       }}
     </ResourcePage>
