@@ -10,6 +10,7 @@ import { CopyButton } from '../../../components/CopyButton';
 import { ErrorMessage, Loading } from '../../../components/states';
 import { apiRequest, seg, toApiError } from '../../../lib/api-client';
 import { downloadText } from '../../../lib/download';
+import { ExclusionsForm } from './ExclusionsForm';
 
 export interface DeploySubject {
   mesh: string;
@@ -28,10 +29,12 @@ async function fetchText(url: string): Promise<string> {
   return res.text();
 }
 
+const inputsKey = (s: DeploySubject) => ['deploy-inputs', s.mesh, s.kind, s.name, s.arn ?? ''] as const;
+
 function useSubjectInputs(s: DeploySubject) {
   const base = `/api/meshes/${seg(s.mesh)}/${s.kind === 'virtualNode' ? 'virtualNodes' : 'virtualGateways'}/${seg(s.name)}/envoy-config`;
   return useQuery({
-    queryKey: ['deploy-inputs', s.mesh, s.kind, s.name, s.arn ?? ''],
+    queryKey: inputsKey(s),
     queryFn: async () => {
       const [staticText, adsYaml, tagged] = await Promise.all([
         fetchText(`${base}?mode=static&format=json`),
@@ -69,12 +72,10 @@ export function DeployPanel(subject: DeploySubject) {
           ))}
         </select>
       </div>
-      {subject.kind === 'virtualNode' ? (
-        <p className="note">
-          Redirection exclusions are read from the node&apos;s <code>meshwright.io/exclude-*</code> tags (README: per-node exclusions); the CLI is{' '}
-          <code>{`meshwright deploy --mesh ${subject.mesh} --virtual-node ${subject.name} --target ${target}`}</code>.
-        </p>
-      ) : null}
+      {subject.kind === 'virtualNode' && subject.arn ? <ExclusionsForm arn={subject.arn} tags={inputs.data.tags} queryKey={inputsKey(subject)} /> : null}
+      <p className="note">
+        The same files as <code>{`meshwright deploy --mesh ${subject.mesh} --${subject.kind === 'virtualNode' ? 'virtual-node' : 'virtual-gateway'} ${subject.name} --target ${target}`}</code>.
+      </p>
       {errors.map((e) => <p key={e} role="alert" className="error">{e}</p>)}
       <ul className="note">
         {output.notes.map((n) => <li key={n}>{n}</li>)}
