@@ -25,21 +25,23 @@ export function proxyConfiguration(f: DeployFacts, o: DeployOptions): Obj {
   };
 }
 
-export function envoyContainerDefinition(f: DeployFacts, o: DeployOptions): Obj {
+/** Envoy as an ECS container on `ports`, from a bootstrap given inline (a task definition cannot mount a ConfigMap). */
+export function envoyContainerOn(f: { adminPort: number; bootstrapYaml: string }, o: DeployOptions, ports: number[]): Obj {
   return {
     name: 'envoy',
     image: o.envoyImage,
     essential: true,
     user: String(o.envoyUid),
     memoryReservation: 64,
-    // The bootstrap travels inline: a task definition cannot mount a ConfigMap.
     command: ['--config-yaml', f.bootstrapYaml, '--log-level', 'info'],
-    portMappings: [
-      { containerPort: f.ingressPort, protocol: 'tcp' },
-    ],
+    portMappings: ports.map((p) => ({ containerPort: p, protocol: 'tcp' })),
     healthCheck: { command: ['CMD', ...readyCheck(f)], interval: 5, timeout: 2, retries: 3, startPeriod: 10 },
     ulimits: [{ name: 'nofile', softLimit: 15000, hardLimit: 15000 }],
   };
+}
+
+export function envoyContainerDefinition(f: DeployFacts, o: DeployOptions): Obj {
+  return envoyContainerOn(f, o, [f.ingressPort]);
 }
 
 /** The app container's dependency on Envoy: the app starts once Envoy's /ready answers LIVE. */

@@ -1,7 +1,7 @@
 // ECS, systemd and Docker for a virtual gateway: Envoy alone, its listener ports published, no
 // redirection (no proxyConfiguration, no iptables unit, no helper container).
 import { toEnvoyYaml } from '../envoy/yaml';
-import { taskBase } from './ecs';
+import { envoyContainerOn, taskBase } from './ecs';
 import { BOOTSTRAP_FILE, envoyArgs, readyCheck } from './envoy-container';
 import type { GatewayFacts } from './gateway-facts';
 import { gatewayAssumptions, needsLowPorts } from './gateway-kubernetes';
@@ -14,15 +14,7 @@ export function gatewayTaskDefinition(f: GatewayFacts, o: DeployOptions): Obj {
   return {
     ...taskBase(f.meshName, f.gatewayName),
     containerDefinitions: [{
-      name: 'envoy',
-      image: o.envoyImage,
-      essential: true,
-      user: String(o.envoyUid),
-      memoryReservation: 64,
-      command: ['--config-yaml', f.bootstrapYaml, '--log-level', 'info'],
-      portMappings: f.listenerPorts.map((p) => ({ containerPort: p, protocol: 'tcp' })),
-      healthCheck: { command: ['CMD', ...readyCheck(f)], interval: 5, timeout: 2, retries: 3, startPeriod: 10 },
-      ulimits: [{ name: 'nofile', softLimit: 15000, hardLimit: 15000 }],
+      ...envoyContainerOn(f, o, f.listenerPorts),
       // Fargate's awsvpc tasks may bind ports below 1024 only with the sysctl; ECS takes it as systemControls.
       ...(needsLowPorts(f) ? { systemControls: [{ namespace: 'net.ipv4.ip_unprivileged_port_start', value: '0' }] } : {}),
     }],
