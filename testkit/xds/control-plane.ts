@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppMeshClient } from '@aws-sdk/client-app-mesh';
+import type { Router } from 'express';
 import { parse, stringify } from 'yaml';
 import { createApp } from '../../apps/bff/src/app';
 import { openSqliteStore } from '../../apps/bff/src/store/sqlite-store';
@@ -39,6 +40,9 @@ export interface ControlPlaneOptions {
    * rejects; the ADS server takes it as its `compileNode`, like any other compile.
    */
   compile?: (standard: CompileNode) => CompileNode;
+  /** More gRPC services on the ADS port and more /api routes (the traffic collectors). */
+  registerServices?: XdsServerOptions['registerServices'];
+  extraRoutes?: (router: Router) => void;
 }
 
 export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise<ControlPlane> {
@@ -47,7 +51,7 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
   const egressPort = await freePort();
   const ingressPort = await freePort();
   const compileOptions = { ports: { egress: egressPort, ingress: ingressPort, tcpEgressBase: 20000 + (egressPort % 20000) }, listenerAddress: '127.0.0.1' };
-  const xdsOptions: XdsServerOptions = { store, port: 0, compileOptions };
+  const xdsOptions: XdsServerOptions = { store, port: 0, compileOptions, ...(opts.registerServices ? { registerServices: opts.registerServices } : {}) };
   if (opts.compile) xdsOptions.compileNode = opts.compile(adsCompileNode(compileOptions));
   let xds = await startXdsServer(xdsOptions);
   const xdsPort = xds.port;
@@ -56,7 +60,10 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
     config: { ...testConfig, xds: { host: '127.0.0.1', port: xdsPort } },
     auditLog: () => undefined,
     onChange: (e) => xds.onChange(e),
-    extraRoutes: (router) => router.use(createXdsRouter({ get core() { return xds.core; } })),
+    extraRoutes: (router) => {
+      router.use(createXdsRouter({ get core() { return xds.core; } }));
+      opts.extraRoutes?.(router);
+    },
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -9,6 +9,7 @@ import { loadMasterKey } from './auth/secret-box';
 import { createHttpServer } from './http/http-server';
 import { openStore } from './store/open-store';
 import { createXdsRouter, startXdsServer } from './xds/index';
+import { createTraffic, createTrafficRouter } from './traffic/index';
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -102,7 +103,8 @@ async function orExit<T>(what: string, p: Promise<T>): Promise<T> {
 const store = await orExit(databaseUrl ? 'opening PostgreSQL' : `opening SQLite in ${dataDir}`, openStore({ dataDir, databaseUrl }));
 const masterKey = await orExit('loading the master key', Promise.resolve().then(() => loadMasterKey(dataDir, process.env.MESHWRIGHT_MASTER_KEY).key));
 const admin = await orExit('preparing the admin key', firstStart(store.auth, dataDir, region, seed));
-const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, startXdsServer({ store, host: xdsHost, port: xdsPort }));
+const traffic = createTraffic();
+const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, startXdsServer({ store, host: xdsHost, port: xdsPort, registerServices: traffic.registerServices }));
 const app = createApp({
   store,
   // ADS bootstraps point at the port the xDS server actually bound (XDS_PORT=0 picks a free one).
@@ -116,7 +118,7 @@ const app = createApp({
     },
   },
   onChange: (event) => xds.onChange(event),
-  extraRoutes: (router) => router.use(createXdsRouter(xds)),
+  extraRoutes: (router) => router.use(createXdsRouter(xds), createTrafficRouter(traffic, (m) => store.loadMeshModel(m))),
 });
 const server = createHttpServer(app, tls).listen(port, host);
 await orExit(`listening on ${host}:${port}`, once(server, 'listening'));

@@ -30,3 +30,4 @@ export * from './gateway-route/schema';
 export * from './gateway-route/input';
 export * from './gateway-route/effective-routing';
 export { accessLogPathProblem, parseAccessLogRoots } from './virtual-node/access-log-path';
+export * from './traffic/index';

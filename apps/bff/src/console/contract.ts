@@ -90,6 +90,8 @@ export const syncEventSchema = z.union([
   z.object({ meshName: z.string(), proxyKind: z.literal('virtualGateway'), virtualGatewayName: z.string(), status: gatewaySyncStatusSchema }),
 ]);
 
+export * from '../traffic/contract';
+
 export const meshParams = z.object({ mesh: resourceName() });
 export const nodeParams = z.object({ mesh: resourceName(), node: resourceName() });
 export const gatewayParams = z.object({ mesh: resourceName(), gateway: resourceName() });

@@ -11,6 +11,7 @@ import { createApp } from '../app';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/types';
 import { createXdsRouter, startXdsServer } from '../xds/index';
+import { createTraffic, createTrafficRouter } from '../traffic/index';
 import { openApiDocument } from './openapi';
 
 /** The parts of Express's (router 2) layers a walk needs. */
@@ -49,7 +50,7 @@ before(async () => {
   app = createApp({
     store,
     config: { ...testConfig, xds: { host: '127.0.0.1', port: xds.port } },
-    extraRoutes: (router) => router.use(createXdsRouter(xds)),
+    extraRoutes: (router) => router.use(createXdsRouter(xds), createTrafficRouter(createTraffic(), (m) => store.loadMeshModel(m))),
   });
 });
 

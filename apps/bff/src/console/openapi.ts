@@ -26,6 +26,10 @@ const named: Record<string, z.ZodType> = {
   MeshSyncStatus: c.meshSyncStatusSchema,
   ChangeEvent: c.changeEventSchema,
   SyncEvent: c.syncEventSchema,
+  Traffic: c.trafficSchema,
+  NodeTraffic: c.nodeTrafficSchema,
+  AccessLog: c.accessLogSchema,
+  AccessLogLine: c.accessLogLineSchema,
   SignIn: a.signInSchema,
   SessionInfo: a.sessionInfoSchema,
   AccessKeyList: a.accessKeyListSchema,
@@ -145,6 +149,28 @@ const endpoints: Record<string, Partial<Record<'get' | 'post' | 'delete', Endpoi
       summary: 'xDS sync state of every virtual node and virtual gateway of a mesh that has or had a proxy, in one answer',
       params: c.meshParams,
       responses: { '200': ['nodes per node name and gateways per gateway name, what the per-node and per-gateway endpoints answer; one whose proxies all left is DISCONNECTED', 'MeshSyncStatus'], '404': ['NotFoundException: the mesh does not exist'] },
+    },
+  },
+  '/api/meshes/{mesh}/traffic': {
+    get: {
+      summary: "Traffic in mesh terms over the window, from the proxies' stat flushes: one edge per caller, service, route and target",
+      params: c.meshParams,
+      query: c.trafficQuery,
+      responses: { '200': ['Edges with requests, rps, status classes, latency quantiles, configured weight and measured share', 'Traffic'], '400': ['BadRequestException: bad window'], '404': ['NotFoundException'] },
+    },
+  },
+  '/api/meshes/{mesh}/virtualNodes/{node}/traffic': {
+    get: { summary: "A node's requests, 5xx and p99 per 10 s over the window (its charts)", params: c.nodeParams, query: c.trafficQuery, responses: { '200': ['Points, oldest first', 'NodeTraffic'], '400': ['BadRequestException: bad window'], '404': ['NotFoundException'] } },
+  },
+  '/api/meshes/{mesh}/virtualNodes/{node}/access-log': {
+    get: { summary: "The node's proxies' latest access-log lines (gRPC access log), newest first", params: c.nodeParams, query: c.accessLogQuery, responses: { '200': ['Lines', 'AccessLog'], '400': ['BadRequestException: bad limit or status'], '404': ['NotFoundException'] } },
+  },
+  '/api/meshes/{mesh}/virtualNodes/{node}/access-log/stream': {
+    get: {
+      summary: "Server-sent events: `event: line` with an AccessLogLine as the node's proxies send them",
+      params: c.nodeParams,
+      query: c.accessLogQuery.pick({ status: true }),
+      responses: { '200': ['text/event-stream of AccessLogLine', { content: { 'text/event-stream': { schema: { type: 'string' } } } }], '404': ['NotFoundException'] },
     },
   },
   '/api/session': {

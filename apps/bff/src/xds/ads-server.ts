@@ -27,6 +27,8 @@ export interface XdsServerOptions {
   port?: number;
   logger?: XdsLogger;
   now?: () => number;
+  /** More gRPC services on the same port (the traffic collectors: apps/bff/src/traffic). */
+  registerServices?: (server: grpc.Server) => void;
 }
 
 export interface XdsServer {
@@ -59,6 +61,7 @@ export async function startXdsServer(options: XdsServerOptions): Promise<XdsServ
     StreamAggregatedResources: (call: AdsCall) => handleStream(core.streams, call, 'sotw', options.logger),
     DeltaAggregatedResources: (call: AdsCall) => handleStream(core.streams, call, 'delta', options.logger),
   });
+  options.registerServices?.(server);
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(`${host}:${options.port ?? 18000}`, grpc.ServerCredentials.createInsecure(), (err, bound) =>
       err ? reject(new Error(`xDS server could not listen on ${host}:${options.port ?? 18000}: ${err.message}`)) : resolve(bound),

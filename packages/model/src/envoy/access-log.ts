@@ -1,6 +1,7 @@
 // The node's file access log, written by every listener of its Envoy.
 import type { VirtualNodeSpec } from '../virtual-node/schema';
 import { TYPE, type JsonObject, type JsonValue } from './json';
+import { names } from './names';
 
 type FileLog = NonNullable<NonNullable<NonNullable<VirtualNodeSpec['logging']>['accessLog']>['file']>;
 
@@ -26,4 +27,24 @@ export function accessLogs(spec: VirtualNodeSpec): JsonValue[] | undefined {
   const format = logFormat(file.format);
   if (format) config.log_format = format;
   return [{ name: 'envoy.access_loggers.file', typed_config: config }];
+}
+
+/**
+ * ADS proxies also stream every request to meshwright's AccessLogService over the xDS cluster
+ * (envoy.access_loggers.http_grpc / tcp_grpc), beside any file log the node asks for.
+ */
+export function withGrpcAccessLog(ctx: { opts: { mode: string }; accessLog: JsonValue[] | undefined }, kind: 'http' | 'tcp'): JsonValue[] | undefined {
+  if (ctx.opts.mode !== 'ads') return ctx.accessLog;
+  const grpc: JsonObject = {
+    name: `envoy.access_loggers.${kind}_grpc`,
+    typed_config: {
+      '@type': `type.googleapis.com/envoy.extensions.access_loggers.grpc.v3.${kind === 'http' ? 'HttpGrpcAccessLogConfig' : 'TcpGrpcAccessLogConfig'}`,
+      common_config: {
+        log_name: 'meshwright',
+        transport_api_version: 'V3',
+        grpc_service: { envoy_grpc: { cluster_name: names.xdsCluster } },
+      },
+    },
+  };
+  return [...(ctx.accessLog ?? []), grpc];
 }

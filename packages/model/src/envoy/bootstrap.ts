@@ -44,12 +44,37 @@ export function staticBootstrap(input: BootstrapInput): JsonObject {
   };
 }
 
+/**
+ * Envoy's stats streamed to meshwright's MetricsService on the xDS connection's cluster: counters as
+ * deltas (a flush adds exactly what happened since the last one), full stat names (the cluster name
+ * stays in them), histograms as buckets so quantiles can be computed over any window.
+ */
+function metricsSink(opts: ResolvedOptions): JsonObject {
+  return {
+    stats_flush_interval: `${opts.statsFlushIntervalMs / 1000}s`,
+    stats_sinks: [
+      {
+        name: 'envoy.stat_sinks.metrics_service',
+        typed_config: {
+          '@type': 'type.googleapis.com/envoy.config.metrics.v3.MetricsServiceConfig',
+          transport_api_version: 'V3',
+          grpc_service: { envoy_grpc: { cluster_name: names.xdsCluster } },
+          report_counters_as_deltas: true,
+          emit_tags_as_labels: false,
+          histogram_emit_mode: 'HISTOGRAM',
+        },
+      },
+    ],
+  };
+}
+
 /** Connects to the xDS server over gRPC and takes clusters, listeners and routes from one ADS stream. */
 export function adsBootstrap(input: BootstrapInput): JsonObject {
   const ads = { ads: {}, resource_api_version: 'V3' };
   const { host, port } = input.opts.xds;
   return {
     ...common(input),
+    ...metricsSink(input.opts),
     dynamic_resources: {
       ads_config: {
         api_type: 'GRPC',

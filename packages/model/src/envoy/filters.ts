@@ -1,4 +1,5 @@
 // Network filters shared by the ingress and egress listeners.
+import { withGrpcAccessLog } from './access-log';
 import { allowAllDnsCache } from './cluster';
 import type { CompileContext, EnvoyContext } from './context';
 import { TYPE, compact, untyped, type EnvoyResource, type JsonObject, type JsonValue } from './json';
@@ -23,7 +24,7 @@ export function httpConnectionManager(ctx: EnvoyContext, statPrefix: string, rou
         codec_type: 'AUTO',
         ...source,
         http_filters: [...httpFilters, routerFilter],
-        access_log: ctx.accessLog,
+        access_log: withGrpcAccessLog(ctx, 'http'),
       }),
     },
   };
@@ -35,7 +36,7 @@ export function tcpProxy(ctx: CompileContext, statPrefix: string, destination: J
     stat_prefix: statPrefix,
     ...destination,
     idle_timeout: idleTimeout,
-    access_log: ctx.accessLog,
+    access_log: withGrpcAccessLog(ctx, 'tcp'),
   };
   return { name: 'envoy.filters.network.tcp_proxy', typed_config: { '@type': TYPE.tcpProxy, ...compact(config) } };
 }

@@ -25,6 +25,8 @@ export interface CompileOptions {
   xds?: { host: string; port: number };
   /** DNS servers (IP and port) the proxy resolves node hostnames with, instead of the system's. */
   dnsResolvers?: { host: string; port: number }[];
+  /** How often an ADS-bootstrapped Envoy streams its stats to meshwright (10 000 ms; tests shorten it). */
+  statsFlushIntervalMs?: number;
 }
 
 export interface ResolvedOptions {
@@ -38,6 +40,7 @@ export interface ResolvedOptions {
   localAppAddress: string;
   xds: { host: string; port: number };
   dnsResolvers: { host: string; port: number }[];
+  statsFlushIntervalMs: number;
 }
 
 export const DEFAULT_OPTIONS: ResolvedOptions = {
@@ -51,6 +54,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   localAppAddress: '127.0.0.1',
   xds: { host: '127.0.0.1', port: 18000 },
   dnsResolvers: [],
+  statsFlushIntervalMs: 10_000,
 };
 
 export function resolveOptions(options: CompileOptions = {}): ResolvedOptions {
@@ -66,5 +70,6 @@ export function resolveOptions(options: CompileOptions = {}): ResolvedOptions {
     localAppAddress: options.localAppAddress ?? d.localAppAddress,
     xds: options.xds ?? d.xds,
     dnsResolvers: options.dnsResolvers ?? d.dnsResolvers,
+    statsFlushIntervalMs: options.statsFlushIntervalMs ?? d.statsFlushIntervalMs,
   };
 }

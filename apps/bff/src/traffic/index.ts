@@ -1,0 +1,2 @@
+export { createTraffic, type Traffic } from './traffic';
+export { createTrafficRouter } from './router';

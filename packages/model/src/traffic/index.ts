@@ -1,0 +1,3 @@
+export * from './stat-names';
+export * from './quantiles';
+export * from './edges';
