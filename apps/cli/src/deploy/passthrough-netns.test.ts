@@ -18,6 +18,8 @@ import { APP_PORT, productpage, type EgressFilter } from './fixture';
 const ROLES = fileURLToPath(new URL('./netns-roles.mjs', import.meta.url));
 const NET = { app: '10.232.0.1', v1: '10.232.0.2', v2: '10.232.0.3', direct: '10.232.0.4', db: '10.232.0.5', outside: '10.232.0.9' };
 const UID = 1337;
+/** A UID the node's exclusions let bypass Envoy (meshwright.io/exclude-uids). */
+const IGNORED_UID = 1400;
 const HOSTS = { v1: NET.v1, v2: NET.v2, db: NET.db };
 
 let pair: NamespacePair;
@@ -65,7 +67,7 @@ before(async () => {
   copyFileSync(envoyBinary(), join(dir, 'envoy'));
   chmodSync(join(dir, 'envoy'), 0o755);
   const script = join(dir, 'meshwright-redirect.sh');
-  writeFileSync(script, redirectScript(facts, deployOptionsSchema.parse({ envoyUid: UID })), { mode: 0o755 });
+  writeFileSync(script, redirectScript(facts, deployOptionsSchema.parse({ envoyUid: UID, ignoreUids: [IGNORED_UID] })), { mode: 0o755 });
   pair.b.start('node', [ROLES, 'backends', NET.v1, NET.v2, NET.direct, NET.db]);
   pair.b.start('node', [ROLES, 'outside', NET.outside]);
   pair.a.start('node', [ROLES, 'app', String(APP_PORT)]);
@@ -108,6 +110,8 @@ test('DROP_ALL: the same connections are refused, mesh traffic still flows', asy
   assert.match(refused, /^(error:\w+|HTTP\/1\.1 400 Bad Request[\s\S]*)$/);
   // A server-first protocol never reaches its server: Envoy waits for an HTTP request that never comes.
   assert.equal(tcp(2525), 'error:TIMEOUT');
+  // The excluded UID is not redirected: it reaches the outside server directly, even under DROP_ALL.
+  assert.equal(pair.a.run('setpriv', [`--reuid=${IGNORED_UID}`, `--regid=${IGNORED_UID}`, '--clear-groups', process.execPath, ROLES, 'tcp', NET.outside, '4443', 'direct']), 'outside:direct');
   assert.equal(stats().get('cluster.cds_egress_shop_passthrough.upstream_cx_total'), undefined, 'DROP_ALL has no passthrough cluster');
   assert.equal(run(['get', `http://127.0.0.1:${APP_PORT}/tcp`]), 'db:ping');
 });
