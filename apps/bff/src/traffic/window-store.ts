@@ -6,11 +6,17 @@ import { addBuckets, statusClasses, type Bucket, type ClusterTraffic, type Proxy
 export const SLOT_MS = 10_000;
 export const SLOTS = 90;
 
+/** Histogram counts over one set of bounds (Envoy's bounds are the same in every flush); compact on purpose. */
+interface Latency {
+  bounds: readonly number[];
+  counts: Float64Array;
+}
+
 interface Slot {
   index: number;
   requests: number;
   status: Record<StatusClass, number>;
-  latency: Bucket[];
+  latency: Latency | undefined;
   healthCheckFailures: number;
   ejections: number;
 }
@@ -43,6 +49,8 @@ export class TrafficWindowStore {
   private readonly now: () => number;
   private readonly maxSeries: number;
   droppedSeries = 0;
+  /** Bound lists seen, shared by every slot that has them. */
+  private readonly bounds = new Map<string, readonly number[]>();
 
   constructor(options: WindowStoreOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -67,12 +75,12 @@ export class TrafficWindowStore {
     const index = Math.floor(this.now() / SLOT_MS);
     let slot = s.slots[index % SLOTS];
     if (!slot || slot.index !== index) {
-      slot = { index, requests: 0, status: emptyStatus(), latency: [], healthCheckFailures: 0, ejections: 0 };
+      slot = { index, requests: 0, status: emptyStatus(), latency: undefined, healthCheckFailures: 0, ejections: 0 };
       s.slots[index % SLOTS] = slot;
     }
     slot.requests += delta.requests ?? 0;
     for (const c of statusClasses) slot.status[c] += delta.status?.[c] ?? 0;
-    if (delta.latency && delta.latency.length > 0) slot.latency = addBuckets(slot.latency, delta.latency);
+    if (delta.latency && delta.latency.length > 0) slot.latency = addLatency(slot.latency, delta.latency, this.bounds);
     slot.healthCheckFailures += delta.healthCheckFailures ?? 0;
     slot.ejections += delta.ejections ?? 0;
   }
@@ -83,11 +91,13 @@ export class TrafficWindowStore {
     for (const s of this.series.values()) {
       if (s.meshName !== meshName) continue;
       const c: ClusterTraffic = { source: s.source, cluster: s.cluster, requests: 0, status: emptyStatus(), latency: [] };
+      let latency: Latency | undefined;
       for (const slot of this.slotsIn(s, windowMs)) {
         c.requests += slot.requests;
         for (const k of statusClasses) c.status[k] += slot.status[k];
-        if (slot.latency.length > 0) c.latency = addBuckets(c.latency, slot.latency);
+        if (slot.latency) latency = addLatency(latency, toBuckets(slot.latency), this.bounds);
       }
+      if (latency) c.latency = toBuckets(latency);
       out.push(c);
     }
     return out;
@@ -105,7 +115,7 @@ export class TrafficWindowStore {
         if (!row) continue;
         row.requests += slot.requests;
         row.errors += slot.status['5xx'];
-        if (slot.latency.length > 0) row.latency = addBuckets(row.latency, slot.latency);
+        if (slot.latency) row.latency = addBuckets(row.latency, toBuckets(slot.latency));
       }
     }
     return rows;
@@ -116,4 +126,20 @@ export class TrafficWindowStore {
     const oldest = current - Math.max(1, Math.ceil(windowMs / SLOT_MS)) + 1;
     return s.slots.filter((x): x is Slot => x !== undefined && x.index >= oldest && x.index <= current);
   }
+}
+
+function addLatency(into: Latency | undefined, delta: readonly Bucket[], shared: Map<string, readonly number[]>): Latency {
+  const key = delta.map((b) => b.upperBound).join(',');
+  const bounds = shared.get(key) ?? shared.set(key, delta.map((b) => b.upperBound)).get(key) ?? [];
+  if (into && into.bounds !== bounds) {
+    const merged = addBuckets(toBuckets(into), delta);
+    return addLatency(undefined, merged, shared);
+  }
+  const out = into ? { bounds, counts: into.counts } : { bounds, counts: new Float64Array(bounds.length) };
+  delta.forEach((b, i) => (out.counts[i] = (out.counts[i] ?? 0) + b.cumulativeCount));
+  return out;
+}
+
+function toBuckets(l: Latency): Bucket[] {
+  return l.bounds.map((upperBound, i) => ({ upperBound, cumulativeCount: l.counts[i] ?? 0 }));
 }
