@@ -31,7 +31,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(hostCheck(deps.config.allowedHosts ?? []));
   app.use(['/v20190125', '/api'], sameOriginJson);
   app.use(appMeshRouter(ctx));
-  app.use('/api', consoleRouter(ctx, deps.extraRoutes));
+  app.use('/api', consoleRouter(ctx, deps.extraRoutes, deps.xdsCredentials));
   if (deps.config.webDist) app.use(serveWebApp(deps.config.webDist));
   app.use(errorMiddleware(ctx.logger));
   return app;

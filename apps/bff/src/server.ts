@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { createHttpServer } from './http/http-server';
 import { openStore } from './store/open-store';
 import { createXdsRouter, startXdsServer } from './xds/index';
+import { xdsSecurityFromEnv } from './xds/tls/security-from-env';
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -60,12 +61,15 @@ async function orExit<T>(what: string, p: Promise<T>): Promise<T> {
 }
 
 const store = await orExit(databaseUrl ? 'opening PostgreSQL' : `opening SQLite in ${dataDir}`, openStore({ dataDir, databaseUrl }));
-const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, startXdsServer({ store, host: xdsHost, port: xdsPort }));
+const xdsSecurity = await orExit('setting up xDS TLS', xdsSecurityFromEnv(process.env, { dataDir, xdsHost, certificates: store.proxyCertificates }));
+if (!xdsSecurity.credentials) console.warn(xdsSecurity.summary);
+const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, startXdsServer({ store, host: xdsHost, port: xdsPort, security: xdsSecurity.security }));
 const app = createApp({
   store,
   // ADS bootstraps point at the port the xDS server actually bound (XDS_PORT=0 picks a free one).
   config: { region, accountId, xds: { host: xdsHost, port: xds.port }, webDist, allowedHosts, ...(accessLogRoots ? { accessLogRoots } : {}) },
   onChange: (event) => xds.onChange(event),
+  ...(xdsSecurity.credentials ? { xdsCredentials: xdsSecurity.credentials } : {}),
   extraRoutes: (router) => router.use(createXdsRouter(xds)),
 });
 const server = createHttpServer(app).listen(port, host);
@@ -73,7 +77,8 @@ await orExit(`listening on ${host}:${port}`, once(server, 'listening'));
 const address = server.address();
 const boundPort = typeof address === 'object' && address ? address.port : port;
 const storeName = databaseUrl ? 'PostgreSQL' : `SQLite in ${dataDir}`;
-console.log(`meshwright BFF ready on http://${host}:${boundPort} (App Mesh API /v20190125, console /api, xDS ${xdsHost}:${xds.port}, store: ${storeName})`);
+console.log(`meshwright BFF ready on http://${host}:${boundPort} (App Mesh API /v20190125, console /api, xDS ${xdsHost}:${xds.port} ${xds.transport === 'tls' ? 'TLS' : 'PLAINTEXT'}, store: ${storeName})`);
+if (xdsSecurity.credentials) console.log(xdsSecurity.summary);
 
 let stopping = false;
 function stop(signal: string): void {

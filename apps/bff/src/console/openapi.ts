@@ -24,6 +24,8 @@ const named: Record<string, z.ZodType> = {
   MeshSyncStatus: c.meshSyncStatusSchema,
   ChangeEvent: c.changeEventSchema,
   SyncEvent: c.syncEventSchema,
+  ProxyCertificate: c.proxyCertificateSchema,
+  ProxyCertificateList: c.proxyCertificateListSchema,
 };
 for (const [id, schema] of Object.entries(named)) components.add(schema, { id });
 
@@ -95,7 +97,7 @@ const endpoints: Record<string, Partial<Record<'get' | 'post', Endpoint>>> = {
       query: c.envoyConfigQuery,
       responses: {
         '200': [
-          "Attachment <mesh>-<node>-envoy-<mode>.<format>; ads bootstraps point at this server's xDS address",
+          "Attachment <mesh>-<node>-envoy-<mode>.<format>; ads bootstraps point at this server's xDS address and, unless XDS_INSECURE=1, carry a newly issued client certificate, its key and the CA inline (a secret: keep the file as you would the key)",
           { content: { 'application/yaml': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } } },
         ],
         '400': ['BadRequestException: bad mode or format'],
@@ -115,6 +117,20 @@ const endpoints: Record<string, Partial<Record<'get' | 'post', Endpoint>>> = {
       summary: 'xDS sync state of every virtual node of a mesh that has or had a proxy, in one answer',
       params: c.meshParams,
       responses: { '200': ['Per node name, what the per-node endpoint answers; a node whose proxies all left is DISCONNECTED', 'MeshSyncStatus'], '404': ['NotFoundException: the mesh does not exist'] },
+    },
+  },
+  '/api/proxy-certificates': {
+    get: {
+      summary: 'Client certificates issued to proxies with their ADS bootstraps, oldest first (empty under XDS_INSECURE=1)',
+      query: c.proxyCertificatesQuery,
+      responses: { '200': ['Every issued certificate, revoked ones included', 'ProxyCertificateList'] },
+    },
+  },
+  '/api/proxy-certificates/{serial}/revoke': {
+    post: {
+      summary: 'Revoke a proxy certificate: the xDS server refuses it from now on and ends its open streams',
+      params: c.serialParams,
+      responses: { '200': ['The certificate, revokedAt set (a second revoke keeps the first time)', 'ProxyCertificate'], '400': ['BadRequestException: not a hex serial'], '404': ['NotFoundException: no such certificate, or xDS runs without TLS'] },
     },
   },
   '/api/events': {

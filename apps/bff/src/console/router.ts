@@ -11,9 +11,11 @@ import { createMeshFromBundle } from '../write/index';
 import { loadModel, meshAnalysis, meshBundle, validateBundleDryRun } from './bundle-service';
 import { envoyConfigQuery } from './contract';
 import { bootstrapFor } from './envoy-yaml';
+import { adsBootstrapWithCertificate, proxyCertificateRoutes } from './proxy-certificates';
+import type { XdsCredentials } from '../xds/tls/xds-credentials';
 import { openApiDocument } from './openapi';
 
-export function consoleRouter(ctx: ServiceContext, extraRoutes: AppDeps['extraRoutes']): Router {
+export function consoleRouter(ctx: ServiceContext, extraRoutes: AppDeps['extraRoutes'], xdsCredentials?: XdsCredentials): Router {
   const router = express.Router();
   router.use(express.json({ limit: maxBodyBytes, type: () => true, strict: false, verify: refuseDuplicateKeys }));
   extraRoutes?.(router);
@@ -42,12 +44,15 @@ export function consoleRouter(ctx: ServiceContext, extraRoutes: AppDeps['extraRo
     if (!model.virtualNodes.some((n) => n.virtualNodeName === node)) {
       throw new NotFoundError(`virtual node ${node} does not exist in mesh ${mesh}`, { resource: { kind: 'virtualNode', name: node } });
     }
-    const bootstrap = bootstrapFor(model, node, mode, ctx.config);
+    const compiled = bootstrapFor(model, node, mode, ctx.config);
+    const proxy = { meshName: mesh, kind: 'virtualNode', name: node } as const;
+    const bootstrap = mode === 'ads' ? await adsBootstrapWithCertificate(compiled, proxy, xdsCredentials, ctx.config, ctx.logger) : compiled;
     const filename = `${mesh}-${node}-envoy-${mode}.${format}`.replace(/[^A-Za-z0-9._-]/g, '_');
     res.set('Content-Disposition', `attachment; filename="${filename}"`);
     if (format === 'json') res.type('application/json').send(`${JSON.stringify(bootstrap, null, 2)}\n`);
     else res.type('application/yaml').send(toEnvoyYaml(bootstrap));
   });
+  proxyCertificateRoutes(router, xdsCredentials);
   router.use(apiNotFound);
   return router;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { MeshModel } from '@meshwright/model';
 import { meshModelFromRows, withResource, withoutResource } from './mesh-model';
+import { sqliteProxyCertificates } from './proxy-certificates';
 import { fromRow, keyColumns, toRow, type ResourceRow } from './rows';
 import { DuplicateKeyError, type ClientTokenRecord, type ListQuery, type ResourceKey, type Store, type StoreWrite, type StoredResource } from './types';
 
@@ -146,6 +147,7 @@ export function openSqliteStore(options: { dataDir: string; file?: string }): St
       }
       updateModels(writes);
     },
+    proxyCertificates: sqliteProxyCertificates(db),
     async close() {
       db.close();
     },

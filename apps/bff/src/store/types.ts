@@ -1,5 +1,6 @@
 // The persistence boundary: resources are JSON documents keyed by mesh, kind, parent and name.
 import type { MeshModel, ResourceKind, TagRef } from '@meshwright/model';
+import type { ProxyCertificateStore } from './proxy-certificates';
 
 /** Identifies one stored resource. parentName is the router of a route, '' for everything else. */
 export interface ResourceKey {
@@ -64,5 +65,7 @@ export interface Store {
   getClientToken(operation: string, token: string): Promise<ClientTokenRecord | undefined>;
   /** Applies all writes (and remembers the token) in one transaction: all or nothing. */
   apply(writes: StoreWrite[], token?: ClientTokenRecord): Promise<void>;
+  /** Issued xDS client certificates of proxies (serial, proxy, revoked). */
+  proxyCertificates: ProxyCertificateStore;
   close(): Promise<void>;
 }
