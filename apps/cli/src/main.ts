@@ -4,6 +4,7 @@ import { compileUsage, runCompile } from './compile-command';
 import { deployUsage, runDeploy } from './deploy/deploy-command';
 import { exportUsage, runExport } from './export/export-command';
 import { importUsage, runImport } from './import/import-command';
+import { proxiesUsage, runProxies } from './proxies/proxies-command';
 import { runValidate, validateUsage, type CliIo } from './validate';
 
 const usage = [
@@ -15,6 +16,7 @@ const usage = [
   `  ${importUsage.split('\n')[0]?.replace(/^usage: /, '') ?? ''}`,
   `  ${exportUsage.split('\n')[0]?.replace(/^usage: /, '') ?? ''}`,
   `  ${deployUsage.split('\n')[0]?.replace(/^usage: /, '') ?? ''}`,
+  `  ${proxiesUsage.split('\n')[0]?.replace(/^usage: /, '') ?? ''}`,
   '',
   'Run `meshwright <command> --help` for details.',
 ].join('\n');
@@ -37,6 +39,8 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
       return runExport(rest, io);
     case 'deploy':
       return runDeploy(rest, io);
+    case 'proxies':
+      return runProxies(rest, io);
     case undefined:
     case '--help':
     case '-h':
