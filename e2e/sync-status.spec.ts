@@ -2,16 +2,8 @@ import type { Page } from '@playwright/test';
 import { startEnvoy, type RunningEnvoy } from '../testkit/envoy';
 import { expect, expectAccessible, keepScreenshot, test, uniqueName } from './support/fixtures';
 import { freePort } from '../testkit/ports';
+import { withAdminPort } from './support/envoy-bootstrap';
 
-/**
- * The downloaded ADS bootstrap with only the admin port changed, so this Envoy's admin endpoint
- * cannot collide with anything else on the machine; node id and xDS address stay as the console gave them.
- */
-function withAdminPort(bootstrap: string, port: number): string {
-  const rewritten = bootstrap.replace(/^(admin:\n(?:[ ]+.*\n)*?[ ]+port_value: )\d+$/m, `$1${port}`);
-  if (rewritten === bootstrap) throw new Error(`no admin port_value in the bootstrap:\n${bootstrap}`);
-  return rewritten;
-}
 
 const graph = (page: Page) => page.getByRole('group', { name: /^Topology of mesh/ });
 const graphNode = (page: Page, name: string) => graph(page).getByRole('link', { name: `${name}, virtual node`, exact: true });

@@ -1,5 +1,5 @@
 // Test support: App Mesh specs the BFF tests reuse (the getting-started shapes).
-import type { RouteSpec, VirtualNodeSpec } from '@aws-sdk/client-app-mesh';
+import type { GatewayRouteSpec, RouteSpec, VirtualGatewaySpec, VirtualNodeSpec } from '@aws-sdk/client-app-mesh';
 
 export function nodeSpec(host: string, port = 8080, protocol: 'http' | 'http2' | 'grpc' | 'tcp' = 'http'): VirtualNodeSpec {
   return { listeners: [{ portMapping: { port, protocol } }], serviceDiscovery: { dns: { hostname: host } } };
@@ -29,4 +29,14 @@ export function shopBundle(meshName = 'shop') {
     routes: [{ virtualRouterName: 'web-router', routeName: 'split', spec: httpRouteSpec({ 'web-v1': 90, 'web-v2': 10 }) }],
     virtualServices: [{ virtualServiceName: 'web.shop.local', spec: { provider: { virtualRouter: { virtualRouterName: 'web-router' } } } }],
   };
+}
+
+/** A gateway with one listener (App Mesh's usual ingress shape). */
+export function gatewaySpec(port = 8080, protocol: 'http' | 'http2' | 'grpc' = 'http'): VirtualGatewaySpec {
+  return { listeners: [{ portMapping: { port, protocol } }] };
+}
+
+/** An HTTP gateway route sending `prefix` to a virtual service, with App Mesh's default rewrites. */
+export function gatewayRouteSpec(virtualServiceName: string, prefix = '/'): GatewayRouteSpec {
+  return { httpRoute: { match: { prefix }, action: { target: { virtualService: { virtualServiceName } } } } };
 }

@@ -2,7 +2,8 @@
 // listens on loopback with ports the OS hands out, so tests can run next to others.
 import { createSocket } from 'node:dgram';
 import { once } from 'node:events';
-import { Agent, createServer, request, type IncomingHttpHeaders } from 'node:http';
+import { Agent, createServer, request, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { connect as connectHttp2 } from 'node:http2';
 import { createServer as createTcpServer, connect, type AddressInfo, type Socket } from 'node:net';
 
 export interface Upstream {
@@ -13,16 +14,18 @@ export interface Upstream {
   close: () => Promise<void>;
 }
 
-export type Answer = (path: string, count: number) => { status: number; body?: string };
+export type Answer = (path: string, count: number, req: IncomingMessage) => { status: number; body?: string };
 
-/** An HTTP server that answers with its own name (or as `answer` says). */
-export async function httpUpstream(name: string, opts: { host?: string; port?: number; answer?: Answer } = {}): Promise<Upstream> {
+/** An HTTP server that answers with its own name (or as `answer` says), `delayMs` after the request. */
+export async function httpUpstream(name: string, opts: { host?: string; port?: number; answer?: Answer; delayMs?: number } = {}): Promise<Upstream> {
   const hits: string[] = [];
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
     if (path !== '/health') hits.push(path);
-    const a = opts.answer?.(path, hits.length) ?? { status: 200 };
-    res.writeHead(a.status, { 'content-type': 'text/plain' }).end(a.body ?? name);
+    const a = opts.answer?.(path, hits.length, req) ?? { status: 200 };
+    const reply = () => res.writeHead(a.status, { 'content-type': 'text/plain' }).end(a.body ?? name);
+    if (opts.delayMs) setTimeout(reply, opts.delayMs).unref();
+    else reply();
   });
   server.keepAliveTimeout = 1000;
   server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1');
@@ -33,6 +36,35 @@ export async function httpUpstream(name: string, opts: { host?: string; port?: n
     server.close();
   };
   return { name, port, hits, close };
+}
+
+/** What an echo upstream saw of a request. */
+export interface Echo {
+  upstream: string;
+  method: string;
+  path: string;
+  host: string;
+  /** The request's headers, lower-case names. */
+  headers: IncomingHttpHeaders;
+}
+
+/** An HTTP server that answers with the request it saw (its name, method, path, Host and headers) as JSON. */
+export function echoUpstream(name: string): Promise<Upstream> {
+  return httpUpstream(name, {
+    answer: (path, _count, req) => {
+      const echo: Echo = { upstream: name, method: req.method ?? '', path, host: req.headers.host ?? '', headers: req.headers };
+      return { status: 200, body: JSON.stringify(echo) };
+    },
+  });
+}
+
+/** The Echo in a reply from an echo upstream (throws with the reply when it is something else). */
+export function echoOf(reply: Reply): Echo {
+  try {
+    return JSON.parse(reply.body) as Echo;
+  } catch {
+    throw new Error(`not an echo: ${reply.status} ${reply.body}`);
+  }
 }
 
 /** A TCP server that answers every chunk with `<name>:<chunk>`. */
@@ -127,4 +159,28 @@ export function viaEgress(egressPort: number, host: string, path = '/', headers:
 
 export function closeClientConnections(): void {
   agent.destroy();
+}
+
+/** One HTTP/2 request over cleartext (h2c, prior knowledge) to 127.0.0.1:`port` with the given authority. */
+export function viaHttp2(port: number, authority: string, path = '/'): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const session = connectHttp2(`http://127.0.0.1:${port}`);
+    session.on('error', reject);
+    const req = session.request({ ':method': 'GET', ':path': path, ':authority': authority });
+    let status = 0;
+    let headers: IncomingHttpHeaders = {};
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('response', (h) => {
+      status = Number(h[':status'] ?? 0);
+      headers = h;
+    });
+    req.on('data', (c: string) => (body += c));
+    req.on('end', () => {
+      session.close();
+      resolve({ status, body, headers });
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }

@@ -40,6 +40,40 @@ test('--mode ads --xds --format json writes an ADS bootstrap pointing at that se
   assert.match(JSON.stringify(b.static_resources.clusters), /"address":"xds.internal","port_value":18000/);
 });
 
+/** The shop example as one bundle with an ingress gateway in front of the catalog. */
+function shopWithGateway(): string {
+  const bundle = JSON.parse(readFileSync(join(examples, 'shop-bundle.json'), 'utf8')) as Record<string, unknown>;
+  bundle.virtualGateways = [{ virtualGatewayName: 'ingress', spec: { listeners: [{ portMapping: { port: 8088, protocol: 'http' } }] } }];
+  bundle.gatewayRoutes = [{
+    virtualGatewayName: 'ingress',
+    gatewayRouteName: 'catalog',
+    spec: { httpRoute: { match: { prefix: '/catalog' }, action: { target: { virtualService: { virtualServiceName: 'catalog.shop.local' } } } } },
+  }];
+  const file = join(mkdtempSync(join(tmpdir(), 'mw-compile-gw-')), 'bundle.json');
+  writeFileSync(file, JSON.stringify(bundle));
+  return file;
+}
+
+test('--virtual-gateway writes the gateway\'s bootstrap: its listener on its port, node id mesh/<mesh>/virtualGateway/<gateway>', async () => {
+  const r = await run(runCompile, shopWithGateway(), '--virtual-gateway', 'ingress');
+  assert.equal(r.code, 0, r.err);
+  const bootstrap = parse(r.out) as { node: { id: string }; static_resources: { listeners: { name: string }[] } };
+  assert.equal(bootstrap.node.id, 'mesh/shop/virtualGateway/ingress');
+  assert.deepEqual(bootstrap.static_resources.listeners.map((l) => l.name), ['lds_ingress_0.0.0.0_8088', 'lds_egress_127.0.0.1_15001']);
+  const ads = await run(runCompile, shopWithGateway(), '--virtual-gateway=ingress', '--mode', 'ads', '--format', 'json');
+  assert.equal(ads.code, 0, ads.err);
+  assert.equal((JSON.parse(ads.out) as { node: { cluster: string } }).node.cluster, 'mesh/shop/virtualGateway/ingress');
+});
+
+test('an unknown gateway, or a node and a gateway at once, are clear errors', async () => {
+  const unknown = await run(runCompile, shopWithGateway(), '--virtual-gateway', 'nope');
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.err, /virtual gateway "nope" does not exist in mesh "shop" \(virtual gateways: ingress\)/);
+  const both = await run(runCompile, shopWithGateway(), '--virtual-gateway', 'ingress', '--virtual-node', 'frontend');
+  assert.equal(both.code, 2);
+  assert.match(both.err, /--virtual-node or --virtual-gateway, not both/);
+});
+
 test('a mesh with errors is refused, and every error is printed', async () => {
   const dir = shopCopy();
   const file = join(dir, 'route-catalog-split.json');
@@ -69,7 +103,7 @@ test('an unknown node and bad arguments are clear errors', async () => {
   assert.match(unknown.err, /virtual node "nope" does not exist in mesh "shop" \(virtual nodes: .*frontend/);
   const missing = await run(runCompile, join(examples, 'shop'));
   assert.equal(missing.code, 2);
-  assert.match(missing.err, /--virtual-node NAME is missing/);
+  assert.match(missing.err, /--virtual-node NAME \(or --virtual-gateway NAME\) is missing/);
   const badMode = await run(runCompile, join(examples, 'shop'), '--virtual-node', 'frontend', '--mode', 'eds');
   assert.equal(badMode.code, 2);
   assert.match(badMode.err, /--mode must be static or ads/);

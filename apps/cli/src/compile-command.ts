@@ -1,20 +1,22 @@
-// `meshwright compile PATH --virtual-node NAME`: the Envoy bootstrap of one virtual node, on stdout.
-import { compile, formatFinding, toEnvoyYaml, validateBundle, type CompileMode, type CompileOptions } from '@meshwright/model';
+// `meshwright compile PATH --virtual-node NAME` (or `--virtual-gateway NAME`): the Envoy bootstrap of one
+// virtual node's or virtual gateway's proxy, on stdout.
+import { compile, compileGateway, formatFinding, toEnvoyYaml, validateBundle, type CompileMode, type CompileOptions } from '@meshwright/model';
 import { analysisOptionsFromEnv } from './analysis-options';
 import { loadInputs, UnreadableInputError } from './load-inputs';
 import type { CliIo } from './validate';
 
 export const compileUsage = [
-  'usage: meshwright compile PATH... --virtual-node NAME [--mode static|ads] [--format yaml|json] [--xds HOST:PORT]',
+  'usage: meshwright compile PATH... (--virtual-node NAME | --virtual-gateway NAME) [--mode static|ads] [--format yaml|json] [--xds HOST:PORT]',
   '       [--admin-port N] [--ingress-port N] [--egress-port N] [--listener-address ADDR]',
   '  PATH: directories of CLI-input JSON files, or a bundle file (as for `meshwright validate`).',
   '  Writes the bootstrap to stdout; findings and compile diagnostics go to stderr.',
-  '  Exit codes: 0 compiled, 1 the mesh has errors or the node does not exist, 2 bad arguments or input.',
+  '  Exit codes: 0 compiled, 1 the mesh has errors or the node (gateway) does not exist, 2 bad arguments or input.',
 ].join('\n');
 
 interface CompileArgs {
   paths: string[];
-  node: string;
+  /** The proxy to compile: a virtual node's or a virtual gateway's. */
+  proxy: { kind: 'virtual node' | 'virtual gateway'; name: string };
   format: 'yaml' | 'json';
   options: CompileOptions;
 }
@@ -30,7 +32,7 @@ function port(flag: string, value: string): number {
 function parseArgs(args: readonly string[]): CompileArgs {
   const paths: string[] = [];
   const flags = new Map<string, string>();
-  const valued = ['--virtual-node', '--mode', '--format', '--xds', '--admin-port', '--ingress-port', '--egress-port', '--listener-address'];
+  const valued = ['--virtual-node', '--virtual-gateway', '--mode', '--format', '--xds', '--admin-port', '--ingress-port', '--egress-port', '--listener-address'];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -45,8 +47,11 @@ function parseArgs(args: readonly string[]): CompileArgs {
     }
   }
   const node = flags.get('--virtual-node');
+  const gateway = flags.get('--virtual-gateway');
   if (paths.length === 0) throw new UsageError('PATH is missing');
-  if (!node) throw new UsageError('--virtual-node NAME is missing');
+  if (node !== undefined && gateway !== undefined) throw new UsageError('give --virtual-node or --virtual-gateway, not both');
+  if (!node && !gateway) throw new UsageError('--virtual-node NAME (or --virtual-gateway NAME) is missing');
+  const proxy = gateway ? { kind: 'virtual gateway' as const, name: gateway } : { kind: 'virtual node' as const, name: node ?? '' };
   const mode = flags.get('--mode') ?? 'static';
   if (mode !== 'static' && mode !== 'ads') throw new UsageError(`--mode must be static or ads, not "${mode}"`);
   const format = flags.get('--format') ?? 'yaml';
@@ -65,7 +70,7 @@ function parseArgs(args: readonly string[]): CompileArgs {
   }
   const address = flags.get('--listener-address');
   if (address !== undefined) options.listenerAddress = address;
-  return { paths, node, format, options };
+  return { paths, proxy, format, options };
 }
 
 export async function runCompile(args: readonly string[], io: CliIo): Promise<number> {
@@ -98,12 +103,13 @@ export async function runCompile(args: readonly string[], io: CliIo): Promise<nu
     io.err(`refusing to compile: the mesh has ${n} error${n === 1 ? '' : 's'}`);
     return 1;
   }
-  if (!model.virtualNodes.some((n) => n.virtualNodeName === parsed.node)) {
-    const known = model.virtualNodes.map((n) => n.virtualNodeName).join(', ') || 'none';
-    io.err(`error: virtual node "${parsed.node}" does not exist in mesh "${model.mesh.meshName}" (virtual nodes: ${known})`);
+  const { kind, name } = parsed.proxy;
+  const known = kind === 'virtual node' ? model.virtualNodes.map((n) => n.virtualNodeName) : model.virtualGateways.map((g) => g.virtualGatewayName);
+  if (!known.includes(name)) {
+    io.err(`error: ${kind} "${name}" does not exist in mesh "${model.mesh.meshName}" (${kind}s: ${known.join(', ') || 'none'})`);
     return 1;
   }
-  const result = compile(model, parsed.node, parsed.options);
+  const result = kind === 'virtual node' ? compile(model, name, parsed.options) : compileGateway(model, name, parsed.options);
   for (const d of result.diagnostics) io.err(formatFinding(d));
   io.out(parsed.format === 'json' ? JSON.stringify(result.bootstrap, null, 2) : toEnvoyYaml(result.bootstrap).trimEnd());
   return 0;

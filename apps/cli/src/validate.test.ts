@@ -88,3 +88,28 @@ test('a JSON file that is not a CLI-input document is named, not taken for a sec
   assert.match(r.out.join('\n'), /notes\.json\) : is not an App Mesh CLI-input document/);
   assert.doesNotMatch(r.out.join('\n'), /second mesh/);
 });
+
+test('create-virtual-gateway and create-gateway-route files are read and analysed with the rest of the mesh', async () => {
+  const dir = shopCopy();
+  const gateway = {
+    meshName: 'shop',
+    virtualGatewayName: 'ingress',
+    spec: { listeners: [{ portMapping: { port: 8080, protocol: 'http' } }, { portMapping: { port: 8443, protocol: 'http2' } }] },
+  };
+  const route = (name: string, match: object) => ({
+    meshName: 'shop',
+    virtualGatewayName: 'ingress',
+    gatewayRouteName: name,
+    spec: { httpRoute: { match, action: { target: { virtualService: { virtualServiceName: 'catalog.shop.local' } } } } },
+  });
+  writeFileSync(join(dir, 'vg-ingress.json'), JSON.stringify(gateway));
+  writeFileSync(join(dir, 'gr-catalog.json'), JSON.stringify(route('catalog', { prefix: '/catalog/', port: 8080 })));
+  writeFileSync(join(dir, 'gr-admin.json'), JSON.stringify(route('admin', { prefix: '/aws-appmesh-admin/' })));
+  const r = await validate(dir);
+  assert.equal(r.code, 1);
+  assert.deepEqual(r.out, [
+    'error [gatewayRoute.match-port-required] (gatewayRoute ingress/admin) spec.httpRoute.match.port: virtual gateway ingress has 2 listeners, so the gateway route must say which port it belongs to (match.port)',
+    'error [gatewayRoute.prefix-reserved] (gatewayRoute ingress/admin) spec.httpRoute.match.prefix: prefixes starting with /aws-appmesh are reserved by App Mesh; choose another prefix',
+  ]);
+  assert.doesNotMatch(r.err.join('\n'), /second mesh/);
+});

@@ -29,4 +29,5 @@ export * from './virtual-gateway/schema';
 export * from './virtual-gateway/input';
 export * from './gateway-route/schema';
 export * from './gateway-route/input';
+export * from './gateway-route/effective-routing';
 export { accessLogPathProblem, parseAccessLogRoots } from './virtual-node/access-log-path';

@@ -13,6 +13,7 @@ import {
   CreateVirtualServiceCommand,
   DeleteMeshCommand,
   DeleteRouteCommand,
+  DeleteVirtualGatewayCommand,
   DeleteVirtualNodeCommand,
   DeleteVirtualRouterCommand,
   DeleteVirtualServiceCommand,
@@ -35,20 +36,10 @@ import {
   UpdateVirtualRouterCommand,
   paginateListVirtualNodes,
 } from '@aws-sdk/client-app-mesh';
-import { httpRouteSpec, nodeSpec, routerSpec } from '../../../../testkit/appmesh-specs';
+import { gatewaySpec, httpRouteSpec, nodeSpec, routerSpec } from '../../../../testkit/appmesh-specs';
 import { forEachStore } from '../../../../testkit/stores';
 import { startTestServer, type TestServer } from '../../../../testkit/bff';
-
-type ErrorClass = new (...args: never[]) => Error;
-
-async function rejectsWith(p: Promise<unknown>, cls: ErrorClass, message: RegExp): Promise<void> {
-  await assert.rejects(p, (err: unknown) => {
-    assert.ok(err instanceof cls, `expected ${cls.name}, got ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
-    assert.equal(err.name, cls.name);
-    assert.match(err.message, message);
-    return true;
-  });
-}
+import { rejectsWith } from '../../../../testkit/sdk-errors';
 
 forEachStore((variant) => {
   describe(`App Mesh errors, pagination, clientToken and tags through the AWS SDK (${variant.name})`, () => {
@@ -126,13 +117,13 @@ forEachStore((variant) => {
       for (const m of ['m2', 'm3', 'm4', 'm5']) await server.client.send(new DeleteMeshCommand({ meshName: m }));
     });
 
-    test('gateway operations are refused with a clear App Mesh error', async () => {
-      await rejectsWith(
-        server.client.send(new CreateVirtualGatewayCommand({ meshName: 'shop', virtualGatewayName: 'gw', spec: { listeners: [{ portMapping: { port: 8080, protocol: 'http' } }] } })),
-        BadRequestException,
-        /CreateVirtualGateway is not supported/,
-      );
-      await rejectsWith(server.client.send(new ListGatewayRoutesCommand({ meshName: 'shop', virtualGatewayName: 'gw' })), BadRequestException, /not supported/);
+    test('gateway operations are served, no longer refused', async () => {
+      const created = await server.client.send(new CreateVirtualGatewayCommand({ meshName: 'shop', virtualGatewayName: 'gw', spec: gatewaySpec() }));
+      assert.equal(created.virtualGateway?.metadata?.arn, 'arn:aws:appmesh:us-west-2:123456789012:mesh/shop/virtualGateway/gw');
+      const routes = await server.client.send(new ListGatewayRoutesCommand({ meshName: 'shop', virtualGatewayName: 'gw' }));
+      assert.deepEqual(routes.gatewayRoutes, []);
+      const deleted = await server.client.send(new DeleteVirtualGatewayCommand({ meshName: 'shop', virtualGatewayName: 'gw' }));
+      assert.equal(deleted.virtualGateway?.status?.status, 'DELETED');
     });
 
     test('pagination: limit and an opaque nextToken, also through the SDK paginator', async () => {

@@ -1,78 +1,28 @@
 // The App Mesh getting-started flow with the real AWS CLI against this server, then describe, list,
 // update, delete, the CLI's automatic pagination and an error as the CLI reports it.
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { httpRouteSpec, nodeSpec, routerSpec } from '../../../../testkit/appmesh-specs';
+import { awsCli, field, type AwsCli } from '../../../../testkit/aws-cli';
 import { sqliteVariant } from '../../../../testkit/stores';
 import { startTestServer, type TestServer } from '../../../../testkit/bff';
 
-const install = 'apt-get install -y awscli';
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 describe('AWS CLI against meshwright', () => {
   let server: TestServer;
-  let dir: string;
+  let cli: AwsCli;
 
   before(async () => {
-    // Fail, not skip: this suite is the proof that `aws appmesh` works.
-    const probe = spawnSync('aws', ['--version'], { encoding: 'utf8' });
-    if (probe.error || probe.status !== 0) throw new Error(`the aws CLI is missing; install it with: ${install}`);
     server = await startTestServer(sqliteVariant);
-    dir = mkdtempSync(join(tmpdir(), 'mw-aws-cli-'));
+    cli = awsCli(server);
   });
   after(async () => {
     await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    cli?.dispose();
   });
 
-  // Async on purpose: the server runs in this process and must keep answering while the CLI waits.
-  function aws(...args: string[]): Promise<CliResult> {
-    return new Promise((resolve) => {
-      execFile(
-        'aws',
-        ['appmesh', ...args, '--endpoint-url', server.url, '--region', 'us-west-2', '--output', 'json'],
-        {
-          env: {
-            PATH: process.env.PATH ?? '',
-            HOME: dir,
-            AWS_ACCESS_KEY_ID: 'AKIDMESHWRIGHTTEST',
-            AWS_SECRET_ACCESS_KEY: 'not-a-secret',
-            AWS_CONFIG_FILE: join(dir, 'none'),
-            AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
-            AWS_PAGER: '',
-          },
-        },
-        (err, stdout, stderr) => {
-          const code = err && typeof err.code === 'number' ? err.code : err ? 1 : 0;
-          resolve({ code, stdout, stderr });
-        },
-      );
-    });
-  }
-
-  async function ok(...args: string[]): Promise<Record<string, unknown>> {
-    const r = await aws(...args);
-    assert.equal(r.code, 0, `aws appmesh ${args.join(' ')} failed: ${r.stderr}`);
-    return r.stdout.trim() === '' ? {} : (JSON.parse(r.stdout) as Record<string, unknown>);
-  }
-
-  function inputFile(name: string, content: unknown): string {
-    const file = join(dir, name);
-    writeFileSync(file, JSON.stringify(content));
-    return `file://${file}`;
-  }
-
-  const field = (o: Record<string, unknown>, ...path: string[]): unknown =>
-    path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
+  const aws = (...args: string[]) => cli.run(...args);
+  const ok = (...args: string[]) => cli.ok(...args);
+  const inputFile = (name: string, content: unknown) => cli.inputFile(name, content);
 
   test('getting started: create mesh, virtual node, virtual router, route and virtual service with --cli-input-json', async () => {
     const mesh = await ok('create-mesh', '--cli-input-json', inputFile('mesh.json', { meshName: 'apps', spec: { egressFilter: { type: 'DROP_ALL' } } }));

@@ -12,7 +12,7 @@ import {
   type ResourceKind,
 } from '@meshwright/model';
 import { NotFoundError } from '../http/errors';
-import { kinds, type ResourceNames } from './kinds';
+import { kinds, parentMember, type ResourceNames } from './kinds';
 import type { operationBindings } from './operations.generated';
 import { deleteResource, writeResource, type WriteInput } from '../write/index';
 import { describeResource, listResources, type ListInput } from './resource-service';
@@ -56,10 +56,15 @@ function requireOwnMesh(ctx: ServiceContext, input: unknown): void {
 const meshOwner = () => stringOfLength(12, 12).optional();
 const arn = () => z.string({ error: 'must be a string' });
 
-/** The members that locate one resource: meshName, plus router and own name where they apply. */
+/** The members naming a nested kind's parent: virtualRouterName for a route, virtualGatewayName for a gateway route. */
+function parentShape(kind: ResourceKind): Record<string, z.ZodType> {
+  const parent = kinds[kind].parent;
+  return parent ? { [parentMember[parent]]: resourceName() } : {};
+}
+
+/** The members that locate one resource: meshName, plus parent and own name where they apply. */
 function identityShape(kind: ResourceKind): Record<string, z.ZodType> {
-  const shape: Record<string, z.ZodType> = { meshName: resourceName(), meshOwner: meshOwner() };
-  if (kind === 'route') shape.virtualRouterName = resourceName();
+  const shape: Record<string, z.ZodType> = { meshName: resourceName(), meshOwner: meshOwner(), ...parentShape(kind) };
   if (kind !== 'mesh') shape[kinds[kind].nameMember] = resourceName();
   return shape;
 }
@@ -69,8 +74,7 @@ function listSchema(kind: ResourceKind) {
     limit: intInRange(1, 100).optional(),
     nextToken: z.string({ error: 'must be a string' }).optional(),
   };
-  if (kind !== 'mesh') Object.assign(shape, { meshName: resourceName(), meshOwner: meshOwner() });
-  if (kind === 'route') shape.virtualRouterName = resourceName();
+  if (kind !== 'mesh') Object.assign(shape, { meshName: resourceName(), meshOwner: meshOwner(), ...parentShape(kind) });
   return z.strictObject(shape);
 }
 
@@ -99,10 +103,6 @@ const tagOperations: OperationDef[] = [
   ),
 ];
 
-// Gateways are in the model but not yet served: their operations still answer BadRequestException
-// until the gateway slice wires parents (virtualGatewayName), ARNs and analysis.
-const servedKinds = resourceKinds.filter((k) => k !== 'virtualGateway' && k !== 'gatewayRoute');
-
 export const operationDefs: ReadonlyMap<OperationName, OperationDef> = new Map(
-  [...servedKinds.flatMap(resourceOperations), ...tagOperations].map((d) => [d.name, d]),
+  [...resourceKinds.flatMap(resourceOperations), ...tagOperations].map((d) => [d.name, d]),
 );

@@ -1,25 +1,27 @@
 // Stored resources as App Mesh puts them on the wire: *Data (with metadata and status) and *Ref.
 import type { AppConfig } from '../deps';
 import type { ResourceKey, StoredResource } from '../store/types';
-import { kinds } from './kinds';
+import type { ResourceKind } from '@meshwright/model';
+import { kinds, parentMember } from './kinds';
 
 export type ResourceStatus = 'ACTIVE' | 'DELETED';
 
 export function arnOf(config: Pick<AppConfig, 'region' | 'accountId'>, key: ResourceKey): string {
   const mesh = `arn:aws:appmesh:${config.region}:${config.accountId}:mesh/${key.meshName}`;
   if (key.kind === 'mesh') return mesh;
-  if (key.kind === 'route') return `${mesh}/virtualRouter/${key.parentName}/route/${key.name}`;
-  return `${mesh}/${kinds[key.kind].arnSegment}/${key.name}`;
+  const { parent, arnSegment } = kinds[key.kind];
+  const under = parent ? `${mesh}/${kinds[parent].arnSegment}/${key.parentName}` : mesh;
+  return `${under}/${arnSegment}/${key.name}`;
 }
 
 /** Epoch seconds, as the rest-json protocol writes timestamps. */
 const seconds = (ms: number) => ms / 1000;
 
-/** The name members of a resource: meshName, and virtualRouterName plus routeName for a route. */
+/** The name members of a resource: meshName, its parent's (virtualRouterName, virtualGatewayName) and its own. */
 function nameMembers(r: StoredResource): Record<string, string> {
   if (r.kind === 'mesh') return { meshName: r.name };
-  const own = { [kinds[r.kind].nameMember]: r.name };
-  return r.kind === 'route' ? { meshName: r.meshName, virtualRouterName: r.parentName, ...own } : { meshName: r.meshName, ...own };
+  const parent = kinds[r.kind].parent;
+  return { meshName: r.meshName, ...(parent ? { [parentMember[parent]]: r.parentName } : {}), [kinds[r.kind].nameMember]: r.name };
 }
 
 export function toData(config: AppConfig, r: StoredResource, status: ResourceStatus = 'ACTIVE'): Record<string, unknown> {
@@ -51,21 +53,22 @@ export function toRef(config: AppConfig, r: StoredResource): Record<string, unkn
   };
 }
 
-/** Parses an ARN of this account back into a key; undefined for anything else (gateways included). */
+const topLevel = new Map<string, ResourceKind>(
+  Object.values(kinds).flatMap((k) => (k.kind !== 'mesh' && !k.parent ? [[k.arnSegment, k.kind] as const] : [])),
+);
+const nested = new Map<string, ResourceKind>(
+  Object.values(kinds).flatMap((k) => (k.parent ? [[`${kinds[k.parent].arnSegment}/${k.arnSegment}`, k.kind] as const] : [])),
+);
+
+/** Parses an ARN of this account back into a key; undefined for anything else. */
 export function keyFromArn(config: Pick<AppConfig, 'region' | 'accountId'>, arn: string): ResourceKey | undefined {
   const prefix = `arn:aws:appmesh:${config.region}:${config.accountId}:mesh/`;
   if (!arn.startsWith(prefix)) return undefined;
   const parts = arn.slice(prefix.length).split('/');
-  const [meshName, segment, name, sub, subName] = parts;
-  if (!meshName) return undefined;
+  if (parts.some((p) => p === '')) return undefined;
+  const [meshName = '', segment = '', name = '', sub = '', subName = ''] = parts;
   if (parts.length === 1) return { kind: 'mesh', meshName, parentName: '', name: meshName };
-  if (parts.length === 3 && name) {
-    if (segment === 'virtualNode' || segment === 'virtualService' || segment === 'virtualRouter') {
-      return { kind: segment, meshName, parentName: '', name };
-    }
-  }
-  if (parts.length === 5 && segment === 'virtualRouter' && sub === 'route' && name && subName) {
-    return { kind: 'route', meshName, parentName: name, name: subName };
-  }
-  return undefined;
+  const kind = parts.length === 3 ? topLevel.get(segment) : parts.length === 5 ? nested.get(`${segment}/${sub}`) : undefined;
+  if (!kind) return undefined;
+  return parts.length === 3 ? { kind, meshName, parentName: '', name } : { kind, meshName, parentName: name, name: subName };
 }

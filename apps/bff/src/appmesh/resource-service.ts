@@ -1,8 +1,8 @@
-// Describe and list for the five resource kinds; their writes go through ../write.
+// Describe and list for the seven resource kinds; their writes go through ../write.
 import type { ResourceKind } from '@meshwright/model';
 import { NotFoundError } from '../http/errors';
 import type { ResourceKey } from '../store/types';
-import { describeKey, keyOf, kinds, meshKey, routerKey, type ResourceNames } from './kinds';
+import { describeKey, keyOf, kinds, meshKey, parentKey, parentNameOf, type ResourceNames } from './kinds';
 import { decodePageToken, encodePageToken } from './page-token';
 import { toData, toRef } from './representation';
 import type { ServiceContext } from './service-context';
@@ -19,7 +19,8 @@ export async function describeResource(ctx: ServiceContext, kind: ResourceKind, 
   if (!found) {
     // Name the missing container when that is what is missing.
     if (kind !== 'mesh') await requireExisting(ctx, meshKey(key.meshName));
-    if (kind === 'route') await requireExisting(ctx, routerKey(key.meshName, key.parentName));
+    const parent = parentKey(key);
+    if (parent) await requireExisting(ctx, parent);
     throw new NotFoundError(`${describeKey(key)} does not exist`);
   }
   return { [kind]: toData(ctx.config, found) };
@@ -28,15 +29,17 @@ export async function describeResource(ctx: ServiceContext, kind: ResourceKind, 
 export interface ListInput {
   meshName?: string | undefined;
   virtualRouterName?: string | undefined;
+  virtualGatewayName?: string | undefined;
   limit?: number | undefined;
   nextToken?: string | undefined;
 }
 
 export async function listResources(ctx: ServiceContext, kind: ResourceKind, input: ListInput): Promise<Output> {
   const meshName = input.meshName ?? '';
-  const parentName = kind === 'route' ? (input.virtualRouterName ?? '') : '';
+  const parentName = parentNameOf(kind, { ...input, meshName });
   if (kind !== 'mesh') await requireExisting(ctx, meshKey(meshName));
-  if (kind === 'route') await requireExisting(ctx, routerKey(meshName, parentName));
+  const parent = parentKey({ kind, meshName, parentName, name: '' });
+  if (parent) await requireExisting(ctx, parent);
   const limit = input.limit ?? 100;
   const scope = JSON.stringify([kind, kind === 'mesh' ? '' : meshName, parentName]);
   const after = input.nextToken === undefined ? undefined : decodePageToken(scope, input.nextToken);

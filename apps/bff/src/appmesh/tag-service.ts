@@ -2,14 +2,14 @@
 import type { TagRef } from '@meshwright/model';
 import { NotFoundError, TooManyTagsError } from '../http/errors';
 import type { StoredResource } from '../store/types';
-import { describeKey } from './kinds';
+import { describeKey, findingName } from './kinds';
 import { decodePageToken, encodePageToken } from './page-token';
 import { keyFromArn } from './representation';
 import type { ServiceContext } from './service-context';
 
 async function resourceAt(ctx: ServiceContext, arn: string): Promise<StoredResource> {
   const key = keyFromArn(ctx.config, arn);
-  if (!key) throw new NotFoundError(`resourceArn: ${arn} is not the ARN of a mesh, virtual node, virtual service, virtual router or route here`);
+  if (!key) throw new NotFoundError(`resourceArn: ${arn} is not the ARN of a mesh, virtual node, virtual service, virtual router, route, virtual gateway or gateway route here`);
   const found = await ctx.store.get(key);
   if (!found) throw new NotFoundError(`resourceArn: ${describeKey(key)} does not exist`);
   return found;
@@ -23,7 +23,7 @@ async function retag(ctx: ServiceContext, arn: string, change: (tags: TagRef[]) 
       throw new TooManyTagsError(`tags: the resource would have ${tags.length} tags; the limit is ${ctx.quotas.tagsPerResource}`);
     }
     await ctx.store.apply([{ op: 'put', resource: { ...found, tags } }]);
-    ctx.notify({ meshName: found.meshName, kind: found.kind, name: found.kind === 'route' ? `${found.parentName}/${found.name}` : found.name, action: 'tag' });
+    ctx.notify({ meshName: found.meshName, kind: found.kind, name: findingName(found), action: 'tag' });
     return {};
   });
 }

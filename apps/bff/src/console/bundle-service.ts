@@ -4,12 +4,13 @@ import { analyzeMesh, bundleFromMeshModel, hasErrors, type MeshModel } from '@me
 import type { ServiceContext } from '../appmesh/service-context';
 import { NotFoundError } from '../http/errors';
 import { judgeBundle } from '../write/index';
-import { envoyYamlByNode } from './envoy-yaml';
+import { envoyYamlByGateway, envoyYamlByNode } from './envoy-yaml';
 
 export async function validateBundleDryRun(ctx: ServiceContext, body: unknown) {
   const { model, findings } = await judgeBundle(ctx, body);
   const valid = model !== undefined && !hasErrors(findings);
-  return { valid, findings, envoy: valid && model ? envoyYamlByNode(model, ctx.config) : {} };
+  const ok = valid && model ? model : undefined;
+  return { valid, findings, envoy: ok ? envoyYamlByNode(ok, ctx.config) : {}, gatewayEnvoy: ok ? envoyYamlByGateway(ok, ctx.config) : {} };
 }
 
 export async function loadModel(ctx: ServiceContext, meshName: string): Promise<MeshModel> {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { bundleSchema, oneOf, resourceKinds, resourceName, type Finding } from '@meshwright/model';
 import type { TypeStatus } from '../xds/xds-messages';
-import type { MeshSyncStatus, NodeSyncStatus, ProxyStatus } from '../xds/sync-status';
+import type { GatewaySyncStatus, MeshSyncStatus, NodeSyncStatus, ProxyStatus } from '../xds/sync-status';
 import type { XdsEvents } from '../xds/xds-events';
 
 export const resourceIdSchema = z.object({ kind: z.enum(resourceKinds), name: z.string() });
@@ -30,6 +30,7 @@ export const bundleValidationSchema = z.object({
   valid: z.boolean(),
   findings: z.array(findingSchema),
   envoy: z.record(z.string(), z.object({ static: z.string(), ads: z.string() })).describe('Per virtual node; empty while there are errors'),
+  gatewayEnvoy: z.record(z.string(), z.object({ static: z.string(), ads: z.string() })).describe('Per virtual gateway; empty while there are errors'),
 });
 
 export const createdSchema = z.object({
@@ -67,21 +68,31 @@ export const proxyStatusSchema = z.object({
   types: z.object({ clusters: typeStatusSchema, listeners: typeStatusSchema, routes: typeStatusSchema }),
 });
 
-export const nodeSyncStatusSchema = z.object({
+const syncStatusShape = {
   meshName: z.string(),
-  virtualNodeName: z.string(),
   state: z.enum([...typeState.options, 'DISCONNECTED']).describe('The worst state over the connected proxies'),
-  configError: nullableString().describe('Why the latest change could not become config for this node (the last good one stays)'),
+  configError: nullableString().describe('Why the latest change could not become config for this proxy (the last good one stays)'),
   proxies: z.array(proxyStatusSchema),
+};
+
+export const nodeSyncStatusSchema = z.object({ proxyKind: z.literal('virtualNode'), virtualNodeName: z.string(), ...syncStatusShape });
+export const gatewaySyncStatusSchema = z.object({ proxyKind: z.literal('virtualGateway'), virtualGatewayName: z.string(), ...syncStatusShape });
+
+export const meshSyncStatusSchema = z.object({
+  meshName: z.string(),
+  nodes: z.record(z.string(), nodeSyncStatusSchema),
+  gateways: z.record(z.string(), gatewaySyncStatusSchema),
 });
 
-export const meshSyncStatusSchema = z.object({ meshName: z.string(), nodes: z.record(z.string(), nodeSyncStatusSchema) });
-
 export const changeEventSchema = z.object({ meshName: z.string() });
-export const syncEventSchema = z.object({ meshName: z.string(), virtualNodeName: z.string(), status: nodeSyncStatusSchema });
+export const syncEventSchema = z.union([
+  z.object({ meshName: z.string(), proxyKind: z.literal('virtualNode'), virtualNodeName: z.string(), status: nodeSyncStatusSchema }),
+  z.object({ meshName: z.string(), proxyKind: z.literal('virtualGateway'), virtualGatewayName: z.string(), status: gatewaySyncStatusSchema }),
+]);
 
 export const meshParams = z.object({ mesh: resourceName() });
 export const nodeParams = z.object({ mesh: resourceName(), node: resourceName() });
+export const gatewayParams = z.object({ mesh: resourceName(), gateway: resourceName() });
 
 export const envoyConfigQuery = z.object({
   mode: oneOf(['static', 'ads'] as const).default('static'),
@@ -94,6 +105,7 @@ const agree = <T extends true>(): T | undefined => undefined;
 agree<Same<z.infer<typeof typeStatusSchema>, TypeStatus>>();
 agree<Same<z.infer<typeof proxyStatusSchema>, ProxyStatus>>();
 agree<Same<z.infer<typeof nodeSyncStatusSchema>, NodeSyncStatus>>();
+agree<Same<z.infer<typeof gatewaySyncStatusSchema>, GatewaySyncStatus>>();
 agree<Same<z.infer<typeof meshSyncStatusSchema>, MeshSyncStatus>>();
 agree<Same<z.infer<typeof changeEventSchema>, XdsEvents['change'][0]>>();
 agree<Same<z.infer<typeof syncEventSchema>, XdsEvents['sync'][0]>>();

@@ -1,17 +1,32 @@
 // Compiled Envoy bootstraps for downloads and the review screen; the model compiles, we only serialise.
-import { compile, compileAll, toEnvoyYaml, type CompileMode, type MeshModel } from '@meshwright/model';
+import { compile, compileAll, compileAllGateways, compileGateway, toEnvoyYaml, type CompileMode, type CompileResult, type MeshModel } from '@meshwright/model';
 import type { AppConfig } from '../deps';
 
 export function bootstrapFor(model: MeshModel, virtualNodeName: string, mode: CompileMode, config: AppConfig): Record<string, unknown> {
   return compile(model, virtualNodeName, { mode, xds: config.xds }).bootstrap;
 }
 
+export function gatewayBootstrapFor(model: MeshModel, virtualGatewayName: string, mode: CompileMode, config: AppConfig): Record<string, unknown> {
+  return compileGateway(model, virtualGatewayName, { mode, xds: config.xds }).bootstrap;
+}
+
+type BootstrapYaml = Record<string, { static: string; ads: string }>;
+
 /** Both bootstraps of every virtual node, as YAML. */
-export function envoyYamlByNode(model: MeshModel, config: AppConfig): Record<string, { static: string; ads: string }> {
+export function envoyYamlByNode(model: MeshModel, config: AppConfig): BootstrapYaml {
   // compileAll indexes the mesh once per mode instead of once per node and mode.
-  const statics = compileAll(model, { mode: 'static', xds: config.xds });
-  const ads = compileAll(model, { mode: 'ads', xds: config.xds });
-  const out: Record<string, { static: string; ads: string }> = {};
+  return bothModes((mode) => compileAll(model, { mode, xds: config.xds }));
+}
+
+/** Both bootstraps of every virtual gateway, as YAML. */
+export function envoyYamlByGateway(model: MeshModel, config: AppConfig): BootstrapYaml {
+  return bothModes((mode) => compileAllGateways(model, { mode, xds: config.xds }));
+}
+
+function bothModes(compileEach: (mode: CompileMode) => Map<string, CompileResult>): BootstrapYaml {
+  const statics = compileEach('static');
+  const ads = compileEach('ads');
+  const out: BootstrapYaml = {};
   for (const [name, result] of statics) {
     out[name] = { static: toEnvoyYaml(result.bootstrap), ads: toEnvoyYaml(ads.get(name)?.bootstrap) };
   }

@@ -21,6 +21,7 @@ const named: Record<string, z.ZodType> = {
   TypeStatus: c.typeStatusSchema,
   ProxyStatus: c.proxyStatusSchema,
   NodeSyncStatus: c.nodeSyncStatusSchema,
+  GatewaySyncStatus: c.gatewaySyncStatusSchema,
   MeshSyncStatus: c.meshSyncStatusSchema,
   ChangeEvent: c.changeEventSchema,
   SyncEvent: c.syncEventSchema,
@@ -105,6 +106,28 @@ const endpoints: Record<string, Partial<Record<'get' | 'post', Endpoint>>> = {
       },
     },
   },
+  '/api/meshes/{mesh}/virtualGateways/{gateway}/envoy-config': {
+    get: {
+      summary: "Download the Envoy bootstrap of a virtual gateway's proxy (node id mesh/<mesh>/virtualGateway/<gateway>)",
+      params: c.gatewayParams,
+      query: c.envoyConfigQuery,
+      responses: {
+        '200': [
+          "Attachment <mesh>-<gateway>-gateway-envoy-<mode>.<format>; ads bootstraps point at this server's xDS address",
+          { content: { 'application/yaml': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } } },
+        ],
+        '400': ['BadRequestException: bad mode or format'],
+        '404': ['NotFoundException: the mesh or the gateway does not exist'],
+      },
+    },
+  },
+  '/api/meshes/{mesh}/virtualGateways/{gateway}/sync-status': {
+    get: {
+      summary: "xDS sync state of a virtual gateway's connected proxies",
+      params: c.gatewayParams,
+      responses: { '200': ['DISCONNECTED with no proxies when none is connected', 'GatewaySyncStatus'], '404': ['NotFoundException: the mesh or the gateway does not exist'] },
+    },
+  },
   '/api/meshes/{mesh}/virtualNodes/{node}/sync-status': {
     get: {
       summary: "xDS sync state of a virtual node's connected proxies",
@@ -114,9 +137,9 @@ const endpoints: Record<string, Partial<Record<'get' | 'post', Endpoint>>> = {
   },
   '/api/meshes/{mesh}/sync-status': {
     get: {
-      summary: 'xDS sync state of every virtual node of a mesh that has or had a proxy, in one answer',
+      summary: 'xDS sync state of every virtual node and virtual gateway of a mesh that has or had a proxy, in one answer',
       params: c.meshParams,
-      responses: { '200': ['Per node name, what the per-node endpoint answers; a node whose proxies all left is DISCONNECTED', 'MeshSyncStatus'], '404': ['NotFoundException: the mesh does not exist'] },
+      responses: { '200': ['nodes per node name and gateways per gateway name, what the per-node and per-gateway endpoints answer; one whose proxies all left is DISCONNECTED', 'MeshSyncStatus'], '404': ['NotFoundException: the mesh does not exist'] },
     },
   },
   '/api/proxy-certificates': {
@@ -135,7 +158,7 @@ const endpoints: Record<string, Partial<Record<'get' | 'post', Endpoint>>> = {
   },
   '/api/events': {
     get: {
-      summary: "Server-sent events: `change` after every write, `sync` when a node's sync state changes",
+      summary: "Server-sent events: `change` after every write, `sync` when a node's or a gateway's sync state changes",
       responses: {
         '200': [
           'text/event-stream. `event: change` with data ChangeEvent; `event: sync` with data SyncEvent. Comment lines keep the connection alive.',

@@ -1,6 +1,7 @@
 // The last step of every write: one transaction, then the change events (never for a failed write).
 import type { ChangeEvent } from '../deps';
 import type { ApiError } from '../http/errors';
+import { findingName } from '../appmesh/kinds';
 import type { ServiceContext } from '../appmesh/service-context';
 import { DuplicateKeyError, type ClientTokenRecord, type ResourceKey, type StoreWrite } from '../store/types';
 
@@ -12,9 +13,9 @@ export interface Commit {
   raced?: () => ApiError;
 }
 
-/** Routes are `<router>/<route>` in change events, as in findings. */
+/** Nested resources are `<parent>/<name>` in change events, as in findings. */
 export function changeEvent(key: ResourceKey, action: ChangeEvent['action']): ChangeEvent {
-  return { meshName: key.meshName, kind: key.kind, name: key.kind === 'route' ? `${key.parentName}/${key.name}` : key.name, action };
+  return { meshName: key.meshName, kind: key.kind, name: findingName(key), action };
 }
 
 export async function commit(ctx: ServiceContext, c: Commit, event: ChangeEvent): Promise<void> {

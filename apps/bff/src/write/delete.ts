@@ -9,10 +9,13 @@ import { changeEvent, commit } from './commit';
 import { requireContainers } from './resource-write';
 
 /** Why each kind of reference keeps its target, in the order they are reported. */
-const inUseBy: [Exclude<ReferenceRelation, 'backend'>, (names: string) => string][] = [
-  ['router', (names) => `still has route ${names}; delete the routes first`],
-  ['target', (names) => `is a target of route ${names}`],
-  ['provider', (names) => `is the provider of virtual service ${names}`],
+const inUseBy: [Exclude<ReferenceRelation, 'backend'>, (names: string[]) => string][] = [
+  ['router', (names) => `still has route ${names.join(', ')}; delete the routes first`],
+  // A gateway's routes are named by their own names: the gateway is the resource being deleted.
+  ['gateway', (names) => `still has gateway route ${names.map((n) => n.slice(n.indexOf('/') + 1)).join(', ')}; delete the gateway routes first`],
+  ['target', (names) => `is a target of route ${names.join(', ')}`],
+  ['gatewayTarget', (names) => `is the target of gateway route ${names.join(', ')}`],
+  ['provider', (names) => `is the provider of virtual service ${names.join(', ')}`],
 ];
 
 const childKinds: ResourceKind[] = ['virtualNode', 'virtualService', 'virtualRouter', 'route', 'virtualGateway', 'gatewayRoute'];
@@ -37,7 +40,7 @@ export function inUse(key: ResourceKey, model: MeshModel): string | undefined {
   const refs = blockingReferences(model, { kind: key.kind, name: findingName(key) });
   for (const [relation, why] of inUseBy) {
     const names = [...new Set(refs.filter((r) => r.relation === relation).map((r) => r.from.name))];
-    if (names.length > 0) return `${describeKey(key)} ${why(names.join(', '))}`;
+    if (names.length > 0) return `${describeKey(key)} ${why(names)}`;
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // A whole mesh from one bundle document, through the write path: the console's create and dry run,
 // and (next) import. The same checks, in the same order, as the API's single-resource writes.
 import { resourceKinds, validateBundle, type BundleValidation, type Finding } from '@meshwright/model';
-import { meshKey } from '../appmesh/kinds';
+import { findingName, meshKey } from '../appmesh/kinds';
 import { arnOf } from '../appmesh/representation';
 import type { ServiceContext } from '../appmesh/service-context';
 import { BadRequestError, ConflictError } from '../http/errors';
@@ -51,7 +51,7 @@ export function createMeshFromBundle(ctx: ServiceContext, body: unknown): Promis
       new ConflictError(`mesh ${meshName} or one of its resources was created concurrently`, { resource: { kind: 'mesh', name: meshName }, field: 'mesh.meshName' });
     // kind 'mesh' with name = meshName: the whole mesh changed.
     await commit(ctx, { writes: rows.map((resource) => ({ op: 'insert' as const, resource })), raced }, changeEvent(meshKey(meshName), 'create'));
-    const created = rows.map((r) => ({ kind: r.kind, name: r.kind === 'route' ? `${r.parentName}/${r.name}` : r.name, arn: arnOf(ctx.config, r) }));
+    const created = rows.map((r) => ({ kind: r.kind, name: findingName(r), arn: arnOf(ctx.config, r) }));
     created.sort((a, b) => resourceKinds.indexOf(a.kind) - resourceKinds.indexOf(b.kind));
     return { created };
   });

@@ -1,7 +1,7 @@
 // The App Mesh API's creates and updates through the write path (see index.ts for the order of checks).
 import type { Finding, ResourceKind, TagRef } from '@meshwright/model';
 import { checkClientToken } from '../appmesh/client-token';
-import { describeKey, findingName, keyOf, kinds, meshKey, routerKey, type ResourceNames } from '../appmesh/kinds';
+import { describeKey, findingName, keyOf, kinds, meshKey, parentKey, type ResourceNames } from '../appmesh/kinds';
 import { toData } from '../appmesh/representation';
 import type { ServiceContext } from '../appmesh/service-context';
 import { ConflictError, NotFoundError } from '../http/errors';
@@ -20,22 +20,22 @@ export interface WriteInput extends ResourceNames {
 export type WriteMode = 'create' | 'update';
 type Output = Record<string, unknown>;
 
-/** The mesh (and the router of a route) must exist before anything is done inside them. */
+/** The mesh (and the router of a route, the gateway of a gateway route) must exist before anything is done inside them. */
 export async function requireContainers(ctx: ServiceContext, key: ResourceKey): Promise<void> {
   if (key.kind === 'mesh') return;
   if (!(await ctx.store.get(meshKey(key.meshName)))) throw new NotFoundError(`mesh ${key.meshName} does not exist`);
-  if (key.kind === 'route' && !(await ctx.store.get(routerKey(key.meshName, key.parentName)))) {
-    throw new NotFoundError(`virtual router ${key.parentName} does not exist in mesh ${key.meshName}`);
-  }
+  const parent = parentKey(key);
+  if (parent && !(await ctx.store.get(parent))) throw new NotFoundError(`${describeKey(parent)} does not exist`);
 }
 
 /**
  * The written resource's findings. On a create, quota findings on its containers (the mesh, the
- * router of a route) count too: the new resource is what exceeds them.
+ * router of a route, the gateway of a gateway route) count too: the new resource is what exceeds them.
  */
 function ownFinding(written: ResourceKey, mode: WriteMode): (f: Finding) => boolean {
   const name = findingName(written);
-  const containers = new Set([`mesh/${written.meshName}`, ...(written.kind === 'route' ? [`virtualRouter/${written.parentName}`] : [])]);
+  const parent = parentKey(written);
+  const containers = new Set([`mesh/${written.meshName}`, ...(parent ? [`${parent.kind}/${parent.name}`] : [])]);
   return (f) =>
     (f.resource.kind === written.kind && f.resource.name === name) ||
     (mode === 'create' && f.category === 'quota' && containers.has(`${f.resource.kind}/${f.resource.name}`));

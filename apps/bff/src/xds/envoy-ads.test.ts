@@ -29,8 +29,8 @@ describe('ADS with a real Envoy', () => {
 
   before(async () => {
     cp = await startControlPlane({
-      compile: (standard) => (model, node) => {
-        const { resources } = standard(model, node);
+      compile: (standard) => (model, node, kind) => {
+        const { resources } = standard(model, node, kind);
         return { resources: { ...resources, clusters: [...resources.clusters, ...extraClusters] } };
       },
     });

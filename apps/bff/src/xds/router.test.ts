@@ -12,6 +12,7 @@ import { testXdsTls, type TestXdsTls } from '../../../../testkit/xds/tls';
 import { createXdsRouter } from './router';
 import { TYPE_URL } from './snapshot';
 import type { MeshSyncStatus, NodeSyncStatus } from './sync-status';
+import type { XdsEvents } from './xds-events';
 
 const shop = (nodes: string[]): MeshModel => ({
   mesh: { meshName: 'shop', spec: {} },
@@ -66,7 +67,7 @@ describe('xDS console endpoints', () => {
     const res = await fetch(`${url}/api/meshes/shop/virtualNodes/web/sync-status`);
     assert.equal(res.status, 200);
     const status = (await res.json()) as NodeSyncStatus;
-    assert.deepEqual(status, { meshName: 'shop', virtualNodeName: 'web', state: 'DISCONNECTED', configError: null, proxies: [] });
+    assert.deepEqual(status, { proxyKind: 'virtualNode', meshName: 'shop', virtualNodeName: 'web', state: 'DISCONNECTED', configError: null, proxies: [] });
   });
 
   it('answers the whole mesh in one response: nodes that have or had a proxy, each as the per-node endpoint does', async () => {
@@ -75,7 +76,7 @@ describe('xDS console endpoints', () => {
       assert.equal(res.status, 200);
       return (await res.json()) as MeshSyncStatus;
     };
-    assert.deepEqual(await meshStatus(), { meshName: 'shop', nodes: {} });
+    assert.deepEqual(await meshStatus(), { meshName: 'shop', nodes: {}, gateways: {} });
 
     const ids = ['web', 'api'].map((node) => `mesh/shop/virtualNode/${node}`);
     const proxies = await Promise.all(ids.map(async (id) => new AdsTestClient(`127.0.0.1:${xds.port}`, id, 'sotw', await tls.channelFor(id))));
@@ -92,8 +93,8 @@ describe('xDS console endpoints', () => {
 
       // The api proxy goes away: its node stays listed, now DISCONNECTED.
       const gone = new Promise<void>((resolve) => {
-        const onSync = (e: { virtualNodeName: string; status: NodeSyncStatus }) => {
-          if (e.virtualNodeName !== 'api' || e.status.state !== 'DISCONNECTED') return;
+        const onSync = (e: XdsEvents['sync'][0]) => {
+          if (e.proxyKind !== 'virtualNode' || e.virtualNodeName !== 'api' || e.status.state !== 'DISCONNECTED') return;
           xds.core.events.off('sync', onSync);
           resolve();
         };
@@ -103,7 +104,7 @@ describe('xDS console endpoints', () => {
       await gone;
       const later = await meshStatus();
       assert.equal(later.nodes.web?.state, 'SYNCED');
-      assert.deepEqual(later.nodes.api, { meshName: 'shop', virtualNodeName: 'api', state: 'DISCONNECTED', configError: null, proxies: [] });
+      assert.deepEqual(later.nodes.api, { proxyKind: 'virtualNode', meshName: 'shop', virtualNodeName: 'api', state: 'DISCONNECTED', configError: null, proxies: [] });
 
       // A deleted node is no longer listed.
       model = shop(['web', 'idle']);

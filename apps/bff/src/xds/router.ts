@@ -1,7 +1,8 @@
 // Console endpoints of the control plane, mounted by the BFF under /api:
 //   GET /meshes/{mesh}/virtualNodes/{node}/sync-status  the node's proxies and per-type xDS state
-//   GET /meshes/{mesh}/sync-status  the same for every node of the mesh that has or had a proxy, in one answer
-//   GET /events  server-sent events: `change` {meshName} after writes, `sync` {meshName, virtualNodeName, status}
+//   GET /meshes/{mesh}/virtualGateways/{gateway}/sync-status  the same for a virtual gateway's proxies
+//   GET /meshes/{mesh}/sync-status  the same for every node and gateway of the mesh that has or had a proxy, in one answer
+//   GET /events  server-sent events: `change` {meshName} after writes, `sync` {meshName, proxyKind, virtualNodeName | virtualGatewayName, status}
 import { Router, type Request, type Response } from 'express';
 import type { XdsServer } from './ads-server';
 import type { XdsEvents } from './xds-events';
@@ -19,6 +20,16 @@ export function createXdsRouter(xds: Pick<XdsServer, 'core'>): Router {
       return;
     }
     res.json(xds.core.status.nodeStatus(ref));
+  });
+
+  router.get('/meshes/:mesh/virtualGateways/:gateway/sync-status', async (req: Request<{ mesh: string; gateway: string }>, res: Response) => {
+    const ref = { meshName: req.params.mesh, nodeName: req.params.gateway, kind: 'virtualGateway' as const };
+    const exists = await xds.core.status.nodeExists(ref);
+    if (exists !== true) {
+      res.status(404).set('x-amzn-ErrorType', 'NotFoundException').json({ message: exists });
+      return;
+    }
+    res.json(xds.core.status.gatewayStatus(ref.meshName, ref.nodeName));
   });
 
   router.get('/meshes/:mesh/sync-status', async (req: Request<{ mesh: string }>, res: Response) => {

@@ -1,16 +1,23 @@
-// The snapshot cache (go-control-plane's `cache`): per watched virtual node, the resources compile
+// The snapshot cache (go-control-plane's `cache`): per watched virtual node or gateway, the resources compile
 // made for it, encoded, with a content hash per type. It knows nothing of streams or nonces: watchers
 // get a snapshot when its content changed, or word that their node is gone. A change event names a
 // mesh; the cache recomputes that mesh's watched nodes, coalescing bursts.
 import type { MeshModel } from '@meshwright/model';
 import { Coalescer } from './coalesce';
-import { nodeKey, type NodeRef } from './node-id';
+import { describeProxy, nodeKey, proxyKindOf, type NodeRef, type ProxyKind } from './node-id';
 import type { EnvoyTypes } from './protos';
 import { buildSnapshot, EncodeCache, PUSH_ORDER, versionOf, type NodeSnapshot, type ResourceSet } from './snapshot';
 import type { XdsLogger } from './xds-events';
 
-/** Compile for one node: the resources Envoy gets over ADS. */
-export type CompileNode = (model: MeshModel, nodeName: string) => { resources: ResourceSet };
+/** Compile for one node or gateway (by name and kind): the resources Envoy gets over ADS. */
+export type CompileNode = (model: MeshModel, name: string, kind: ProxyKind) => { resources: ResourceSet };
+
+/** Whether the mesh has the node or gateway a proxy stands for. */
+export function hasProxy(model: MeshModel, ref: NodeRef): boolean {
+  return ref.kind === 'virtualGateway'
+    ? model.virtualGateways.some((g) => g.virtualGatewayName === ref.nodeName)
+    : model.virtualNodes.some((n) => n.virtualNodeName === ref.nodeName);
+}
 
 /** One party interested in a node's snapshot: in practice one proxy's stream. */
 export interface SnapshotWatcher {
@@ -106,9 +113,8 @@ export class SnapshotCache {
     }
     for (const entry of entries) {
       if (entry.watches.size === 0) continue;
-      const name = entry.ref.nodeName;
-      if (!model || !model.virtualNodes.some((n) => n.virtualNodeName === name)) {
-        const message = model ? `virtual node "${name}" does not exist in mesh "${meshName}"` : `mesh "${meshName}" does not exist`;
+      if (!model || !hasProxy(model, entry.ref)) {
+        const message = model ? `${describeProxy(entry.ref)} does not exist in mesh "${meshName}"` : `mesh "${meshName}" does not exist`;
         for (const w of [...entry.watches]) w.watcher.gone(message);
         this.deps.observer?.missing(entry.ref);
         continue;
@@ -121,7 +127,7 @@ export class SnapshotCache {
   private update(entry: NodeEntry, model: MeshModel): void {
     let snapshot: NodeSnapshot;
     try {
-      const { resources } = this.deps.compileNode(model, entry.ref.nodeName);
+      const { resources } = this.deps.compileNode(model, entry.ref.nodeName, proxyKindOf(entry.ref));
       snapshot = buildSnapshot(this.deps.types, entry.ref.meshName, entry.ref.nodeName, resources, this.encoded);
     } catch (e) {
       this.setError(entry, `config for ${entry.ref.meshName}/${entry.ref.nodeName} not built: ${(e as Error).message}`);

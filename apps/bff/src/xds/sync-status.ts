@@ -1,10 +1,12 @@
-// The sync status the console shows per virtual node: every connected proxy, and per xDS type what
-// was sent, what Envoy ACKed, and Envoy's own message when it NACKed. It reads the stream server and
-// the snapshot cache, and owns what neither keeps: which nodes ever had a proxy, and the `sync` events.
+// The sync status the console shows per virtual node and per virtual gateway: every connected proxy,
+// and per xDS type what was sent, what Envoy ACKed, and Envoy's own message when it NACKed. It reads
+// the stream server and the snapshot cache, and owns what neither keeps: which nodes and gateways ever
+// had a proxy, and the `sync` events.
 import type { EventEmitter } from 'node:events';
 import type { MeshModel } from '@meshwright/model';
 import type { AdsMode } from './ads-protocol';
 import { nodeKey, type NodeRef } from './node-id';
+import { hasProxy } from './snapshot-cache';
 import { PUSH_ORDER, type XdsKind } from './snapshot';
 import type { ConnectedProxy } from './stream-server';
 import type { XdsEvents } from './xds-events';
@@ -25,9 +27,8 @@ export interface ProxyStatus {
 
 export type NodeSyncState = TypeState | 'DISCONNECTED';
 
-export interface NodeSyncStatus {
+interface SyncStatusCommon {
   meshName: string;
-  virtualNodeName: string;
   /** The worst state over the connected proxies; DISCONNECTED when none is connected. */
   state: NodeSyncState;
   /** Why the latest mesh change could not become config for this node (the last good one stays). */
@@ -35,11 +36,24 @@ export interface NodeSyncStatus {
   proxies: ProxyStatus[];
 }
 
+export interface NodeSyncStatus extends SyncStatusCommon {
+  proxyKind: 'virtualNode';
+  virtualNodeName: string;
+}
+
+/** A virtual gateway's proxies, in the node's shape with the gateway's name. */
+export interface GatewaySyncStatus extends SyncStatusCommon {
+  proxyKind: 'virtualGateway';
+  virtualGatewayName: string;
+}
+
 /** `GET /api/meshes/{mesh}/sync-status`: one answer for the whole mesh, so a console needs no request per node. */
 export interface MeshSyncStatus {
   meshName: string;
   /** Per virtual node a proxy connected for since the server started; DISCONNECTED once they all left. */
   nodes: Record<string, NodeSyncStatus>;
+  /** The same per virtual gateway. */
+  gateways: Record<string, GatewaySyncStatus>;
 }
 
 const SEVERITY: Record<TypeState, number> = { SYNCED: 0, NOT_SENT: 1, STALE: 2, NACKED: 3 };
@@ -68,12 +82,25 @@ export interface SyncStatusDeps {
 
 export class SyncStatusBoard {
   private readonly syncDue = new Set<string>();
-  /** Per mesh, the nodes that had a proxy: the mesh-wide status keeps listing them once their proxies left. */
-  private readonly seen = new Map<string, Set<string>>();
+  /** Per mesh, the nodes and gateways that had a proxy (by nodeKey): the mesh-wide status keeps listing them once their proxies left. */
+  private readonly seen = new Map<string, Map<string, NodeRef>>();
 
   constructor(private readonly deps: SyncStatusDeps) {}
 
   nodeStatus(ref: NodeRef): NodeSyncStatus {
+    return { proxyKind: 'virtualNode', virtualNodeName: ref.nodeName, ...this.common(ref) };
+  }
+
+  gatewayStatus(meshName: string, virtualGatewayName: string): GatewaySyncStatus {
+    return { proxyKind: 'virtualGateway', virtualGatewayName, ...this.common({ meshName, nodeName: virtualGatewayName, kind: 'virtualGateway' }) };
+  }
+
+  /** The status of whichever a ref names, a node or a gateway. */
+  proxyStatus(ref: NodeRef): NodeSyncStatus | GatewaySyncStatus {
+    return ref.kind === 'virtualGateway' ? this.gatewayStatus(ref.meshName, ref.nodeName) : this.nodeStatus(ref);
+  }
+
+  private common(ref: NodeRef): SyncStatusCommon {
     const proxies: ProxyStatus[] = this.deps.proxies(ref).map((c) => {
       const types = c.protocol.status();
       return {
@@ -86,13 +113,7 @@ export class SyncStatusBoard {
         types,
       };
     });
-    return {
-      meshName: ref.meshName,
-      virtualNodeName: ref.nodeName,
-      state: nodeState(proxies),
-      configError: this.deps.configError(ref),
-      proxies,
-    };
+    return { meshName: ref.meshName, state: nodeState(proxies), configError: this.deps.configError(ref), proxies };
   }
 
   /** Every node of the mesh that has or had a proxy, by name in name order; or the message of a 404. */
@@ -102,37 +123,40 @@ export class SyncStatusBoard {
       this.seen.delete(meshName);
       return `Mesh ${meshName} not found`;
     }
-    const seen = this.seen.get(meshName) ?? new Set<string>();
-    const existing = new Set(model.virtualNodes.map((n) => n.virtualNodeName));
+    const seen = this.seen.get(meshName) ?? new Map<string, NodeRef>();
     // A deleted node is forgotten here (its proxies were refused when it went); recreated, it comes back with its next proxy.
-    for (const name of seen) if (!existing.has(name)) seen.delete(name);
-    const names = [...seen].sort();
+    for (const [key, ref] of seen) if (!hasProxy(model, ref)) seen.delete(key);
+    const refs = [...seen.values()].sort((a, b) => (a.nodeName < b.nodeName ? -1 : a.nodeName > b.nodeName ? 1 : 0));
+    const nodes = refs.filter((r) => r.kind !== 'virtualGateway');
+    const gateways = refs.filter((r) => r.kind === 'virtualGateway');
     // fromEntries defines own properties, so even a node named __proto__ is an ordinary key.
-    return { meshName, nodes: Object.fromEntries(names.map((nodeName) => [nodeName, this.nodeStatus({ meshName, nodeName })])) };
+    return {
+      meshName,
+      nodes: Object.fromEntries(nodes.map((r) => [r.nodeName, this.nodeStatus(r)])),
+      gateways: Object.fromEntries(gateways.map((r) => [r.nodeName, this.gatewayStatus(meshName, r.nodeName)])),
+    };
   }
 
-  /** true, or the message of a 404: the mesh or the node does not exist. */
+  /** true, or the message of a 404: the mesh or the node (or gateway) does not exist. */
   async nodeExists(ref: NodeRef): Promise<true | string> {
     const model = await this.deps.loadMeshModel(ref.meshName);
     if (!model) return `Mesh ${ref.meshName} not found`;
-    if (!model.virtualNodes.some((n) => n.virtualNodeName === ref.nodeName)) {
-      return `Virtual node ${ref.nodeName} not found in mesh ${ref.meshName}`;
-    }
+    if (!hasProxy(model, ref)) return `${ref.kind === 'virtualGateway' ? 'Virtual gateway' : 'Virtual node'} ${ref.nodeName} not found in mesh ${ref.meshName}`;
     return true;
   }
 
-  /** Only nodes that exist get here, so proxies naming made-up nodes never grow the list. */
+  /** Only nodes and gateways that exist get here, so proxies naming made-up ones never grow the list. */
   markSeen(ref: NodeRef): void {
-    let names = this.seen.get(ref.meshName);
-    if (!names) {
-      names = new Set();
-      this.seen.set(ref.meshName, names);
+    let refs = this.seen.get(ref.meshName);
+    if (!refs) {
+      refs = new Map();
+      this.seen.set(ref.meshName, refs);
     }
-    names.add(ref.nodeName);
+    refs.set(nodeKey(ref), ref);
   }
 
   forget(ref: NodeRef): void {
-    this.seen.get(ref.meshName)?.delete(ref.nodeName);
+    this.seen.get(ref.meshName)?.delete(nodeKey(ref));
   }
 
   /** Coalesces status events per node to one per tick; computes them only when someone listens. */
@@ -142,7 +166,12 @@ export class SyncStatusBoard {
     this.syncDue.add(key);
     setImmediate(() => {
       this.syncDue.delete(key);
-      this.deps.events.emit('sync', { meshName: ref.meshName, virtualNodeName: ref.nodeName, status: this.nodeStatus(ref) });
+      this.deps.events.emit(
+        'sync',
+        ref.kind === 'virtualGateway'
+          ? { meshName: ref.meshName, proxyKind: 'virtualGateway', virtualGatewayName: ref.nodeName, status: this.gatewayStatus(ref.meshName, ref.nodeName) }
+          : { meshName: ref.meshName, proxyKind: 'virtualNode', virtualNodeName: ref.nodeName, status: this.nodeStatus(ref) },
+      );
     });
   }
 }

@@ -2,11 +2,15 @@
 // wiring emits `change`, sync status `sync`, the stream server `push` and `answer`), and the logger.
 import type { NodeRef } from './node-id';
 import type { XdsKind } from './snapshot';
-import type { NodeSyncStatus } from './sync-status';
+import type { GatewaySyncStatus, NodeSyncStatus } from './sync-status';
 
 export interface XdsEvents {
   change: [{ meshName: string }];
-  sync: [{ meshName: string; virtualNodeName: string; status: NodeSyncStatus }];
+  /** A node's or a gateway's sync state changed; proxyKind says which name member it carries. */
+  sync: [
+    | { meshName: string; proxyKind: 'virtualNode'; virtualNodeName: string; status: NodeSyncStatus }
+    | { meshName: string; proxyKind: 'virtualGateway'; virtualGatewayName: string; status: GatewaySyncStatus },
+  ];
   /** Per response: for logs and the benchmark (synchronous, cheap when nobody listens). */
   push: [{ ref: NodeRef; streamId: string; kind: XdsKind; version: string }];
   answer: [{ ref: NodeRef; streamId: string; kind: XdsKind; version: string; nackMessage: string | null }];

@@ -16,10 +16,17 @@ async function run(...args: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+// The reviews mesh with an ingress gateway on 8088 in front of reviews.
+const withGateway = {
+  ...reviewsBundle(),
+  virtualGateways: [{ virtualGatewayName: 'edge', spec: { listeners: [{ portMapping: { port: 8088, protocol: 'http' } }] } }],
+  gatewayRoutes: [{ virtualGatewayName: 'edge', gatewayRouteName: 'to-reviews', spec: { httpRoute: { match: { prefix: '/' }, action: { target: { virtualService: { virtualServiceName: 'reviews.shop.local' } } } } } }],
+};
+
 let server: TestServer;
 before(async () => {
   server = await startTestServer(sqliteVariant);
-  const res = await fetch(`${server.url}/api/bundles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(reviewsBundle()) });
+  const res = await fetch(`${server.url}/api/bundles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(withGateway) });
   assert.equal(res.status, 201, await res.text());
 });
 after(async () => server.close());
@@ -65,4 +72,18 @@ test('bad flags are exit 2 naming the flag', async () => {
   assert.match((await run(...node(), '--target', 'ecs', '--envoy-uid', 'root')).err, /--envoy-uid must be a whole number/);
   assert.match((await run(...node(), '--target', 'ecs', '--exclude-port', '80', '--exclude-port', '99999')).err, /--exclude-port must be a whole number from 1 to 65535, not "99999"/);
   assert.match((await run('--mesh', 'shop', '--target', 'ecs')).err, /--endpoint is missing/);
+});
+
+test('a gateway gets Envoy alone with its listener port, and an unknown gateway names --virtual-gateway', async () => {
+  const gw = ['--endpoint', server.url, '--mesh', 'shop', '--virtual-gateway', 'edge', '--target', 'kubernetes'];
+  const r = await run(...gw);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /### kubernetes\/gateway.yaml/);
+  assert.match(r.out, /type: LoadBalancer/);
+  assert.match(r.out, /containerPort: 8088/);
+  assert.doesNotMatch(r.out, /initContainers|meshwright-redirect/);
+  const missing = await run('--endpoint', server.url, '--mesh', 'shop', '--virtual-gateway', 'nope', '--target', 'ecs');
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /virtual gateway "nope" \(--virtual-gateway\) in mesh "shop" \(--mesh\) was not found/);
+  assert.match((await run(...node(), '--virtual-gateway', 'edge', '--target', 'ecs')).err, /give one of --virtual-node or --virtual-gateway/);
 });

@@ -2,18 +2,22 @@
 // from the node's spec and bootstrap as a meshwright server compiles them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DEPLOY_TARGETS, deployFacts, deployOptionsSchema, generateDeployment, type DeployTarget } from '@meshwright/model';
+import {
+  DEPLOY_TARGETS, deployFacts, deployOptionsSchema, gatewayFacts, generateDeployment, generateGatewayDeployment,
+  type DeployOptions, type DeployOutput, type DeployTarget,
+} from '@meshwright/model';
 import type { CliIo } from '../validate';
-import { DeployFetchError, fetchNode } from './fetch-node';
+import { DeployFetchError, fetchGateway, fetchNode } from './fetch-node';
 
 export const deployUsage = [
-  'usage: meshwright deploy --endpoint URL --mesh M --virtual-node N --target kubernetes|ecs|systemd|docker [--out DIR]',
+  'usage: meshwright deploy --endpoint URL --mesh M (--virtual-node N | --virtual-gateway G) --target kubernetes|ecs|systemd|docker [--out DIR]',
   '       [--envoy-image IMG] [--envoy-uid N] [--exclude-port P]... [--exclude-ip IP/CIDR]... [--app-image IMG] [--redirect-image IMG]',
-  '  Writes the Envoy sidecar, its bootstrap and the traffic redirection for the node (stdout without --out).',
+  '  Writes the Envoy sidecar, its bootstrap and the traffic redirection for the node (stdout without --out);',
+  '  for a gateway, a standalone Envoy exposing its listener ports (no app container, no redirection).',
   '  Exit codes: 0 written, 1 the server refused (unknown node), 2 bad flags or server unreachable.',
 ].join('\n');
 
-const VALUED = ['--endpoint', '--mesh', '--virtual-node', '--target', '--out', '--envoy-image', '--envoy-uid', '--exclude-port', '--exclude-ip', '--app-image', '--redirect-image'];
+const VALUED = ['--endpoint', '--mesh', '--virtual-node', '--virtual-gateway', '--target', '--out', '--envoy-image', '--envoy-uid', '--exclude-port', '--exclude-ip', '--app-image', '--redirect-image'];
 const REPEATED = ['--exclude-port', '--exclude-ip'];
 
 function parse(args: readonly string[]): Map<string, string[]> | string {
@@ -27,7 +31,8 @@ function parse(args: readonly string[]): Map<string, string[]> | string {
     flags.set(arg, [...(flags.get(arg) ?? []), value]);
     i++;
   }
-  for (const f of ['--endpoint', '--mesh', '--virtual-node', '--target']) if (!flags.has(f)) return `${f} is missing`;
+  for (const f of ['--endpoint', '--mesh', '--target']) if (!flags.has(f)) return `${f} is missing`;
+  if (flags.has('--virtual-node') === flags.has('--virtual-gateway')) return 'give one of --virtual-node or --virtual-gateway';
   const target = flags.get('--target')?.[0] ?? '';
   if (!(DEPLOY_TARGETS as readonly string[]).includes(target)) return `--target must be one of ${DEPLOY_TARGETS.join(', ')}, not "${target}"`;
   return flags;
@@ -56,6 +61,18 @@ function options(flags: Map<string, string[]>) {
   return `${FLAG_OF[key] ?? key} ${issue?.message ?? 'is invalid'}, not "${raw ?? ''}"`;
 }
 
+async function nodeOutput(endpoint: string, mesh: string, node: string, target: DeployTarget, opts: DeployOptions): Promise<DeployOutput> {
+  const fetched = await fetchNode(endpoint, mesh, node);
+  const facts = deployFacts({ meshName: mesh, nodeName: node, appPorts: fetched.appPorts, staticBootstrap: fetched.staticBootstrap, bootstrapYaml: fetched.adsBootstrapYaml });
+  return generateDeployment(target, facts, opts);
+}
+
+async function gatewayOutput(endpoint: string, mesh: string, gateway: string, target: DeployTarget, opts: DeployOptions): Promise<DeployOutput> {
+  const fetched = await fetchGateway(endpoint, mesh, gateway);
+  const facts = gatewayFacts({ meshName: mesh, gatewayName: gateway, staticBootstrap: fetched.staticBootstrap, bootstrapYaml: fetched.adsBootstrapYaml });
+  return generateGatewayDeployment(target, facts, opts);
+}
+
 export async function runDeploy(args: readonly string[], io: CliIo): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     io.out(deployUsage);
@@ -68,17 +85,15 @@ export async function runDeploy(args: readonly string[], io: CliIo): Promise<num
     return 2;
   }
   const one = (f: string) => flags.get(f)?.[0] ?? '';
-  const [mesh, node, target] = [one('--mesh'), one('--virtual-node'), one('--target') as DeployTarget];
-  let fetched;
+  const [endpoint, mesh, target] = [one('--endpoint'), one('--mesh'), one('--target') as DeployTarget];
+  let output;
   try {
-    fetched = await fetchNode(one('--endpoint'), mesh, node);
+    output = flags.has('--virtual-gateway') ? await gatewayOutput(endpoint, mesh, one('--virtual-gateway'), target, opts) : await nodeOutput(endpoint, mesh, one('--virtual-node'), target, opts);
   } catch (e) {
     if (!(e instanceof DeployFetchError)) throw e;
     io.err(`error: ${e.message}`);
     return e.exitCode;
   }
-  const facts = deployFacts({ meshName: mesh, nodeName: node, appPorts: fetched.appPorts, staticBootstrap: fetched.staticBootstrap, bootstrapYaml: fetched.adsBootstrapYaml });
-  const output = generateDeployment(target, facts, opts);
   const out = flags.get('--out')?.[0];
   for (const file of output.files) {
     if (out === undefined) {

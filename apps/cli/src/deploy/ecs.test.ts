@@ -1,27 +1,10 @@
 // The ECS output passes botocore's own parameter validation against RegisterTaskDefinition's input
 // shape (the ECS API model ships with botocore), and its proxyConfiguration uses the node's ports.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { deployOptionsSchema, exampleTaskDefinition, generateDeployment } from '@meshwright/model';
+import { botocore } from './botocore';
 import { productpage } from './fixture';
-
-const VALIDATE = `
-import json, sys
-try:
-    import botocore.session, botocore.validate
-except ImportError:
-    sys.exit("botocore is missing: python3 -m pip install boto3")
-shape = botocore.session.get_session().get_service_model("ecs").operation_model("RegisterTaskDefinition").input_shape
-report = botocore.validate.ParamValidator().validate(json.load(sys.stdin), shape)
-print(report.generate_report() if report.has_errors() else "valid")
-`;
-
-function botocore(params: unknown): string {
-  const r = spawnSync('python3', ['-c', VALIDATE], { input: JSON.stringify(params), encoding: 'utf8' });
-  assert.equal(r.status, 0, `python3 with botocore failed (python3 -m pip install boto3): ${r.stderr}`);
-  return r.stdout.trim();
-}
 
 const { facts } = productpage();
 const options = deployOptionsSchema.parse({ excludePorts: [5432] });

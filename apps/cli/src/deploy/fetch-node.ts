@@ -21,11 +21,11 @@ async function get(url: string): Promise<Response> {
   }
 }
 
-async function ok(res: Response, what: string, mesh: string, node: string): Promise<Response> {
+async function ok(res: Response, what: string, mesh: string, node: string, kind: 'node' | 'gateway' = 'node'): Promise<Response> {
   if (res.status === 200) return res;
   const body = (await res.json().catch(() => ({}))) as { message?: string };
   if (res.status === 404) {
-    throw new DeployFetchError(`virtual node "${node}" (--virtual-node) in mesh "${mesh}" (--mesh) was not found: ${body.message ?? 'not found'}`, 1);
+    throw new DeployFetchError(`virtual ${kind} "${node}" (--virtual-${kind}) in mesh "${mesh}" (--mesh) was not found: ${body.message ?? 'not found'}`, 1);
   }
   throw new DeployFetchError(`the server refused ${what}: HTTP ${res.status} ${body.message ?? ''}`.trimEnd(), 1);
 }
@@ -41,4 +41,17 @@ export async function fetchNode(endpoint: string, mesh: string, node: string): P
   const ads = await ok(await get(`${config}?mode=ads&format=yaml`), 'the ADS bootstrap', mesh, node);
   const stat = await ok(await get(`${config}?mode=static&format=json`), 'the static bootstrap', mesh, node);
   return { appPorts, adsBootstrapYaml: await ads.text(), staticBootstrap: await stat.json() };
+}
+
+export interface FetchedGateway {
+  adsBootstrapYaml: string;
+  staticBootstrap: unknown;
+}
+
+/** A gateway needs only its bootstraps: the listener ports are read from the compiled static one. */
+export async function fetchGateway(endpoint: string, mesh: string, gateway: string): Promise<FetchedGateway> {
+  const config = `${endpoint.replace(/\/+$/, '')}/api/meshes/${encodeURIComponent(mesh)}/virtualGateways/${encodeURIComponent(gateway)}/envoy-config`;
+  const ads = await ok(await get(`${config}?mode=ads&format=yaml`), 'the ADS bootstrap', mesh, gateway, 'gateway');
+  const stat = await ok(await get(`${config}?mode=static&format=json`), 'the static bootstrap', mesh, gateway, 'gateway');
+  return { adsBootstrapYaml: await ads.text(), staticBootstrap: await stat.json() };
 }

@@ -8,6 +8,7 @@ import { loadInputs } from '../load-inputs';
 import { makeCerts } from '../../../../testkit/certs';
 import { cornerMesh, shopMesh } from '../../../../testkit/proof-meshes';
 import { validateWithEnvoy as envoyAccepts } from '../../../../testkit/envoy';
+import { adsResourcesInline } from '../../../../testkit/envoy-proof';
 
 const examples = new URL('../../../../examples/', import.meta.url).pathname;
 
@@ -21,23 +22,6 @@ function exampleShop(): MeshModel {
     if (file && !file.path.startsWith('/dev/')) file.path = '/tmp/mw-example-access.log';
   }
   return model;
-}
-
-const untype = ({ '@type': _t, ...rest }: Record<string, unknown>) => rest;
-
-/**
- * What the xDS server serves (listeners with RDS over ADS, clusters), put into the ADS bootstrap's
- * static resources so `--mode validate` checks them too; it does not fetch dynamic resources.
- */
-function adsResourcesInline(model: MeshModel, node: string): Record<string, unknown> {
-  const { bootstrap, resources } = compile(model, node, { mode: 'ads' });
-  const staticPart = bootstrap.static_resources as { clusters: unknown[] };
-  const dynamicPart = bootstrap.dynamic_resources as { ads_config: unknown };
-  return {
-    ...bootstrap,
-    dynamic_resources: { ads_config: dynamicPart.ads_config },
-    static_resources: { clusters: [...staticPart.clusters, ...resources.clusters.map(untype)], listeners: resources.listeners.map(untype) },
-  };
 }
 
 const certs = makeCerts(['multi.corners.local']);
@@ -57,7 +41,7 @@ for (const [name, model] of fixtures) {
     for (let i = 0; i < jobs.length; i += 2) {
       await Promise.all(jobs.slice(i, i + 2).map(async ({ node, mode }) => {
         const format = i % 4 === 0 ? 'json' : 'yaml';
-        const bootstrap = mode === 'ads-resources' ? adsResourcesInline(model, node) : compile(model, node, { mode }).bootstrap;
+        const bootstrap = mode === 'ads-resources' ? adsResourcesInline(compile(model, node, { mode: 'ads' })) : compile(model, node, { mode }).bootstrap;
         const text = format === 'json' ? JSON.stringify(bootstrap) : toEnvoyYaml(bootstrap);
         const verdict = await envoyAccepts(text, format);
         if (!verdict.ok) failures.push(`${node} (${mode}, ${format}): ${verdict.output}`);

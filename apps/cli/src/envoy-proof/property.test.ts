@@ -7,23 +7,12 @@ import { bundleFromMeshModel, compile, formatFinding, toEnvoyYaml, validateBundl
 import { meshModelArb } from '../../../../testkit/mesh-arbitraries';
 import { makeCerts } from '../../../../testkit/certs';
 import { validateWithEnvoy as envoyAccepts } from '../../../../testkit/envoy';
+import { inPool } from '../../../../testkit/envoy-proof';
 
 const RUNS = 200;
 const SEED = 20261126;
 /** What compile may still report about a valid mesh: things Envoy cannot do, never model mistakes. */
 const EXPECTED_ON_VALID = new Set(['compile.cloud-map-unsupported', 'compile.tcp-route-shadowed', 'compile.route-no-target', 'compile.health-check-grpc-needs-http2']);
-
-async function inPool<T>(items: T[], size: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      const item = items[i];
-      if (item !== undefined) await work(item, i);
-    }
-  };
-  await Promise.all(Array.from({ length: size }, worker));
-}
 
 const models: MeshModel[] = fc.sample(meshModelArb(makeCerts(['a.mesh.local'])), { numRuns: RUNS, seed: SEED });
 

@@ -25,6 +25,8 @@ const nameFlags: Record<string, keyof CliNames> = {
   '--virtual-service-name': 'virtualServiceName',
   '--virtual-router-name': 'virtualRouterName',
   '--route-name': 'routeName',
+  '--virtual-gateway-name': 'virtualGatewayName',
+  '--gateway-route-name': 'gatewayRouteName',
 };
 const formats = ['auto', 'cloudformation', 'kubernetes', 'cli'] as const;
 

@@ -6,11 +6,15 @@ import {
   DescribeRouteCommand,
   DescribeVirtualNodeCommand,
   DescribeVirtualRouterCommand,
+  DescribeGatewayRouteCommand,
+  DescribeVirtualGatewayCommand,
   DescribeVirtualServiceCommand,
+  ListGatewayRoutesCommand,
   ListRoutesCommand,
   ListTagsForResourceCommand,
   ListVirtualNodesCommand,
   ListVirtualRoutersCommand,
+  ListVirtualGatewaysCommand,
   ListVirtualServicesCommand,
   type TagRef,
 } from '@aws-sdk/client-app-mesh';
@@ -78,6 +82,23 @@ export async function importFromAppMesh(flags: ImportFlags): Promise<ImportResul
     for (const s of services) {
       const d = (await client.send(new DescribeVirtualServiceCommand({ meshName, virtualServiceName: s.virtualServiceName }))).virtualService;
       push({ meshName, virtualServiceName: s.virtualServiceName, spec: d?.spec, ...(await tags(s.arn)) });
+    }
+    const gateways = await pages(async (nextToken) => {
+      const r = await client.send(new ListVirtualGatewaysCommand({ meshName, nextToken }));
+      return { items: r.virtualGateways ?? [], nextToken: r.nextToken };
+    });
+    for (const g of gateways) {
+      const virtualGatewayName = g.virtualGatewayName;
+      const d = (await client.send(new DescribeVirtualGatewayCommand({ meshName, virtualGatewayName }))).virtualGateway;
+      push({ meshName, virtualGatewayName, spec: d?.spec, ...(await tags(g.arn)) });
+      const routes = await pages(async (nextToken) => {
+        const r = await client.send(new ListGatewayRoutesCommand({ meshName, virtualGatewayName, nextToken }));
+        return { items: r.gatewayRoutes ?? [], nextToken: r.nextToken };
+      });
+      for (const gr of routes) {
+        const d2 = (await client.send(new DescribeGatewayRouteCommand({ meshName, virtualGatewayName, gatewayRouteName: gr.gatewayRouteName }))).gatewayRoute;
+        push({ meshName, virtualGatewayName, gatewayRouteName: gr.gatewayRouteName, spec: d2?.spec, ...(await tags(gr.arn)) });
+      }
     }
     return importCliDocuments(docs, { mesh: meshName });
   } catch (e) {

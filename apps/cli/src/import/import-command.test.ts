@@ -25,8 +25,8 @@ test('a CloudFormation template: the bundle on stdout, the report and a summary 
   assert.equal(r.code, 0);
   assert.deepEqual(JSON.parse(r.out), fixture('import/cloudformation/color-app.bundle.json'));
   assert.match(r.err, /^dropped .*color-app\.yaml:Resources\.ColorTellerLogGroup\.Type: AWS::Logs::LogGroup is not an App Mesh resource$/m);
-  assert.match(r.err, /^pending virtualGateway .*Resources\.ColorGatewayVirtualGateway: \{"meshName":"colorapp","virtualGatewayName":"colorgateway-vgw"/m);
-  assert.match(r.err, /8 resources imported, 2 kept for later \(gateways\); 0 errors, 0 warnings/);
+  assert.match(r.err, /^mapped .*color-app\.yaml:Resources\.ColorGatewayRoute \(gatewayRoute colorgateway-vgw\/colorgateway-route\): imported as gatewayRoute colorgateway-vgw\/colorgateway-route$/m);
+  assert.match(r.err, /10 resources imported; 0 errors, 0 warnings/);
 });
 
 test('a Kubernetes manifest is detected by its content; --out writes the bundle to a file', async () => {
@@ -89,9 +89,45 @@ test('CLI inputs: describe-* outputs, a dump array, and spec-only files named by
   writeFileSync(one, JSON.stringify({ spec: spec('vn-payments.json').spec }));
   const f = await cli(one, '--format', 'cli', '--mesh-name', 'shop', '--virtual-node-name', 'payments');
   assert.deepEqual((JSON.parse(f.out) as { virtualNodes: unknown[] }).virtualNodes, [{ virtualNodeName: 'payments', spec: spec('vn-payments.json').spec }]);
+  // aws appmesh create-gateway-route --mesh-name shop --virtual-gateway-name front --gateway-route-name all --spec file://route.json
+  const routeFile = join(tmp(), 'route.json');
+  const routeSpec = { httpRoute: { match: { prefix: '/' }, action: { target: { virtualService: { virtualServiceName: 'payments.shop.local' } } } } };
+  writeFileSync(routeFile, JSON.stringify({ spec: routeSpec }));
+  const gr = await cli(routeFile, '--format', 'cli', '--mesh-name', 'shop', '--virtual-gateway-name', 'front', '--gateway-route-name', 'all');
+  assert.deepEqual((JSON.parse(gr.out) as { gatewayRoutes: unknown[] }).gatewayRoutes, [{ virtualGatewayName: 'front', gatewayRouteName: 'all', spec: routeSpec }]);
+  assert.match(gr.err, /^defaulted .*route\.json:\.: named gatewayRoute all from the flags or manifest$/m);
   const unnamed = await cli(one);
   assert.equal(unnamed.code, 2);
   assert.match(unnamed.err, /a spec without names: give them with --mesh-name/);
+});
+
+test('a deploy.sh of aws appmesh create-* commands: a directory import reads the script and the file:// specs it names once', async () => {
+  const dir = tmp();
+  const gateway = (fixture('import/gateways/front-door.bundle.json') as { virtualGateways: { spec: unknown }[] }).virtualGateways[0]?.spec;
+  const route = { httpRoute: { match: { prefix: '/', port: 8080 }, action: { target: { virtualService: { virtualServiceName: 'shop.local' } } } } };
+  writeFileSync(join(dir, 'gateway.json'), JSON.stringify(gateway));
+  writeFileSync(join(dir, 'route.json'), JSON.stringify(route));
+  writeFileSync(
+    join(dir, 'deploy.sh'),
+    [
+      '#!/bin/bash',
+      'MESH=${MESH:-front-door}',
+      'aws appmesh create-mesh --mesh-name $MESH',
+      'aws appmesh create-virtual-gateway --mesh-name $MESH --virtual-gateway-name front --spec file://gateway.json',
+      'aws appmesh create-gateway-route --mesh-name $MESH --virtual-gateway-name front \\',
+      '  --gateway-route-name all --spec file://route.json',
+      '',
+    ].join('\n'),
+  );
+  const r = await cli(dir);
+  const bundle = JSON.parse(r.out) as { mesh: unknown; virtualGateways: unknown[]; gatewayRoutes: unknown[] };
+  assert.deepEqual(bundle.mesh, { meshName: 'front-door' });
+  assert.deepEqual(bundle.virtualGateways, [{ virtualGatewayName: 'front', spec: gateway }]);
+  assert.deepEqual(bundle.gatewayRoutes, [{ virtualGatewayName: 'front', gatewayRouteName: 'all', spec: route }]);
+  assert.match(r.err, /^mapped .*deploy\.sh:5:\. \(gatewayRoute front\/all\): imported as gatewayRoute front\/all$/m);
+  // The route's target service is not in the script: the analysis says so, and the import exits 1.
+  assert.equal(r.code, 1);
+  assert.match(r.err, /^error \[gatewayRoute\.[a-z-]+\] \(gatewayRoute front\/all\)/m);
 });
 
 describe('--apply --endpoint', () => {
@@ -108,6 +144,8 @@ describe('--apply --endpoint', () => {
     const back = (await (await fetch(`${server.url}/api/meshes/color-mesh/bundle`)).json()) as { bundle: { routes: { routeName: string; spec: unknown }[] } };
     const expected = fixture('import/kubernetes/color-app.bundle.json') as { routes: { routeName: string; spec: unknown }[] };
     assert.deepEqual(back.bundle.routes.find((x) => x.routeName === 'color-weighted-route')?.spec, expected.routes[1]?.spec);
+    // The gateway routes join their gateway through the gateway's namespaceSelector, as in a cluster.
+    assert.match(r.out, /^created gatewayRoute ingress-gw_front\/blue-route_colors arn:aws:appmesh:us-west-2:123456789012:mesh\/color-mesh\/virtualGateway\/ingress-gw_front\/gatewayRoute\/blue-route_colors$/m);
   });
 
   test('a second apply of the same mesh is refused and says nothing was created', async () => {

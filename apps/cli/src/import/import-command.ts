@@ -6,6 +6,8 @@ import {
   ImportInputError,
   importCliDocuments,
   importCloudFormation,
+  isCliScript,
+  readCliScripts,
   importKubernetes,
   validateBundle,
   type ImportResult,
@@ -19,12 +21,12 @@ import type { CliIo } from '../validate';
 import { applyBundle } from './apply';
 import { FlagError, parseImportFlags, type ImportFlags } from './flags';
 import { importFromAppMesh } from './from-app-mesh';
-import { readImportFiles } from './read-files';
+import { readImportFiles, readScriptFile } from './read-files';
 
 export const importUsage = [
-  'usage: meshwright import PATH... [--format auto|cloudformation|kubernetes|cli] [--mesh NAME] [--out FILE]',
+  'usage: meshwright import PATH... [--format auto|cloudformation|kubernetes|cli] [--mesh NAME] [--out FILE]   (cli: JSON inputs or deploy.sh scripts)',
   '         [--parameter KEY=VALUE]... (AWS::Region=..., AWS::AccountId=..., AWS::StackName=... set pseudo parameters)',
-  '         [--namespace-mesh NAMESPACE=MESH]... [--mesh-name N --virtual-node-name N ...] [--apply --endpoint URL]',
+  '         [--namespace-mesh NAMESPACE=MESH]... [--mesh-name N --virtual-node-name N --virtual-gateway-name N ...] [--apply --endpoint URL]',
   '       meshwright import --from-app-mesh --region R --mesh NAME [--endpoint URL] [--out FILE]   (through the AWS SDK)',
   'Writes the bundle to stdout (or --out) and the report and findings to stderr; exits 0, 1 with errors, 2 when unreadable.',
 ].join('\n');
@@ -36,8 +38,13 @@ function runImporter(format: ImportFormat, texts: SourceText[], flags: ImportFla
       return importCloudFormation(texts, { ...mesh, parameters: flags.parameters, pseudoParameters: flags.pseudoParameters });
     case 'kubernetes':
       return importKubernetes(texts, { ...mesh, namespaceMesh: flags.namespaceMesh });
-    case 'cli':
-      return importCliDocuments(texts.map((t) => parseJsonText(t.source, t.text)), { ...mesh, names: { ...names, ...(Object.keys(flags.names).length ? { '*': flags.names } : {}) } });
+    case 'cli': {
+      // deploy.sh scripts' aws appmesh create-* commands; the files they read are not imported again.
+      const scripts = readCliScripts(texts.filter((t) => isCliScript(t.text)), readScriptFile);
+      const json = texts.filter((t) => !isCliScript(t.text) && !scripts.used.includes(t.source)).map((t) => parseJsonText(t.source, t.text));
+      const allNames = { ...names, ...(Object.keys(flags.names).length ? { '*': flags.names } : {}) };
+      return importCliDocuments([...scripts.docs, ...json], { ...mesh, names: allNames, reports: scripts.reports });
+    }
   }
 }
 
@@ -58,8 +65,6 @@ export function importFiles(flags: ImportFlags): ImportResult {
 /** Writes the bundle, prints the report and the findings; applies the bundle when asked. */
 export async function finishImport(result: ImportResult, flags: ImportFlags, io: CliIo): Promise<number> {
   for (const e of result.report.entries) io.err(formatReportEntry(e));
-  // Gateways have no place in the bundle yet: their mapped form is printed for the gateway slice.
-  for (const p of result.report.pending) io.err(`pending ${p.kind} ${p.source}:${p.path}: ${JSON.stringify(p.input)}`);
   const { findings } = validateBundle(result.bundle, analysisOptionsFromEnv());
   for (const f of findings) io.err(formatFinding(f));
   const text = `${JSON.stringify(result.bundle, null, 2)}\n`;
@@ -68,7 +73,7 @@ export async function finishImport(result: ImportResult, flags: ImportFlags, io:
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const kept = Object.values(result.bundle).reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 1), 0);
-  io.err(`${kept} resources imported, ${result.report.pending.length} kept for later (gateways); ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  io.err(`${kept} resources imported; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   if (errors > 0) return 1;
   if (flags.apply) return applyBundle(result.bundle, flags.endpoint, io);
   return 0;

@@ -1,7 +1,8 @@
-// Reads the PATHs given to `meshwright import`: files, or directories of .json/.yaml/.yml files,
-// and a directory's meshwright-import.json manifest naming its spec-only files.
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+// Reads the PATHs given to `meshwright import`: files, or directories of .json/.yaml/.yml/.sh files,
+// a directory's meshwright-import.json manifest naming its spec-only files, and the file:// files of
+// AWS CLI scripts.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { CliNames, SourceText } from '@meshwright/model';
 import { isDirectory, UnreadableInputError } from '../load-inputs';
 
@@ -49,9 +50,15 @@ export function readImportFiles(paths: readonly string[]): ReadFiles {
     }
     const entries = readdirSync(p).sort();
     if (entries.includes(manifestName)) readManifest(p, out.names);
-    const files = entries.filter((n) => /\.(json|ya?ml)$/.test(n) && basename(n) !== manifestName).map((n) => join(p, n));
-    if (!files.length) throw new UnreadableInputError(`${p}: no .json, .yaml or .yml files in this directory`);
+    const files = entries.filter((n) => /\.(json|ya?ml|sh)$/.test(n) && basename(n) !== manifestName).map((n) => join(p, n));
+    if (!files.length) throw new UnreadableInputError(`${p}: no .json, .yaml, .yml or .sh files in this directory`);
     for (const f of files) out.texts.push({ source: f, text: readText(f) });
   }
   return out;
+}
+
+/** A script's `file://PATH`, relative to the script's directory as the AWS CLI run beside it reads it. */
+export function readScriptFile(script: string, path: string): SourceText | undefined {
+  const file = isAbsolute(path) ? path : join(dirname(script), path);
+  return existsSync(file) ? { source: file, text: readText(file) } : undefined;
 }

@@ -22,6 +22,13 @@ const VirtualRouterPage = named(() => import('../features/resources/components/V
 const VirtualRouterEditPage = named(() => import('../features/resources/components/VirtualRouterEditPage'), 'VirtualRouterEditPage');
 const RoutePage = named(() => import('../features/resources/components/RoutePage'), 'RoutePage');
 const RouteEditPage = named(() => import('../features/resources/components/RouteEditPage'), 'RouteEditPage');
+const GatewaysList = named(() => import('../features/resources/components/ResourceListRoutes'), 'GatewaysList');
+const VirtualGatewayPage = named(() => import('../features/resources/components/VirtualGatewayPage'), 'VirtualGatewayPage');
+const VirtualGatewayCreatePage = named(() => import('../features/resources/components/VirtualGatewayFormPage'), 'VirtualGatewayCreatePage');
+const VirtualGatewayEditPage = named(() => import('../features/resources/components/VirtualGatewayFormPage'), 'VirtualGatewayEditPage');
+const GatewayRoutePage = named(() => import('../features/resources/components/GatewayRoutePage'), 'GatewayRoutePage');
+const GatewayRouteCreatePage = named(() => import('../features/resources/components/GatewayRouteFormPage'), 'GatewayRouteCreatePage');
+const GatewayRouteEditPage = named(() => import('../features/resources/components/GatewayRouteFormPage'), 'GatewayRouteEditPage');
 const ImportPage = named(() => import('../features/import/components/ImportPage'), 'ImportPage');
 const EnvoyPage = named(() => import('../features/resources/components/EnvoyPage'), 'EnvoyPage');
 
@@ -48,6 +55,14 @@ export const routes: RouteObject[] = [
           { path: 'virtualRouters/:router/edit', element: <VirtualRouterEditPage /> },
           { path: 'virtualRouters/:router/routes/:route', element: <RoutePage /> },
           { path: 'virtualRouters/:router/routes/:route/edit', element: <RouteEditPage /> },
+          { path: 'virtualGateways', element: <GatewaysList /> },
+          { path: 'virtualGateways/new', element: <VirtualGatewayCreatePage /> },
+          { path: 'virtualGateways/:gateway', element: <VirtualGatewayPage /> },
+          { path: 'virtualGateways/:gateway/edit', element: <VirtualGatewayEditPage /> },
+          { path: 'virtualGateways/:gateway/gatewayRoutes', element: <Navigate to=".." relative="path" replace /> },
+          { path: 'virtualGateways/:gateway/gatewayRoutes/new', element: <GatewayRouteCreatePage /> },
+          { path: 'virtualGateways/:gateway/gatewayRoutes/:gatewayRoute', element: <GatewayRoutePage /> },
+          { path: 'virtualGateways/:gateway/gatewayRoutes/:gatewayRoute/edit', element: <GatewayRouteEditPage /> },
           { path: 'envoy', element: <EnvoyPage /> },
           ...(TopologyPage ? [{ path: 'topology', element: <TopologyPage /> }] : []),
         ],

@@ -8,16 +8,12 @@ import { analyzeMesh } from './analyze';
 import { formatFinding } from './finding';
 import { findingCodes, type FindingCode } from './finding-codes';
 import { validateBundle } from './validate-bundle';
+import type { Case, Mutable } from './test-cases';
+import { gatewayCases } from './gateway-cases';
+import { shopWithGateway } from '../virtual-gateway/test-gateway';
 
-type Mutable = {
-  mesh: Record<string, unknown>;
-  virtualNodes: { virtualNodeName: string; spec: any }[]; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixtures are edited freely
-  virtualRouters: { virtualRouterName: string; spec: any }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
-  routes: { routeName: string; virtualRouterName: string; spec: any }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
-  virtualServices: { virtualServiceName: string; spec: any }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
-};
-
-const base = () => structuredClone(shop) as unknown as Mutable;
+// The gateway lists are empty, as a bundle's are by default: analyzeOnly cases skip the bundle schema.
+const base = (): Mutable => ({ virtualGateways: [], gatewayRoutes: [], ...(structuredClone(shop) as unknown as Mutable) });
 const node = (b: Mutable, name: string) => b.virtualNodes.find((n) => n.virtualNodeName === name) ?? assert.fail(name);
 const route = (b: Mutable, name: string) => b.routes.find((r) => r.routeName === name) ?? assert.fail(name);
 
@@ -27,18 +23,14 @@ test('the realistic shop mesh has no findings (the passing case of every rule)',
   assert.deepEqual(result.findings.map(formatFinding), []);
 });
 
-interface Case {
-  rule: string;
-  /** The code the finding must carry; omitted only when the rule's name is its code. */
-  code?: FindingCode;
-  change: (b: Mutable) => void;
-  expect: { severity: 'error' | 'warning'; resource: string; path: string; message: RegExp };
-  options?: Parameters<typeof validateBundle>[1];
-  /** The schema already rejects this input, so the case runs analyzeMesh on it directly (as the BFF's stored model would be). */
-  analyzeOnly?: boolean;
-}
+test('the shop mesh with its ingress gateway has no findings (the passing case of every gateway rule)', () => {
+  const result = validateBundle(shopWithGateway());
+  assert.ok(result.model);
+  assert.deepEqual(result.findings.map(formatFinding), []);
+});
 
 const cases: Case[] = [
+  ...gatewayCases,
   { rule: 'route.target-missing', change: (b) => (route(b, 'split').spec.httpRoute.action.weightedTargets[1].virtualNode = 'catalog-v3'),
     expect: { severity: 'error', resource: 'route catalog-router/split', path: 'spec.httpRoute.action.weightedTargets[1].virtualNode', message: /catalog-v3 does not exist/ } },
   { rule: 'service.provider-missing', change: (b) => (b.virtualServices[1] = { ...b.virtualServices[1], virtualServiceName: 'frontend.shop.local', spec: { provider: { virtualNode: { virtualNodeName: 'ghost' } } } }),

@@ -7,10 +7,12 @@ import { checkQuotasAndNames } from './quota-rules';
 import { checkRoutes } from '../route/rules';
 import { checkVirtualRouters } from '../virtual-router/rules';
 import { checkVirtualServices } from '../virtual-service/rules';
+import { checkVirtualGateways } from '../virtual-gateway/rules';
+import { checkGatewayRoutes } from '../gateway-route/rules';
 
 /**
  * Every problem in a whole mesh, like `istioctl analyze`: references, protocol fit, ports, weights,
- * health checks, shadowed routes and quotas. Stable order, so output diffs are readable.
+ * health checks, shadowed routes (of routers and gateways) and quotas. Stable order, so output diffs are readable.
  */
 export function analyzeMesh(model: MeshModel, options: AnalyzeOptions = {}): Finding[] {
   const ctx = createContext(model, options);
@@ -18,6 +20,8 @@ export function analyzeMesh(model: MeshModel, options: AnalyzeOptions = {}): Fin
   checkVirtualServices(ctx);
   checkVirtualRouters(ctx);
   checkRoutes(ctx);
+  checkVirtualGateways(ctx);
+  checkGatewayRoutes(ctx);
   checkQuotasAndNames(ctx);
   return sortFindings(ctx.findings);
 }

@@ -2,7 +2,10 @@ import { indexMeshModel, type MeshIndex } from '../input/mesh-index';
 import type { MeshModel } from '../input/mesh-model';
 import type { Finding, FindingCategory, ResourceId, Severity } from './finding';
 
-/** Limits App Mesh calls quotas. meshwright's defaults are higher than App Mesh's and configurable. */
+/**
+ * Limits App Mesh calls quotas, all configurable. meshwright's per-mesh defaults for nodes, services
+ * and routers are higher than App Mesh's; the others are App Mesh's defaults.
+ */
 export interface Quotas {
   meshes: number;
   virtualNodesPerMesh: number;
@@ -12,6 +15,8 @@ export interface Quotas {
   backendsPerNode: number;
   targetsPerRoute: number;
   tagsPerResource: number;
+  virtualGatewaysPerMesh: number;
+  gatewayRoutesPerGateway: number;
 }
 
 export const defaultQuotas: Quotas = {
@@ -23,6 +28,10 @@ export const defaultQuotas: Quotas = {
   backendsPerNode: 50,
   targetsPerRoute: 10,
   tagsPerResource: 50,
+  // App Mesh's defaults in Service Quotas (service code appmesh): "Virtual gateways per mesh"
+  // L-87E74146 = 3 and "Gateway routes per virtual gateway" L-F6F26D09 = 10, both adjustable.
+  virtualGatewaysPerMesh: 3,
+  gatewayRoutesPerGateway: 10,
 };
 
 export interface AnalyzeOptions {
@@ -67,3 +76,5 @@ export const nodeId = (name: string): ResourceId => ({ kind: 'virtualNode', name
 export const routerId = (name: string): ResourceId => ({ kind: 'virtualRouter', name });
 export const serviceId = (name: string): ResourceId => ({ kind: 'virtualService', name });
 export const routeId = (router: string, route: string): ResourceId => ({ kind: 'route', name: `${router}/${route}` });
+export const gatewayId = (name: string): ResourceId => ({ kind: 'virtualGateway', name });
+export const gatewayRouteId = (gateway: string, route: string): ResourceId => ({ kind: 'gatewayRoute', name: `${gateway}/${route}` });

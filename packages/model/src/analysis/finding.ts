@@ -10,7 +10,7 @@ export type Severity = 'error' | 'warning';
  */
 export type FindingCategory = 'spec' | 'reference' | 'consistency' | 'quota' | 'conflict';
 
-/** The resource a finding is about. Routes are named `<router>/<route>`. */
+/** The resource a finding is about. Routes are named `<router>/<route>`, gateway routes `<gateway>/<route>`. */
 export interface ResourceId {
   kind: ResourceKind;
   name: string;
@@ -37,7 +37,7 @@ export function formatFinding(f: Omit<Finding, 'code'> & { code: string }): stri
 
 /** Stable order: by resource kind (creation order), name, path, then code. */
 export function sortFindings<F extends Omit<Finding, 'code'> & { code: string }>(findings: F[]): F[] {
-  const kindOrder = ['mesh', 'virtualNode', 'virtualRouter', 'route', 'virtualService'];
+  const kindOrder = ['mesh', 'virtualNode', 'virtualRouter', 'route', 'virtualService', 'virtualGateway', 'gatewayRoute'];
   return [...findings].sort(
     (a, b) =>
       kindOrder.indexOf(a.resource.kind) - kindOrder.indexOf(b.resource.kind) ||

@@ -1,6 +1,6 @@
 import type { AnalysisContext } from './context';
 import type { FindingCode } from './finding-codes';
-import { nodeId, routeId, routerId, serviceId } from './context';
+import { gatewayId, gatewayRouteId, nodeId, routeId, routerId, serviceId } from './context';
 import { weightedTargetsOf } from '../route/rules';
 
 /** Quotas (configurable limits) and duplicate names, which a bundle can contain but a mesh cannot. */
@@ -17,10 +17,18 @@ export function checkQuotasAndNames(ctx: AnalysisContext): void {
   if (model.virtualNodes.length > quotas.virtualNodesPerMesh) over('quota.virtual-nodes', model.virtualNodes.length, quotas.virtualNodesPerMesh, 'virtual nodes in this mesh');
   if (model.virtualServices.length > quotas.virtualServicesPerMesh) over('quota.virtual-services', model.virtualServices.length, quotas.virtualServicesPerMesh, 'virtual services in this mesh');
   if (model.virtualRouters.length > quotas.virtualRoutersPerMesh) over('quota.virtual-routers', model.virtualRouters.length, quotas.virtualRoutersPerMesh, 'virtual routers in this mesh');
+  if (model.virtualGateways.length > quotas.virtualGatewaysPerMesh) over('quota.virtual-gateways', model.virtualGateways.length, quotas.virtualGatewaysPerMesh, 'virtual gateways in this mesh');
 
   for (const [router, routes] of ctx.routesByRouter) {
     if (routes.length > quotas.routesPerRouter) {
       ctx.report({ code: 'quota.routes-per-router', category: 'quota', resource: routerId(router), path: '', message: `${routes.length} routes exceed the limit of ${quotas.routesPerRouter} per router` });
+    }
+  }
+  const gatewayRouteCounts = new Map<string, number>();
+  for (const r of model.gatewayRoutes) gatewayRouteCounts.set(r.virtualGatewayName, (gatewayRouteCounts.get(r.virtualGatewayName) ?? 0) + 1);
+  for (const [gateway, count] of gatewayRouteCounts) {
+    if (count > quotas.gatewayRoutesPerGateway) {
+      ctx.report({ code: 'quota.gateway-routes-per-gateway', category: 'quota', resource: gatewayId(gateway), path: '', message: `${count} gateway routes exceed the limit of ${quotas.gatewayRoutesPerGateway} per virtual gateway` });
     }
   }
   for (const node of model.virtualNodes) {
@@ -43,6 +51,8 @@ export function checkQuotasAndNames(ctx: AnalysisContext): void {
     ...model.virtualRouters.map((r) => [routerId(r.virtualRouterName), r.tags] as const),
     ...model.routes.map((r) => [routeId(r.virtualRouterName, r.routeName), r.tags] as const),
     ...model.virtualServices.map((s) => [serviceId(s.virtualServiceName), s.tags] as const),
+    ...model.virtualGateways.map((g) => [gatewayId(g.virtualGatewayName), g.tags] as const),
+    ...model.gatewayRoutes.map((r) => [gatewayRouteId(r.virtualGatewayName, r.gatewayRouteName), r.tags] as const),
   ] as const;
   for (const [resource, tags] of tagged) {
     const count = new Set((tags ?? []).map((t) => t.key)).size;
@@ -59,6 +69,11 @@ export function checkQuotasAndNames(ctx: AnalysisContext): void {
   duplicates(model.routes.map((r) => `${r.virtualRouterName}/${r.routeName}`)).forEach((n) => {
     const [router = '', route = ''] = n.split('/');
     dup(routeId(router, route), 'routeName');
+  });
+  duplicates(model.virtualGateways.map((g) => g.virtualGatewayName)).forEach((n) => dup(gatewayId(n), 'virtualGatewayName'));
+  duplicates(model.gatewayRoutes.map((r) => `${r.virtualGatewayName}/${r.gatewayRouteName}`)).forEach((n) => {
+    const [gateway = '', route = ''] = n.split('/');
+    dup(gatewayRouteId(gateway, route), 'gatewayRouteName');
   });
 }
 

@@ -1,17 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { compile, compileAll, UnknownVirtualNodeError } from './compile';
-import type { JsonObject, JsonValue } from '../envoy/json';
+import type { JsonObject } from '../envoy/json';
+import { arr, obj } from './test-json';
 import { httpRoute, testMesh } from './test-mesh';
 
-const obj = (v: JsonValue | undefined): JsonObject => {
-  assert.ok(v && typeof v === 'object' && !Array.isArray(v), `expected an object, got ${JSON.stringify(v)}`);
-  return v;
-};
-const arr = (v: JsonValue | undefined): JsonValue[] => {
-  assert.ok(Array.isArray(v), `expected a list, got ${JSON.stringify(v)}`);
-  return v;
-};
 
 function egressVirtualHosts(result: ReturnType<typeof compile>): JsonObject[] {
   const rc = result.resources.routes.find((r) => r.name === 'rds_egress_http_15001');

@@ -47,6 +47,17 @@ export function taskDefinitionFragment(f: DeployFacts, o: DeployOptions): Obj {
   return { proxyConfiguration: proxyConfiguration(f, o), containerDefinitions: [envoyContainerDefinition(f, o)] };
 }
 
+/** What every example task definition starts with: awsvpc networking (APPMESH requires it), Fargate or EC2. */
+export function taskBase(meshName: string, name: string): Obj {
+  return {
+    family: `${meshName}-${name}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 255),
+    networkMode: 'awsvpc',
+    requiresCompatibilities: ['FARGATE', 'EC2'],
+    cpu: '256',
+    memory: '512',
+  };
+}
+
 /** A complete RegisterTaskDefinition input for the example: awsvpc networking, as APPMESH requires. */
 export function exampleTaskDefinition(f: DeployFacts, o: DeployOptions): Obj {
   const fragment = taskDefinitionFragment(f, o);
@@ -58,11 +69,7 @@ export function exampleTaskDefinition(f: DeployFacts, o: DeployOptions): Obj {
     dependsOn: appDependsOn,
   };
   return {
-    family: `${f.meshName}-${f.nodeName}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 255),
-    networkMode: 'awsvpc',
-    requiresCompatibilities: ['FARGATE', 'EC2'],
-    cpu: '256',
-    memory: '512',
+    ...taskBase(f.meshName, f.nodeName),
     ...fragment,
     containerDefinitions: [app, ...(fragment.containerDefinitions as Obj[])],
   };

@@ -6,7 +6,7 @@ import type { DeployFacts } from './options';
  * sends the request to the admin port, which listens on 127.0.0.1 only. HTTP/1.1, because Envoy
  * refuses HTTP/1.0 by default; bash, not sh, because /dev/tcp is a bash feature.
  */
-export function readyCheck(f: DeployFacts): string[] {
+export function readyCheck(f: Pick<DeployFacts, 'adminPort'>): string[] {
   return ['bash', '-c', `exec 3<>/dev/tcp/127.0.0.1/${f.adminPort} && printf 'GET /ready HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && grep -q LIVE <&3`];
 }
 

@@ -5,9 +5,9 @@ import type { DeployFacts, TcpEgress } from './options';
 export class DeployFactsError extends Error {}
 
 type Obj = Record<string, unknown>;
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function portOf(address: unknown): number | undefined {
+export function portOf(address: unknown): number | undefined {
   if (!isObject(address) || !isObject(address.socket_address)) return undefined;
   const p = address.socket_address.port_value;
   return typeof p === 'number' ? p : undefined;
@@ -23,12 +23,17 @@ export interface FactsInput {
   bootstrapYaml: string;
 }
 
-export function deployFacts(input: FactsInput): DeployFacts {
-  const b = input.staticBootstrap;
+/** The admin port and listeners of a compiled static bootstrap (node or gateway). */
+export function bootstrapParts(b: unknown): { adminPort: number; listeners: unknown[] } {
   if (!isObject(b)) throw new DeployFactsError('the compiled bootstrap is not an object');
   const adminPort = isObject(b.admin) ? portOf(b.admin.address) : undefined;
   if (adminPort === undefined) throw new DeployFactsError('the compiled bootstrap has no admin address');
   const listeners = isObject(b.static_resources) && Array.isArray(b.static_resources.listeners) ? b.static_resources.listeners : [];
+  return { adminPort, listeners };
+}
+
+export function deployFacts(input: FactsInput): DeployFacts {
+  const { adminPort, listeners } = bootstrapParts(input.staticBootstrap);
   let ingressPort: number | undefined;
   let egressPort: number | undefined;
   const tcpEgress: TcpEgress[] = [];

@@ -1,7 +1,9 @@
 // Deploy: the files that run one virtual node's Envoy beside its app, with traffic redirected to it.
-// A virtual gateway will be another `DeployFacts` producer with no redirection and its own
-// Deployment + Service of type LoadBalancer; the targets below take the node case.
+// A virtual gateway is a standalone Envoy (GatewayFacts): no app, no redirection, its listener ports exposed.
 import { dockerFiles } from './docker';
+import type { GatewayFacts } from './gateway-facts';
+import { gatewayKubernetesFiles } from './gateway-kubernetes';
+import { gatewayGenerators } from './gateway-targets';
 import { ecsFiles } from './ecs';
 import { kubernetesFiles } from './kubernetes';
 import { deployOptionsSchema, type DeployFacts, type DeployOptionsInput, type DeployOutput, type DeployTarget } from './options';
@@ -19,6 +21,19 @@ export function generateDeployment(target: DeployTarget, facts: DeployFacts, opt
   return GENERATORS[target](facts, deployOptionsSchema.parse(options));
 }
 
+const GATEWAY_GENERATORS: Record<DeployTarget, (f: GatewayFacts, o: ReturnType<typeof deployOptionsSchema.parse>) => DeployOutput> = {
+  kubernetes: gatewayKubernetesFiles,
+  ...gatewayGenerators,
+};
+
+/** The files that run a virtual gateway's Envoy on `target`; redirection options do not apply and are ignored. */
+export function generateGatewayDeployment(target: DeployTarget, facts: GatewayFacts, options: DeployOptionsInput = {}): DeployOutput {
+  return GATEWAY_GENERATORS[target](facts, deployOptionsSchema.parse(options));
+}
+
+export { gatewayFacts, type GatewayFacts, type GatewayFactsInput } from './gateway-facts';
+export { gatewayConfigMap, gatewayDeployment, gatewayService } from './gateway-kubernetes';
+export { gatewayTaskDefinition } from './gateway-targets';
 export { deployFacts, DeployFactsError, type FactsInput } from './facts';
 export {
   DEPLOY_TARGETS,

@@ -7,6 +7,8 @@ import type { ResolvedOptions } from './options';
 export interface BootstrapInput {
   meshName: string;
   nodeName: string;
+  /** The Envoy node id and cluster; a virtual node's (`mesh/<mesh>/virtualNode/<node>`) when not given. */
+  nodeId?: string;
   opts: ResolvedOptions;
   listeners: EnvoyResource[];
   clusters: EnvoyResource[];
@@ -26,7 +28,7 @@ function dnsResolver(servers: ResolvedOptions['dnsResolvers']): JsonObject | und
 }
 
 function common(input: BootstrapInput): JsonObject {
-  const id = names.nodeId(input.meshName, input.nodeName);
+  const id = input.nodeId ?? names.nodeId(input.meshName, input.nodeName);
   return compact({
     node: { id, cluster: id },
     admin: { address: { socket_address: { address: input.opts.adminAddress, port_value: input.opts.adminPort } } },

@@ -3,7 +3,7 @@ import { durationToMillis } from '../common/duration';
 import type { PortProtocol } from '../common/primitives';
 import type { MeshSpec } from '../mesh/schema';
 import type { ConnectionPool, HealthCheckPolicy, Listener, OutlierDetection } from '../virtual-node/listener';
-import type { CompileContext, NodeItem } from './context';
+import type { CompileContext, EnvoyContext, NodeItem } from './context';
 import { TYPE, compact, envoyDuration, type EnvoyResource, type JsonObject, type JsonValue } from './json';
 import { names } from './names';
 
@@ -90,27 +90,32 @@ const LOOKUP_FAMILY: Record<NonNullable<NonNullable<MeshSpec['serviceDiscovery']
   IPv6_PREFERRED: 'AUTO',
 };
 
-export function dnsLookupFamily(ctx: CompileContext, node: NodeItem): string | undefined {
+export function dnsLookupFamily(ctx: EnvoyContext, node: NodeItem): string | undefined {
   const pref = node.spec.serviceDiscovery?.dns?.ipPreference ?? ctx.meshIpPreference;
   return pref ? LOOKUP_FAMILY[pref] : undefined;
 }
 
-/** The local app: a static endpoint next to the proxy, limited by the listener's connection pool. */
-export function ingressCluster(ctx: CompileContext, listener: Listener): EnvoyResource {
-  const { port, protocol } = listener.portMapping;
-  const name = names.ingressCluster(ctx.meshName, ctx.self.virtualNodeName, protocol, port);
+/** One static endpoint next to the proxy (HTTP/2 for http2 and grpc), limited by a connection pool. */
+export function staticCluster(name: string, address: string, port: number, protocol: PortProtocol, pool: ConnectionPool | undefined): EnvoyResource {
   return {
     '@type': TYPE.cluster,
     ...compact({
       name,
       type: 'STATIC',
       connect_timeout: CONNECT_TIMEOUT,
-      load_assignment: { cluster_name: name, endpoints: [{ lb_endpoints: [endpoint(ctx.opts.localAppAddress, port, undefined)] }] },
-      circuit_breakers: circuitBreakers(listener.connectionPool),
+      load_assignment: { cluster_name: name, endpoints: [{ lb_endpoints: [endpoint(address, port, undefined)] }] },
+      circuit_breakers: circuitBreakers(pool),
       typed_extension_protocol_options: isHttp2(protocol) ? http2ProtocolOptions() : undefined,
     }),
     name,
   };
+}
+
+/** The local app: a static endpoint next to the proxy, limited by the listener's connection pool. */
+export function ingressCluster(ctx: CompileContext, listener: Listener): EnvoyResource {
+  const { port, protocol } = listener.portMapping;
+  const name = names.ingressCluster(ctx.meshName, ctx.self.virtualNodeName, protocol, port);
+  return staticCluster(name, ctx.opts.localAppAddress, port, protocol, listener.connectionPool);
 }
 
 /**
@@ -118,7 +123,7 @@ export function ingressCluster(ctx: CompileContext, listener: Listener): EnvoyRe
  * health check, with its outlier detection and connection pool. Undefined when Envoy cannot reach
  * the node (no DNS service discovery); the caller reports why.
  */
-export function egressCluster(ctx: CompileContext, node: NodeItem, listener: Listener, transportSocket?: JsonObject): EnvoyResource | undefined {
+export function egressCluster(ctx: EnvoyContext, node: NodeItem, listener: Listener, transportSocket?: JsonObject): EnvoyResource | undefined {
   const dns = node.spec.serviceDiscovery?.dns;
   if (!dns) return undefined;
   const { port, protocol } = listener.portMapping;

@@ -9,6 +9,9 @@ import type { ResolvedOptions } from './options';
 
 export type { NodeItem, RouteItem, RouterItem, ServiceItem } from '../resolve/plan';
 
+/** What the shared builders (clusters, routes, connection managers) need, for a node's or a gateway's Envoy. */
+export type EnvoyContext = Pick<CompileContext, 'meshName' | 'opts' | 'diag' | 'clusters' | 'meshIpPreference' | 'accessLog'>;
+
 export interface CompileContext extends MeshIndex {
   meshName: string;
   /** The node whose Envoy is being configured. */

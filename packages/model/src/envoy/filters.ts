@@ -1,6 +1,6 @@
 // Network filters shared by the ingress and egress listeners.
 import { allowAllDnsCache } from './cluster';
-import type { CompileContext } from './context';
+import type { CompileContext, EnvoyContext } from './context';
 import { TYPE, compact, untyped, type EnvoyResource, type JsonObject, type JsonValue } from './json';
 
 const routerFilter: JsonObject = { name: 'envoy.filters.http.router', typed_config: { '@type': TYPE.router } };
@@ -9,7 +9,7 @@ const routerFilter: JsonObject = { name: 'envoy.filters.http.router', typed_conf
  * An HTTP connection manager for a route configuration: inline in a static bootstrap, fetched by
  * RDS over the ADS stream otherwise. AUTO codec: HTTP/1.1 and HTTP/2 (h2c) on the same port.
  */
-export function httpConnectionManager(ctx: CompileContext, statPrefix: string, routes: EnvoyResource, httpFilters: JsonObject[] = []): JsonObject {
+export function httpConnectionManager(ctx: EnvoyContext, statPrefix: string, routes: EnvoyResource, httpFilters: JsonObject[] = []): JsonObject {
   const source =
     ctx.opts.mode === 'ads'
       ? { rds: { config_source: { ads: {}, resource_api_version: 'V3' }, route_config_name: routes.name } }

@@ -22,7 +22,7 @@ const millis = (d: Parameters<typeof durationToMillis>[0]) => {
   return ms === undefined ? undefined : envoyDuration(ms);
 };
 
-const TLS_INSPECTOR = { name: 'envoy.filters.listener.tls_inspector', typed_config: { '@type': TYPE.tlsInspector } };
+export const TLS_INSPECTOR = { name: 'envoy.filters.listener.tls_inspector', typed_config: { '@type': TYPE.tlsInspector } };
 
 /** The network filter that serves one node listener: a connection manager or a TCP proxy. */
 function serveFilter(ctx: CompileContext, { listener, timeout: t }: IngressPort, out: ListenerOutput): JsonObject {

@@ -15,4 +15,11 @@ export const names = {
   egressRoutes: (port: number) => `rds_egress_http_${port}`,
   xdsCluster: 'xds_cluster',
   nodeId: (mesh: string, node: string) => `mesh/${mesh}/virtualNode/${node}`,
+  gatewayNodeId: (mesh: string, gateway: string) => `mesh/${mesh}/virtualGateway/${gateway}`,
+  /**
+   * A gateway listener's hop to the gateway's own egress listener; App Mesh names the listener port
+   * only when the gateway has several listeners.
+   */
+  selfRedirectCluster: (mesh: string, gateway: string, protocol: PortProtocol, egressPort: number, listenerPort?: number) =>
+    `cds_ingress_${mesh}_${gateway}_self_redirect_${listenerPort === undefined ? '' : `${listenerPort}_`}${protocol}_${egressPort}`,
 };

@@ -3,7 +3,7 @@
 // the mesh egress filter's catch-all. Also the TCP destination of a backend port (TCP has no routes).
 import { durationToMillis, type Duration } from '../common/duration';
 import type { BackendPolicy, PlanBackend, PlanPort, PlanRoute } from '../resolve/plan';
-import type { CompileContext } from './context';
+import type { CompileContext, EnvoyContext } from './context';
 import { TYPE, compact, envoyDuration, type EnvoyResource, type JsonObject } from './json';
 import { names } from './names';
 import { grpcRouteMatch, httpRouteMatch } from './route-match';
@@ -17,7 +17,7 @@ const duration = (d: Duration | undefined) => {
 
 const NO_TARGET = { status: 503, body: { inline_string: 'meshwright: no target of this route can receive traffic\n' } };
 
-function httpRouteEntry(ctx: CompileContext, planned: PlanRoute, backend: BackendPolicy): JsonObject {
+function httpRouteEntry(ctx: EnvoyContext, planned: PlanRoute, backend: BackendPolicy): JsonObject {
   const { route, kind, id } = planned;
   const grpc = route.spec.grpcRoute;
   const http = route.spec.httpRoute ?? route.spec.http2Route;
@@ -48,7 +48,7 @@ function httpRouteEntry(ctx: CompileContext, planned: PlanRoute, backend: Backen
 }
 
 /** The Envoy routes for an HTTP-family port of a backend service. */
-export function httpPortRoutes(ctx: CompileContext, port: PlanPort, backend: BackendPolicy): JsonObject[] {
+export function httpPortRoutes(ctx: EnvoyContext, port: PlanPort, backend: BackendPolicy): JsonObject[] {
   if (port.kind === 'router') return port.routes.map((r) => httpRouteEntry(ctx, r, backend));
   const found = port.target;
   const cluster = found && clusterFor(ctx, found.node, found.listener, backend);

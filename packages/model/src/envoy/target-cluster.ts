@@ -4,25 +4,25 @@ import type { Listener } from '../virtual-node/listener';
 import type { BackendPolicy, PlanTarget, Site } from '../resolve/plan';
 import { upstreamTls } from './tls';
 import { egressCluster, healthCheckProtocol } from './cluster';
-import type { CompileContext, NodeItem } from './context';
+import type { EnvoyContext, NodeItem } from './context';
 import type { JsonObject } from './json';
 
 /**
  * The cluster for a target listener, created once per compile run, with TLS when the backend's
  * client policy asks for it. Undefined (reported) when that TLS cannot be compiled: never plain text instead.
  */
-export function clusterFor(ctx: CompileContext, node: NodeItem, listener: Listener, backend?: BackendPolicy): string | undefined {
+export function clusterFor(ctx: EnvoyContext, node: NodeItem, listener: Listener, backend: BackendPolicy): string | undefined {
   const { port, protocol } = listener.portMapping;
-  const tls = upstreamTls(backend?.policy, port, node.spec.serviceDiscovery?.dns?.hostname ?? '', protocol);
+  const tls = upstreamTls(backend.policy, port, node.spec.serviceDiscovery?.dns?.hostname ?? '', protocol);
   if (tls && 'problem' in tls) {
-    ctx.diag.error('compile.tls-unsupported', backend?.site.resource ?? { kind: 'virtualNode', name: ctx.self.virtualNodeName },
-      `${backend?.site.path ?? ''}.${tls.path}`, `${tls.problem}; compile left "${node.virtualNodeName}" out rather than send plain text`);
+    ctx.diag.error('compile.tls-unsupported', backend.site.resource,
+      `${backend.site.path}.${tls.path}`, `${tls.problem}; compile left "${node.virtualNodeName}" out rather than send plain text`);
     return undefined;
   }
   const cluster = egressCluster(ctx, node, listener, tls?.socket);
   if (!cluster) return undefined;
   const existing = ctx.clusters.get(cluster.name);
-  if (existing && backend && JSON.stringify(existing.transport_socket) !== JSON.stringify(cluster.transport_socket)) {
+  if (existing && JSON.stringify(existing.transport_socket) !== JSON.stringify(cluster.transport_socket)) {
     ctx.diag.warn('compile.client-policy-conflict', backend.site.resource, backend.site.path,
       `"${node.virtualNodeName}" port ${port} is also reached through a backend with another TLS client policy; the first backend in name order decides`);
   }
@@ -46,7 +46,7 @@ export function clusterFor(ctx: CompileContext, node: NodeItem, listener: Listen
  * A route action's destination: `cluster` for one target, `weighted_clusters` for several.
  * Zero-weight targets get no traffic and are left out (Envoy needs a positive total).
  */
-export function weightedDestination(ctx: CompileContext, targets: PlanTarget[], site: Site, backend?: BackendPolicy): JsonObject | undefined {
+export function weightedDestination(ctx: EnvoyContext, targets: PlanTarget[], site: Site, backend: BackendPolicy): JsonObject | undefined {
   const weights = new Map<string, number>();
   for (const t of targets) {
     const cluster = clusterFor(ctx, t.node, t.listener, backend);

@@ -1,5 +1,6 @@
 // The resources of a bundle one by one, in creation order, for the writers.
 import type { ResourceKind } from '../input/cli-input';
+import { qualifiedName } from '../import/qualified-name';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -8,6 +9,8 @@ export interface BundleItem {
   name: string;
   /** Routes only: the router they belong to. */
   virtualRouterName?: string;
+  /** Gateway routes only: the gateway they belong to. */
+  virtualGatewayName?: string;
   spec: unknown;
   tags?: unknown[];
 }
@@ -17,7 +20,12 @@ const lists = [
   ['virtualRouters', 'virtualRouter', 'virtualRouterName'],
   ['routes', 'route', 'routeName'],
   ['virtualServices', 'virtualService', 'virtualServiceName'],
+  ['virtualGateways', 'virtualGateway', 'virtualGatewayName'],
+  ['gatewayRoutes', 'gatewayRoute', 'gatewayRouteName'],
 ] as const;
+
+/** `router/route` and `gateway/gatewayRoute`, the plain name otherwise: unique among its kind. */
+export const itemName = (item: BundleItem): string => qualifiedName(item.kind, item.name, item.kind === 'route' ? item.virtualRouterName : item.virtualGatewayName);
 
 /** The mesh name and every item of a bundle (bundle-shaped input, as `validateBundle` takes). */
 export function bundleItems(bundle: Record<string, unknown>): { meshName: string; items: BundleItem[] } {
@@ -28,8 +36,8 @@ export function bundleItems(bundle: Record<string, unknown>): { meshName: string
   for (const [list, kind, nameKey] of lists) {
     for (const o of Array.isArray(bundle[list]) ? (bundle[list] as unknown[]) : []) {
       if (!isRecord(o)) continue;
-      const router = kind === 'route' ? { virtualRouterName: String(o.virtualRouterName) } : {};
-      items.push({ kind, name: String(o[nameKey]), ...router, spec: o.spec, ...tagsOf(o) });
+      const parent = kind === 'route' ? { virtualRouterName: String(o.virtualRouterName) } : kind === 'gatewayRoute' ? { virtualGatewayName: String(o.virtualGatewayName) } : {};
+      items.push({ kind, name: String(o[nameKey]), ...parent, spec: o.spec, ...tagsOf(o) });
     }
   }
   return { meshName, items };

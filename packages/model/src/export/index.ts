@@ -2,4 +2,4 @@
 export { exportCloudFormation, toCloudFormationShape } from './to-cloudformation';
 export { exportKubernetes, type KubernetesExport } from './to-kubernetes';
 export { exportCliInputs } from './to-cli';
-export { bundleItems, type BundleItem } from './bundle-items';
+export { bundleItems, itemName, type BundleItem } from './bundle-items';

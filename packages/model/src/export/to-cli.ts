@@ -1,5 +1,5 @@
 // A bundle as `aws appmesh create-* --cli-input-json` files, one resource per file.
-import { bundleItems } from './bundle-items';
+import { bundleItems, itemName } from './bundle-items';
 
 const prefixes = { mesh: 'mesh', virtualNode: 'vn', virtualRouter: 'vr', route: 'route', virtualService: 'vs', virtualGateway: 'vg', gatewayRoute: 'gr' } as const;
 const fileSafe = (raw: string) => raw.replace(/[^A-Za-z0-9._-]+/g, '_');
@@ -9,9 +9,11 @@ export function exportCliInputs(bundle: Record<string, unknown>): Record<string,
   const { meshName, items } = bundleItems(bundle);
   const files: Record<string, Record<string, unknown>> = {};
   for (const item of items) {
-    const label = item.kind === 'route' ? `${item.virtualRouterName ?? ''}-${item.name}` : item.name;
+    // Routes and gateway routes are named within their parent: `route-<router>-<route>.json`, `gr-<gateway>-<route>.json`.
+    const label = itemName(item).replace('/', '-');
     const file = item.kind === 'mesh' ? 'mesh.json' : `${prefixes[item.kind]}-${fileSafe(label)}.json`;
-    const names = item.kind === 'mesh' ? {} : item.kind === 'route' ? { routeName: item.name, virtualRouterName: item.virtualRouterName } : { [`${item.kind}Name`]: item.name };
+    const parent = item.kind === 'route' ? { virtualRouterName: item.virtualRouterName } : item.kind === 'gatewayRoute' ? { virtualGatewayName: item.virtualGatewayName } : {};
+    const names = item.kind === 'mesh' ? {} : { [`${item.kind}Name`]: item.name, ...parent };
     files[file] = { meshName, ...names, ...(item.spec === undefined ? {} : { spec: item.spec }), ...(item.tags ? { tags: item.tags } : {}) };
   }
   return files;

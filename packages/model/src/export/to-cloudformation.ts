@@ -1,10 +1,11 @@
 // A bundle as a CloudFormation template: one AWS::AppMesh::* resource per item, properties in
-// CloudFormation's spelling, MeshName and VirtualRouterName by Fn::GetAtt so the stack creates the
-// mesh and routers first, DependsOn for what specs name (route targets, providers, backends need not exist).
+// CloudFormation's spelling, MeshName, VirtualRouterName and VirtualGatewayName by Fn::GetAtt so the
+// stack creates the mesh, routers and gateways first, DependsOn for what specs name (route targets,
+// providers, gateway route targets; backends need not exist).
 import { stringify } from 'yaml';
 import { memberTable } from '../import/member-names.generated';
 import { specShapes } from '../import/member-table';
-import { bundleItems, uniqueIds, type BundleItem } from './bundle-items';
+import { bundleItems, itemName, uniqueIds, type BundleItem } from './bundle-items';
 
 // CloudFormation's names that are more than the API's name with a capital first letter.
 const cloudFormationSpellings: Record<string, string> = {
@@ -52,6 +53,12 @@ function referencedNames(item: BundleItem): { kind: BundleItem['kind']; name: st
     if (isRecord(p.virtualNode)) out.push({ kind: 'virtualNode', name: String(p.virtualNode.virtualNodeName) });
     if (isRecord(p.virtualRouter)) out.push({ kind: 'virtualRouter', name: String(p.virtualRouter.virtualRouterName) });
   }
+  if (item.kind === 'gatewayRoute') {
+    for (const r of Object.values(spec)) {
+      const service = isRecord(r) && isRecord(r.action) && isRecord(r.action.target) && isRecord(r.action.target.virtualService) ? r.action.target.virtualService : undefined;
+      if (service) out.push({ kind: 'virtualService', name: String(service.virtualServiceName) });
+    }
+  }
   return out;
 }
 
@@ -61,21 +68,20 @@ export function exportCloudFormation(bundle: Record<string, unknown>, descriptio
   const logicalId = uniqueIds((raw) => raw.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase()).replace(/^./, (c) => c.toUpperCase()), '');
   const ids = new Map<string, string>();
   const key = (kind: string, name: string) => `${kind}:${name}`;
-  for (const item of items) {
-    const label = item.kind === 'route' ? `${item.virtualRouterName ?? ''}-${item.name}` : item.name;
-    ids.set(key(item.kind, item.kind === 'route' ? `${item.virtualRouterName ?? ''}/${item.name}` : item.name), logicalId(`${typeOf[item.kind]}-${label}`));
-  }
-  const idOf = (item: BundleItem) => ids.get(key(item.kind, item.kind === 'route' ? `${item.virtualRouterName ?? ''}/${item.name}` : item.name)) ?? '';
+  for (const item of items) ids.set(key(item.kind, itemName(item)), logicalId(`${typeOf[item.kind]}-${itemName(item).replace('/', '-')}`));
+  const idOf = (item: BundleItem) => ids.get(key(item.kind, itemName(item))) ?? '';
+  const parentRef = (kind: 'virtualRouter' | 'virtualGateway', name: string | undefined) => {
+    const id = ids.get(key(kind, name ?? ''));
+    return id ? { 'Fn::GetAtt': [id, `${typeOf[kind]}Name`] } : name;
+  };
   const meshId = ids.get(key('mesh', meshName)) ?? 'Mesh';
   const resources: Record<string, unknown> = {};
   for (const item of items) {
     const props: Record<string, unknown> = {};
     if (item.kind === 'mesh') props.MeshName = meshName;
     else props.MeshName = { 'Fn::GetAtt': [meshId, 'MeshName'] };
-    if (item.kind === 'route') {
-      const routerId = ids.get(key('virtualRouter', item.virtualRouterName ?? ''));
-      props.VirtualRouterName = routerId ? { 'Fn::GetAtt': [routerId, 'VirtualRouterName'] } : item.virtualRouterName;
-    }
+    if (item.kind === 'route') props.VirtualRouterName = parentRef('virtualRouter', item.virtualRouterName);
+    if (item.kind === 'gatewayRoute') props.VirtualGatewayName = parentRef('virtualGateway', item.virtualGatewayName);
     if (item.kind !== 'mesh') props[`${typeOf[item.kind]}Name`] = item.name;
     if (item.spec !== undefined) props.Spec = toCloudFormationShape(item.spec, specShapes[item.kind]);
     if (item.tags) props.Tags = toCloudFormationShape(item.tags, specShapes.tag);

@@ -1,8 +1,10 @@
 // A bundle as App Mesh controller manifests (appmesh.k8s.aws/v1beta2): a Namespace labelled for
 // the Mesh's namespaceSelector, every object with spec.awsName so App Mesh names stay exact, and
-// references as the controller's *Ref fields.
+// references as the controller's *Ref fields. Gateway routes are not given a virtualGatewayRef (the
+// controller's webhook refuses one on create): each VirtualGateway selects its routes by the label
+// `gateway: <its name>` in the mesh's namespace, as the webhook chooses a gateway.
 import { stringify } from 'yaml';
-import { bundleItems, uniqueIds, type BundleItem } from './bundle-items';
+import { bundleItems, itemName, uniqueIds, type BundleItem } from './bundle-items';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const apiVersion = 'appmesh.k8s.aws/v1beta2';
@@ -18,7 +20,7 @@ function toCrdShape(value: unknown): unknown {
 export interface KubernetesExport {
   /** The manifests, as one multi-document YAML text. */
   text: string;
-  /** What the controller's CRDs cannot hold (tags). */
+  /** What the controller's CRDs cannot hold (tags, a second gateway listener). */
   notes: string[];
 }
 
@@ -35,12 +37,13 @@ export function exportKubernetes(bundle: Record<string, unknown>, namespace?: st
     if (item.kind === 'route') continue;
     const next = idFor.get(item.kind) ?? uniqueIds(k8sName, '-');
     idFor.set(item.kind, next);
-    names.set(`${item.kind}:${item.name}`, next(item.name));
+    names.set(`${item.kind}:${itemName(item)}`, next(item.name));
   }
   const ref = (kind: string, name: unknown) => ({ name: names.get(`${kind}:${String(name)}`) ?? k8sName(String(name)) });
-  const object = (kind: string, item: BundleItem, spec: Record<string, unknown>) => {
-    if (item.tags) notes.push(`${item.kind} ${item.name}: tags are not part of the controller's ${kind} and are left out`);
-    return { apiVersion, kind, metadata: { name: names.get(`${item.kind}:${item.name}`) ?? k8sName(item.name), ...(kind === 'Mesh' ? {} : { namespace: ns }) }, spec: { awsName: item.name, ...spec } };
+  const object = (kind: string, item: BundleItem, spec: Record<string, unknown>, labels?: Record<string, string>) => {
+    if (item.tags) notes.push(`${item.kind} ${itemName(item)}: tags are not part of the controller's ${kind} and are left out`);
+    const metadata = { name: names.get(`${item.kind}:${itemName(item)}`) ?? k8sName(item.name), ...(kind === 'Mesh' ? {} : { namespace: ns }), ...(labels ? { labels } : {}) };
+    return { apiVersion, kind, metadata, spec: { awsName: item.name, ...spec } };
   };
   const specOf = (item: BundleItem) => (isRecord(item.spec) ? (toCrdShape(item.spec) as Record<string, unknown>) : {});
   const docs: unknown[] = [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { mesh: k8sName(meshName) } } }];
@@ -87,6 +90,26 @@ export function exportKubernetes(bundle: Record<string, unknown>, namespace?: st
             ? { virtualRouter: { virtualRouterRef: ref('virtualRouter', p.virtualRouter.virtualRouterName) } }
             : undefined;
         docs.push(object('VirtualService', item, { ...spec, ...(provider ? { provider } : {}) }));
+        break;
+      }
+      case 'virtualGateway': {
+        const gateway = ref('virtualGateway', item.name).name;
+        const listeners = Array.isArray(spec.listeners) ? spec.listeners.length : 0;
+        if (listeners > 1) notes.push(`virtualGateway ${item.name}: the controller's VirtualGateway takes one listener, as App Mesh does; this one has ${listeners}, so the controller will refuse it`);
+        // podSelector picks the gateway's Envoy pods: label the gateway Deployment's pods app=<name>.
+        const selectors = { namespaceSelector: { matchLabels: { mesh: k8sName(meshName) } }, gatewayRouteSelector: { matchLabels: { gateway } }, podSelector: { matchLabels: { app: gateway } } };
+        docs.push(object('VirtualGateway', item, { ...spec, ...selectors }));
+        break;
+      }
+      case 'gatewayRoute': {
+        const gspec = { ...spec };
+        for (const [k, v] of Object.entries(spec)) {
+          const target = isRecord(v) && isRecord(v.action) && isRecord(v.action.target) ? v.action.target : undefined;
+          if (!isRecord(v) || !isRecord(v.action) || !target || !isRecord(target.virtualService)) continue;
+          const virtualService = { virtualServiceRef: ref('virtualService', target.virtualService.virtualServiceName) };
+          gspec[k] = { ...v, action: { ...v.action, target: { ...target, virtualService } } };
+        }
+        docs.push(object('GatewayRoute', item, gspec, { gateway: ref('virtualGateway', item.virtualGatewayName).name }));
         break;
       }
       case 'route':

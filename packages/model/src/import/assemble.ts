@@ -1,5 +1,7 @@
-// Puts the resources an importer found into one mesh's bundle: picks the mesh, keeps gateways aside.
-import { ImportInputError, pendingGatewayMessage, type ImportedKind, type ImportResult, type ReportBuilder, type ReportEntry } from './report';
+// Puts the resources an importer found into one mesh's bundle: picks the mesh, files each resource
+// in its kind's list.
+import { parentMembers, hasParent, qualifiedName } from './qualified-name';
+import { ImportInputError, type ImportedKind, type ImportResult, type ReportBuilder, type ReportEntry } from './report';
 
 /** One resource read from the input, already in CLI-input shape (without meshName). */
 export interface ImportedResource {
@@ -17,7 +19,14 @@ export interface AssembleOptions {
   mesh?: string;
 }
 
-const lists = { virtualNode: 'virtualNodes', virtualRouter: 'virtualRouters', route: 'routes', virtualService: 'virtualServices' } as const;
+const lists = {
+  virtualNode: 'virtualNodes',
+  virtualRouter: 'virtualRouters',
+  route: 'routes',
+  virtualService: 'virtualServices',
+  virtualGateway: 'virtualGateways',
+  gatewayRoute: 'gatewayRoutes',
+} as const;
 
 function chooseMesh(resources: readonly ImportedResource[], options: AssembleOptions): string {
   if (options.mesh !== undefined) return options.mesh;
@@ -31,17 +40,17 @@ function chooseMesh(resources: readonly ImportedResource[], options: AssembleOpt
   throw new ImportInputError(source, `the input describes several meshes (${all.sort().join(', ')}); import one at a time with --mesh NAME`);
 }
 
+/** How reports name a resource: routes and gateway routes with their parent, as findings name them. */
+export const displayName = (r: ImportedResource): string => qualifiedName(r.kind, r.name, hasParent(r.kind) ? r.input[parentMembers[r.kind]] : undefined);
+
 /** Builds the bundle of one mesh from what the importers found. */
 export function assembleImport(resources: readonly ImportedResource[], reports: readonly ReportBuilder[], options: AssembleOptions = {}): ImportResult {
   const entries: ReportEntry[] = reports.flatMap((r) => r.entries);
-  const pending = reports.flatMap((r) => r.pending);
   const meshName = chooseMesh(resources, options);
-  // Routes are named router/route in reports, as findings name them.
-  const display = (r: ImportedResource) => (r.kind === 'route' ? `${String(r.input.virtualRouterName)}/${r.name}` : r.name);
   const note = (r: ImportedResource, action: ReportEntry['action'], message: string) =>
-    entries.push({ action, source: r.source, path: r.path, resource: { kind: r.kind, name: display(r) }, message });
+    entries.push({ action, source: r.source, path: r.path, resource: { kind: r.kind, name: displayName(r) }, message });
   let mesh: Record<string, unknown> | undefined;
-  const bundle: Record<string, unknown[]> = { virtualNodes: [], virtualRouters: [], routes: [], virtualServices: [] };
+  const bundle: Record<(typeof lists)[keyof typeof lists], unknown[]> = { virtualNodes: [], virtualRouters: [], routes: [], virtualServices: [], virtualGateways: [], gatewayRoutes: [] };
   for (const r of resources) {
     const owner = r.kind === 'mesh' ? r.name : r.meshName;
     if (owner !== undefined && owner !== meshName) {
@@ -52,17 +61,14 @@ export function assembleImport(resources: readonly ImportedResource[], reports: 
     if (r.kind === 'mesh') {
       mesh = { meshName, ...r.input };
       note(r, 'mapped', `imported as mesh ${meshName}`);
-    } else if (r.kind === 'virtualGateway' || r.kind === 'gatewayRoute') {
-      note(r, 'dropped', pendingGatewayMessage);
-      pending.push({ kind: r.kind, source: r.source, path: r.path, input: { meshName, ...r.input } });
     } else {
-      bundle[lists[r.kind]]?.push(r.input);
-      note(r, 'mapped', `imported as ${r.kind} ${display(r)}`);
+      bundle[lists[r.kind]].push(r.input);
+      note(r, 'mapped', `imported as ${r.kind} ${displayName(r)}`);
     }
   }
   if (!mesh) {
     entries.push({ action: 'defaulted', source: resources[0]?.source ?? 'input', path: '', resource: { kind: 'mesh', name: meshName }, message: `the input does not create mesh ${meshName}: the bundle's mesh has no spec (it may exist already)` });
     mesh = { meshName };
   }
-  return { bundle: { mesh, ...bundle }, report: { entries, pending } };
+  return { bundle: { mesh, ...bundle }, report: { entries } };
 }

@@ -3,13 +3,14 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { importCliDocuments } from './cli/import-cli';
+import { readCliScripts } from './cli/script';
 import { importCloudFormation } from './cloudformation/import-cloudformation';
 import { importKubernetes } from './kubernetes/import-kubernetes';
 import { ImportInputError, type ImportResult } from './report';
 import { validateBundle } from '../analysis/validate-bundle';
 
 // Values shaped like templates and manifests (App Mesh keys, intrinsic functions) but otherwise arbitrary.
-const key = fc.constantFrom('Resources', 'Type', 'Properties', 'Spec', 'MeshName', 'VirtualNodeName', 'Listeners', 'PortMapping', 'Ref', 'Fn::GetAtt', 'Fn::Sub', 'Fn::If', 'Condition', 'Parameters', 'Conditions', 'apiVersion', 'kind', 'metadata', 'spec', 'items', 'virtualNodeRef', 'meshRef', 'backendGroups', 'routes', 'name', 'x');
+const key = fc.constantFrom('Resources', 'Type', 'Properties', 'Spec', 'MeshName', 'VirtualNodeName', 'Listeners', 'PortMapping', 'Ref', 'Fn::GetAtt', 'Fn::Sub', 'Fn::If', 'Condition', 'Parameters', 'Conditions', 'apiVersion', 'kind', 'metadata', 'spec', 'items', 'virtualNodeRef', 'meshRef', 'backendGroups', 'routes', 'name', 'virtualGatewayRef', 'gatewayRouteSelector', 'namespaceSelector', 'matchLabels', 'labels', 'x');
 const leaf = fc.oneof(fc.constantFrom('AWS::AppMesh::Mesh', 'AWS::AppMesh::VirtualNode', 'AWS::AppMesh::Route', 'appmesh.k8s.aws/v1beta2', 'VirtualRouter', 'List', 'Mesh', 'AWS::NoValue'), fc.string(), fc.integer(), fc.boolean(), fc.constant(null));
 const value = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(key, tie('node'), { maxKeys: 5 })),
@@ -46,6 +47,18 @@ test('arbitrary properties and specs of App Mesh resources are reported or impor
       onlyClearErrors(() => importCloudFormation([{ source: 'f.yaml', text: stringify(template) }]));
       const manifest = [{ apiVersion: 'appmesh.k8s.aws/v1beta2', kind: 'Mesh', metadata: { name: 'm' }, spec: {} }, { apiVersion: 'appmesh.k8s.aws/v1beta2', kind, metadata: { name: 'a' }, spec }];
       onlyClearErrors(() => importKubernetes([{ source: 'f.yaml', text: manifest.map((d) => stringify(d)).join('---\n') }]));
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('arbitrary shell text is read as a script, reported or imported, never crashed on', () => {
+  const piece = fc.constantFrom('aws ', 'appmesh ', 'create-virtual-gateway ', 'create-gateway-route ', 'create-mesh ', '--mesh-name ', '--virtual-gateway-name ', '--spec ', '--cli-input-json ', 'file://a.json ', "'", '"', '$', '${X:-', '}', '$(', ')', '`', '\\\n', '\n', ';', '&&', '|', '#', 'X=1 ', '{"listeners": []} ', '[1] ', ' ');
+  const files: Record<string, string> = { 'a.json': '{"meshName": "m", "virtualGatewayName": "g", "spec": {}}' };
+  fc.assert(
+    fc.property(fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 40 }), (parts) => {
+      const read = readCliScripts([{ source: 's.sh', text: parts.join('') }], (_s, path) => (files[path] === undefined ? undefined : { source: path, text: files[path] ?? '' }));
+      onlyClearErrors(() => importCliDocuments(read.docs, { reports: read.reports }));
     }),
     { numRuns: 400 },
   );

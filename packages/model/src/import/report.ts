@@ -1,7 +1,8 @@
 // What an import did with its input, entry by entry, so a user can check the translation.
 import type { ResourceKind } from '../input/cli-input';
 
-export type ImportedKind = ResourceKind | 'virtualGateway' | 'gatewayRoute';
+/** Every kind meshwright manages is imported, virtual gateways and gateway routes included. */
+export type ImportedKind = ResourceKind;
 
 /** mapped: translated with a note; defaulted: filled in by a rule; dropped: left out; unresolved: could not be worked out. */
 export type ReportAction = 'mapped' | 'defaulted' | 'dropped' | 'unresolved';
@@ -17,18 +18,8 @@ export interface ReportEntry {
   message: string;
 }
 
-/** A resource that was read and mapped but that the bundle cannot hold yet (virtual gateways arrive with issue 11). */
-export interface PendingResource {
-  kind: 'virtualGateway' | 'gatewayRoute';
-  source: string;
-  path: string;
-  /** The mapped CLI-input shape: meshName, virtualGatewayName, (gatewayRouteName,) spec, tags. */
-  input: Record<string, unknown>;
-}
-
 export interface ImportReport {
   entries: ReportEntry[];
-  pending: PendingResource[];
 }
 
 export interface ImportResult {
@@ -50,14 +41,11 @@ export class ImportInputError extends Error {
 /** Collects report entries for one source document. */
 export class ReportBuilder {
   readonly entries: ReportEntry[] = [];
-  readonly pending: PendingResource[] = [];
   constructor(readonly source: string) {}
   add(action: ReportAction, path: string, message: string, resource?: ReportEntry['resource']): void {
     this.entries.push(resource ? { action, source: this.source, path, resource, message } : { action, source: this.source, path, message });
   }
 }
-
-export const pendingGatewayMessage = 'not imported yet: virtual gateways arrive with issue 11 (its mapped form is kept in the report)';
 
 /** The reasons an import found nothing, for the error that says so: the first few report entries. */
 export function whyNothing(reports: readonly ReportBuilder[]): string {

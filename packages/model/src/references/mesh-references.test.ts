@@ -11,7 +11,8 @@ test('every reference of the shop mesh is resolved, in a stable order by relatio
   assert.ok(refs.length > 0);
   assert.ok(refs.every((r) => r.resolved));
   const relations = refs.map((r) => r.relation);
-  assert.deepEqual(relations, [...relations].sort((a, b) => ['provider', 'router', 'target', 'backend'].indexOf(a) - ['provider', 'router', 'target', 'backend'].indexOf(b)));
+  const order = ['provider', 'router', 'target', 'gateway', 'gatewayTarget', 'backend'];
+  assert.deepEqual(relations, [...relations].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
 });
 
 test('a target naming a missing node is an unresolved reference at its JSON path', () => {

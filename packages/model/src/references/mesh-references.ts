@@ -3,16 +3,18 @@
 import type { ResourceId } from '../analysis/finding';
 import type { MeshModel } from '../input/mesh-model';
 import { routeKindOf } from '../route/schema';
+import { gatewayRouteKindOf } from '../gateway-route/schema';
 
 /**
  * What a reference means: a service's `provider`; a route's membership of its `router`; a route's
- * weighted `target`; a node's `backend`.
+ * weighted `target`; a gateway route's membership of its `gateway`; a gateway route's target
+ * virtual service (`gatewayTarget`); a node's `backend`.
  */
-export type ReferenceRelation = 'provider' | 'router' | 'target' | 'backend';
+export type ReferenceRelation = 'provider' | 'router' | 'target' | 'gateway' | 'gatewayTarget' | 'backend';
 
 export interface MeshReference {
   relation: ReferenceRelation;
-  /** The referring resource. Routes are named `<router>/<route>`. */
+  /** The referring resource. Routes are named `<router>/<route>`, gateway routes `<gateway>/<route>`. */
   from: ResourceId;
   /** JSON path of the reference inside the referring resource's CLI-input document. */
   path: string;
@@ -20,21 +22,24 @@ export interface MeshReference {
   to: ResourceId;
   /** Whether `to` exists in the mesh. */
   resolved: boolean;
-  /** For targets: the weight and the port the target names, if any. */
+  /** For targets: the weight; for targets and gateway targets: the port the target names, if any. */
   weight?: number;
   port?: number;
 }
 
 /**
  * Every reference of the mesh, in a stable order: providers, router memberships, route targets,
- * backends; each group sorted by the referring resource's name, then by position in it.
+ * gateway memberships, gateway targets, backends; each group sorted by the referring resource's
+ * name, then by position in it.
  */
 export function meshReferences(model: MeshModel): MeshReference[] {
-  const nodes = new Set(model.virtualNodes.map((n) => n.virtualNodeName));
-  const routers = new Set(model.virtualRouters.map((r) => r.virtualRouterName));
-  const services = new Set(model.virtualServices.map((s) => s.virtualServiceName));
-  const exists = (to: ResourceId) =>
-    to.kind === 'virtualNode' ? nodes.has(to.name) : to.kind === 'virtualRouter' ? routers.has(to.name) : services.has(to.name);
+  const names: Partial<Record<ResourceId['kind'], Set<string>>> = {
+    virtualNode: new Set(model.virtualNodes.map((n) => n.virtualNodeName)),
+    virtualRouter: new Set(model.virtualRouters.map((r) => r.virtualRouterName)),
+    virtualService: new Set(model.virtualServices.map((s) => s.virtualServiceName)),
+    virtualGateway: new Set(model.virtualGateways.map((g) => g.virtualGatewayName)),
+  };
+  const exists = (to: ResourceId) => names[to.kind]?.has(to.name) ?? false;
   const refs: MeshReference[] = [];
   const add = (r: Omit<MeshReference, 'resolved'>) => refs.push({ ...r, resolved: exists(r.to) });
 
@@ -66,6 +71,7 @@ export function meshReferences(model: MeshModel): MeshReference[] {
       add(ref);
     });
   }
+  addGatewayReferences(model, add);
   for (const n of byName(model.virtualNodes, (n) => n.virtualNodeName)) {
     const from: ResourceId = { kind: 'virtualNode', name: n.virtualNodeName };
     (n.spec.backends ?? []).forEach((b, i) => {
@@ -76,9 +82,32 @@ export function meshReferences(model: MeshModel): MeshReference[] {
   return refs;
 }
 
+/** Each gateway route's membership of its gateway, then each gateway route's target service. */
+function addGatewayReferences(model: MeshModel, add: (r: Omit<MeshReference, 'resolved'>) => void): void {
+  const routes = byName(model.gatewayRoutes, (r) => `${r.virtualGatewayName}/${r.gatewayRouteName}`);
+  const fromOf = (r: (typeof routes)[number]): ResourceId => ({ kind: 'gatewayRoute', name: `${r.virtualGatewayName}/${r.gatewayRouteName}` });
+  for (const r of routes) {
+    add({ relation: 'gateway', from: fromOf(r), path: 'virtualGatewayName', to: { kind: 'virtualGateway', name: r.virtualGatewayName } });
+  }
+  for (const r of routes) {
+    const kind = gatewayRouteKindOf(r.spec);
+    const target = r.spec[kind]?.action.target;
+    if (target === undefined) continue;
+    const ref: Omit<MeshReference, 'resolved'> = {
+      relation: 'gatewayTarget',
+      from: fromOf(r),
+      path: `spec.${kind}.action.target.virtualService.virtualServiceName`,
+      to: { kind: 'virtualService', name: target.virtualService.virtualServiceName },
+    };
+    if (target.port !== undefined) ref.port = target.port;
+    add(ref);
+  }
+}
+
 /**
  * The references that keep `id` from being deleted (App Mesh's ResourceInUseException): targets and
- * providers that name it, and a router's routes. Backends do not block: App Mesh lets a node name a
+ * providers that name it, a router's routes, a gateway's gateway routes and a gateway route's target
+ * service. Backends do not block: App Mesh lets a node name a
  * service that does not exist yet.
  */
 export function blockingReferences(model: MeshModel, id: ResourceId): MeshReference[] {

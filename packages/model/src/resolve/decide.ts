@@ -133,15 +133,18 @@ export function decideBackend(services: MeshIndex['services'], name: string): Fa
   return failed('node.backend-missing', `backend virtual service ${name} does not exist (yet); calls to it fail until it is created`, 'reference', 'warning');
 }
 
-/** The listeners of a node that reuse an earlier listener's port, by index: only the first on a port is served. */
-export function duplicateListenerPorts(listeners: readonly PortLike[]): Map<number, Failed> {
+/**
+ * The listeners of a node (or, reported under `code`, a gateway) that reuse an earlier listener's
+ * port, by index: only the first on a port is served.
+ */
+export function duplicateListenerPorts(listeners: readonly PortLike[], code: FindingCode = 'node.duplicate-listener-port'): Map<number, Failed> {
   const first = new Map<number, number>();
   const out = new Map<number, Failed>();
   listeners.forEach((l, i) => {
     const { port } = l.portMapping;
     const earlier = first.get(port);
     if (earlier === undefined) first.set(port, i);
-    else out.set(i, failed('node.duplicate-listener-port', `port ${port} is already used by listener ${earlier}; each listener needs its own port`, 'spec'));
+    else out.set(i, failed(code, `port ${port} is already used by listener ${earlier}; each listener needs its own port`, 'spec'));
   });
   return out;
 }

@@ -18,7 +18,7 @@ export function byPriority(a: RouteItem, b: RouteItem): number {
   return (a.spec.priority ?? 1001) - (b.spec.priority ?? 1001) || byString(a.routeName, b.routeName);
 }
 
-class Problems {
+export class Problems {
   readonly list: Unresolved[] = [];
   warn(code: CompileDiagnosticCode, resource: ResourceId, path: string, message: string, category: FindingCategory = 'consistency'): undefined {
     this.list.push({ code, severity: 'warning', category, resource, path, message });
@@ -81,11 +81,14 @@ function routerPorts(index: MeshIndex, p: Problems, router: RouterItem): PlanPor
   return ports.map(({ portMapping: _, ...port }) => port);
 }
 
-/** The ports a backend service offers, or [] (recorded) when nothing can serve it. */
-function servicePorts(index: MeshIndex, p: Problems, self: NodeItem, serviceName: string, backendPath: string): PlanPort[] {
+/**
+ * The ports a virtual service offers, or [] (recorded) when nothing can serve it. `caller` is the
+ * node (or gateway) whose reference at `backendPath` names the service.
+ */
+export function servicePorts(index: MeshIndex, p: Problems, caller: ResourceId, serviceName: string, backendPath: string): PlanPort[] {
   const missing = decideBackend(index.services, serviceName);
   if (missing) {
-    p.warn(missing.code, { kind: 'virtualNode', name: self.virtualNodeName }, backendPath, `${missing.message}; compile left the backend out`, missing.category);
+    p.warn(missing.code, caller, backendPath, `${missing.message}; compile left the backend out`, missing.category);
     return [];
   }
   const serviceId: ResourceId = { kind: 'virtualService', name: serviceName };
@@ -130,7 +133,7 @@ function backends(index: MeshIndex, p: Problems, self: NodeItem): PlanBackend[] 
   });
   return [...seen.values()]
     .sort((a, b) => byString(a.name, b.name))
-    .map((b) => ({ ...b, ports: servicePorts(index, p, self, b.name, b.path) }));
+    .map((b) => ({ ...b, ports: servicePorts(index, p, selfId, b.name, b.path) }));
 }
 
 /** The node's own listeners, each port once in port order, with the timeout of its protocol. */

@@ -1,6 +1,14 @@
 import type { RouteKind, RouteSpec } from './schema';
 import type { AnalysisContext } from '../analysis/context';
 import type { ResourceId } from '../analysis/finding';
+import { httpMatchProblems, type HttpMatchCodes } from '../analysis/http-match-rules';
+
+const routeMatchCodes: HttpMatchCodes = {
+  prefixInvalid: 'route.prefix-invalid',
+  matchAmbiguous: 'route.match-ambiguous',
+  pathInvalid: 'route.path-invalid',
+  headerRangeInvalid: 'route.header-range-invalid',
+};
 
 /** Retry events App Mesh accepts for HTTP; compile maps each to Envoy `retry_on` words. */
 export const httpRetryEventNames = ['server-error', 'gateway-error', 'client-error', 'stream-error'] as const;
@@ -11,27 +19,11 @@ export function checkRouteMatch(ctx: AnalysisContext, spec: RouteSpec, kind: Rou
   if (http) {
     const { match } = http;
     const base = `spec.${kind}.match`;
-    if (match.prefix !== undefined && !match.prefix.startsWith('/')) {
-      ctx.report({ code: 'route.prefix-invalid', category: 'spec', resource, path: `${base}.prefix`, message: `prefix must start with "/" (got "${match.prefix}")` });
+    // A match with only a port takes every path on that port (App Mesh's howto-multiple-listeners does this).
+    if (match.prefix === undefined && match.path === undefined && match.port === undefined) {
+      ctx.report({ code: 'route.match-missing', category: 'spec', resource, path: base, message: 'needs a prefix (such as "/"), a path or a port to match' });
     }
-    if (match.prefix === undefined && match.path === undefined) {
-      ctx.report({ code: 'route.match-missing', category: 'spec', resource, path: base, message: 'needs a prefix (such as "/") or a path to match' });
-    }
-    if (match.prefix !== undefined && match.path !== undefined) {
-      ctx.report({ code: 'route.match-ambiguous', category: 'spec', resource, path: `${base}.path`, message: 'set either prefix or path, not both' });
-    }
-    if (match.path !== undefined && (match.path.exact === undefined) === (match.path.regex === undefined)) {
-      ctx.report({ code: 'route.path-invalid', category: 'spec', resource, path: `${base}.path`, message: 'path needs exactly one of exact or regex' });
-    }
-    if (match.path?.exact !== undefined && !match.path.exact.startsWith('/')) {
-      ctx.report({ code: 'route.path-invalid', category: 'spec', resource, path: `${base}.path.exact`, message: 'an exact path must start with "/"' });
-    }
-    match.headers?.forEach((h, i) => {
-      const range = h.match?.range;
-      if (range && range.start >= range.end) {
-        ctx.report({ code: 'route.header-range-invalid', category: 'spec', resource, path: `${base}.headers[${i}].match.range`, message: `range start ${range.start} must be below end ${range.end}` });
-      }
-    });
+    for (const p of httpMatchProblems(match, routeMatchCodes)) ctx.report({ code: p.code, category: 'spec', resource, path: `${base}.${p.path}`, message: p.message });
     http.retryPolicy?.httpRetryEvents?.forEach((e, i) => {
       if (!(httpRetryEventNames as readonly string[]).includes(e)) {
         ctx.report({

@@ -2,8 +2,15 @@ import type { AnalysisContext } from '../analysis/context';
 import { nodeId } from '../analysis/context';
 import { decideBackend, decideListenerTimeout, duplicateListenerPorts, type Failed } from '../resolve/decide';
 import { accessLogPathProblem } from './access-log-path';
+import { listenerProblems, type ListenerRuleCodes } from '../analysis/listener-rules';
 
-const httpLike = new Set(['http', 'http2']);
+const nodeListenerCodes: ListenerRuleCodes = {
+  healthCheckPortMismatch: 'node.health-check-port-mismatch',
+  healthCheckPathMissing: 'node.health-check-path-missing',
+  healthCheckPathNotHttp: 'node.health-check-path-not-http',
+  healthCheckPathIgnored: 'node.health-check-path-ignored',
+  connectionPoolProtocolMismatch: 'node.connection-pool-protocol-mismatch',
+};
 
 /** Rules about one virtual node's own spec and its backends. */
 export function checkVirtualNodes(ctx: AnalysisContext): void {
@@ -34,53 +41,16 @@ export function checkVirtualNodes(ctx: AnalysisContext): void {
     const clashes = duplicateListenerPorts(listeners);
     listeners.forEach((listener, i) => {
       const base = `spec.listeners[${i}]`;
-      const { port, protocol } = listener.portMapping;
       const report = (f: Failed, path: string) => ctx.report({ code: f.code, severity: f.severity, category: f.category, resource, path, message: f.message });
       const clash = clashes.get(i);
       if (clash) report(clash, `${base}.portMapping.port`);
 
-      const hc = listener.healthCheck;
-      if (hc) {
-        if (hc.port !== undefined && hc.port !== port) {
-          ctx.report({
-            code: 'node.health-check-port-mismatch',
-            category: 'spec',
-            resource,
-            path: `${base}.healthCheck.port`,
-            message: `health check port ${hc.port} does not match the listener port ${port}`,
-          });
-        }
-        if (hc.path !== undefined && !httpLike.has(hc.protocol)) {
-          ctx.report({
-            code: 'node.health-check-path-not-http',
-            category: 'spec',
-            resource,
-            path: `${base}.healthCheck.path`,
-            message: `a path only applies to http and http2 health checks, not ${hc.protocol}`,
-          });
-        }
-        if (hc.path === undefined && httpLike.has(hc.protocol)) {
-          ctx.report({
-            code: 'node.health-check-path-missing',
-            category: 'spec',
-            resource,
-            path: `${base}.healthCheck.path`,
-            message: `an ${hc.protocol} health check needs a path, such as /health`,
-          });
-        }
+      for (const problem of listenerProblems(listener, nodeListenerCodes)) {
+        const { path, ...finding } = problem;
+        ctx.report({ ...finding, resource, path: `${base}.${path}` });
       }
       const timeout = decideListenerTimeout(listener);
       if (timeout) report(timeout, `${base}.${timeout.path}`);
-      const poolKind = listener.connectionPool && Object.keys(listener.connectionPool)[0];
-      if (poolKind && poolKind !== protocol) {
-        ctx.report({
-          code: 'node.connection-pool-protocol-mismatch',
-          category: 'spec',
-          resource,
-          path: `${base}.connectionPool.${poolKind}`,
-          message: `a ${poolKind} connection pool does not apply to a ${protocol} listener; use connectionPool.${protocol}`,
-        });
-      }
     });
 
     const seenBackends = new Set<string>();

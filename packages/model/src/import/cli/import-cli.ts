@@ -1,5 +1,5 @@
-// AWS CLI documents to a bundle: `--cli-input-json` files, spec-only files named by flags or a
-// manifest, `aws appmesh describe-*` outputs ({"virtualNode": {...}}) and arrays of those (dumps).
+// AWS CLI documents to a bundle (every kind, gateways included): `--cli-input-json` files, spec-only
+// files named by flags or a manifest, `aws appmesh describe-*` outputs ({"virtualNode": {...}}) and arrays of those (dumps).
 import { assembleImport, type AssembleOptions, type ImportedResource } from '../assemble';
 import { isBundleDocument, kindOfCliInput, type InputDocument } from '../../input/cli-files';
 import type { ResourceKind } from '../../input/cli-input';
@@ -12,17 +12,21 @@ export interface CliNames {
   virtualServiceName?: string;
   virtualRouterName?: string;
   routeName?: string;
+  virtualGatewayName?: string;
+  gatewayRouteName?: string;
 }
 
 export interface CliImportOptions extends AssembleOptions {
   /** Names for spec-only documents, per source; `*` applies to every source. */
   names?: Record<string, CliNames>;
+  /** What reading AWS CLI scripts into `docs` reported (readCliScripts), to join this import's report. */
+  reports?: readonly ReportBuilder[];
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const describeKeys = ['mesh', 'virtualNode', 'virtualService', 'virtualRouter', 'route'] as const;
+const describeKeys = ['mesh', 'virtualNode', 'virtualService', 'virtualRouter', 'route', 'virtualGateway', 'gatewayRoute'] as const;
 const nameMember = (kind: ResourceKind) => (kind === 'mesh' ? 'meshName' : `${kind}Name`);
-const inputMembers = new Set(['clientToken', 'meshName', 'meshOwner', 'spec', 'tags', 'virtualNodeName', 'virtualServiceName', 'virtualRouterName', 'routeName']);
+const inputMembers = new Set(['clientToken', 'meshName', 'meshOwner', 'spec', 'tags', ...describeKeys.slice(1).map(nameMember)]);
 
 function toResource(doc: Record<string, unknown>, source: string, path: string, report: ReportBuilder): ImportedResource {
   const kind = kindOfCliInput(doc);
@@ -58,7 +62,7 @@ function visit(value: unknown, source: string, path: string, options: CliImportO
     visit(value[only], source, `${path}.${only}`.replace(/^\./, ''), options, report, out);
     return;
   }
-  const listKey = keys.find((k) => /^(meshes|virtualNodes|virtualServices|virtualRouters|routes)$/.test(k) && Array.isArray(value[k]));
+  const listKey = keys.find((k) => /^(meshes|virtualNodes|virtualServices|virtualRouters|routes|virtualGateways|gatewayRoutes)$/.test(k) && Array.isArray(value[k]));
   if (listKey && !('spec' in value)) {
     report.add('dropped', `${path}.${listKey}`.replace(/^\./, ''), `list-* output names resources but holds no specs: add the describe-* outputs of each`);
     return;
@@ -67,7 +71,7 @@ function visit(value: unknown, source: string, path: string, options: CliImportO
   if (!hasName && 'spec' in value) {
     const names = { ...options.names?.['*'], ...options.names?.[source] };
     if (!Object.keys(names).length) {
-      report.add('unresolved', path || '.', 'a spec without names: give them with --mesh-name, --virtual-node-name... or a meshwright-import.json manifest');
+      report.add('unresolved', path || '.', 'a spec without names: give them with --mesh-name, --virtual-node-name, --virtual-gateway-name... or a meshwright-import.json manifest');
       return;
     }
     const kind = kindOfNames(names);
@@ -76,7 +80,7 @@ function visit(value: unknown, source: string, path: string, options: CliImportO
     return;
   }
   if (!hasName) {
-    report.add('dropped', path || '.', 'is not an App Mesh CLI-input document: it names no meshName, virtualNodeName, virtualRouterName, routeName or virtualServiceName');
+    report.add('dropped', path || '.', 'is not an App Mesh CLI-input document: it names no meshName, virtualNodeName, virtualRouterName, routeName, virtualServiceName, virtualGatewayName or gatewayRouteName');
     return;
   }
   out.push(toResource(value, source, path || '.', report));
@@ -90,9 +94,9 @@ const isBundle = (json: unknown) => isBundleDocument(json) && !isDescribeMesh(js
 export function importCliDocuments(docs: readonly InputDocument[], options: CliImportOptions = {}): ImportResult {
   const [first] = docs;
   if (docs.length === 1 && first && isBundle(first.json)) {
-    return { bundle: first.json as Record<string, unknown>, report: { entries: [], pending: [] } };
+    return { bundle: first.json as Record<string, unknown>, report: { entries: [] } };
   }
-  const reports: ReportBuilder[] = [];
+  const reports: ReportBuilder[] = [...(options.reports ?? [])];
   const resources: ImportedResource[] = [];
   for (const doc of docs) {
     if (isBundle(doc.json)) throw new ImportInputError(doc.source, 'a bundle file must be imported on its own, not with other files');

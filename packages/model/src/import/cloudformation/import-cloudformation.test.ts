@@ -18,16 +18,18 @@ test('a YAML template with short-form tags, parameters, conditions and mappings 
   assert.deepEqual(validateBundle(r.bundle).findings, []);
 });
 
-test('gateways are kept in the report with their mapped form, not put in the bundle', () => {
+test('virtual gateways and gateway routes go in the bundle: Fn::GetAtt to the gateway and to the target service resolve to names', () => {
   const r = importText(template);
-  assert.deepEqual(r.report.pending.map((p) => [p.kind, p.input.virtualGatewayName, p.input.gatewayRouteName]), [
-    ['virtualGateway', 'colorgateway-vgw', undefined],
-    ['gatewayRoute', 'colorgateway-vgw', 'colorgateway-route'],
+  assert.deepEqual(r.bundle.virtualGateways, [{ virtualGatewayName: 'colorgateway-vgw', spec: { listeners: [{ portMapping: { port: 80, protocol: 'http' } }] } }]);
+  assert.deepEqual(r.bundle.gatewayRoutes, [
+    {
+      gatewayRouteName: 'colorgateway-route',
+      virtualGatewayName: 'colorgateway-vgw',
+      spec: { httpRoute: { match: { prefix: '/color' }, action: { target: { virtualService: { virtualServiceName: 'colorteller.colorapp.local' } } } } },
+    },
   ]);
-  assert.deepEqual((r.report.pending[1]?.input.spec as { httpRoute: unknown }).httpRoute, {
-    match: { prefix: '/color' },
-    action: { target: { virtualService: { virtualServiceName: 'colorteller.colorapp.local' } } },
-  });
+  const entry = r.report.entries.find((e) => e.path === 'Resources.ColorGatewayRoute' && e.action === 'mapped');
+  assert.equal(entry?.message, 'imported as gatewayRoute colorgateway-vgw/colorgateway-route');
 });
 
 test('--parameter values and pseudo parameters change the result; a false condition leaves its resource out', () => {

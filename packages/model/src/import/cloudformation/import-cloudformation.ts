@@ -80,9 +80,9 @@ function importTemplate(source: string, template: Template, options: CloudFormat
     const t = appMeshTypes[resource.Type];
     const nameRaw = scope.nameOf(id);
     const name = typeof nameRaw === 'string' ? nameRaw : id;
-    // Routes are named router/route in reports, as findings name them.
-    const router = t.kind === 'route' ? evaluate(resource.Properties?.VirtualRouterName, scope) : undefined;
-    const target = { kind: t.kind, name: typeof router === 'string' ? `${router}/${name}` : name };
+    // Routes and gateway routes are named parent/name in reports, as findings name them.
+    const parent = t.kind === 'route' || t.kind === 'gatewayRoute' ? evaluate(resource.Properties?.[parentProperties[t.kind]], scope) : undefined;
+    const target = { kind: t.kind, name: typeof parent === 'string' ? `${parent}/${name}` : name };
     if (resource.Condition !== undefined) {
       const c = typeof resource.Condition === 'string' ? scope.condition(resource.Condition) : new Unresolved('Condition must name a condition');
       if (c instanceof Unresolved) {

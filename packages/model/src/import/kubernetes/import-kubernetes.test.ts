@@ -14,7 +14,8 @@ test('a multi-namespace manifest gives the exact bundle: webhook names, refs, ro
   const r = run(manifest);
   assert.deepEqual(r.bundle, expected);
   assert.deepEqual(validateBundle(r.bundle).findings, []);
-  assert.deepEqual(r.report.pending.map((p) => [p.kind, p.input.virtualGatewayName]), [['virtualGateway', 'ingress-gw_front']]);
+  const routes = r.bundle.gatewayRoutes as { gatewayRouteName: string; virtualGatewayName: string }[];
+  assert.deepEqual(routes.map((g) => [g.virtualGatewayName, g.gatewayRouteName]), [['ingress-gw_front', 'color-route_colors'], ['ingress-gw_front', 'blue-route_colors']]);
 });
 
 test('Kubernetes-only fields and status are reported as dropped', () => {
@@ -59,7 +60,7 @@ spec: {}
 
 test('v1beta1 manifests are reported as unsupported; with nothing else the import is a clear error', () => {
   const text = 'apiVersion: appmesh.k8s.aws/v1beta1\nkind: Mesh\nmetadata: {name: old}\nspec: {}\n';
-  assert.throws(() => run(text), /has no appmesh\.k8s\.aws\/v1beta2 Mesh, VirtualNode, VirtualService or VirtualRouter objects/);
+  assert.throws(() => run(text), /has no appmesh\.k8s\.aws\/v1beta2 Mesh, VirtualNode, VirtualService, VirtualRouter, VirtualGateway or GatewayRoute objects/);
   const r = run(`${text}---\napiVersion: appmesh.k8s.aws/v1beta2\nkind: Mesh\nmetadata: {name: new}\nspec: {}\n`);
   assert.match(r.report.entries.find((e) => e.action === 'dropped')?.message ?? '', /appmesh\.k8s\.aws\/v1beta1 is not supported: only appmesh\.k8s\.aws\/v1beta2/);
 });

@@ -7,7 +7,8 @@ import { ImportInputError, ReportBuilder, whyNothing, type ImportResult, type Im
 import { toApiShape } from '../to-api-shape';
 import type { SourceText } from '../cloudformation/import-cloudformation';
 import { meshOf } from './membership';
-import { awsNameOf, resolveRef, type K8sObject } from './names';
+import { gatewayLogging, gatewayOfRoute, gatewayRouteTargets, kubernetesOnlyMessage } from './gateways';
+import { awsNameOf, refTo, type Context, type K8sObject } from './names';
 
 export interface KubernetesOptions extends AssembleOptions {
   /** --namespace-mesh NAMESPACE=MESH: the mesh of every object of a namespace. */
@@ -66,22 +67,6 @@ function objectsOf(s: SourceText, report: ReportBuilder): { objects: K8sObject[]
   return out;
 }
 
-interface Context {
-  objects: K8sObject[];
-  backendGroups: K8sObject[];
-  report: ReportBuilder;
-}
-
-function refTo(holder: unknown, kind: 'VirtualNode' | 'VirtualService' | 'VirtualRouter', o: K8sObject, ctx: Context, path: string, resource: { kind: ImportedKind; name: string }): string | undefined {
-  const r = isRecord(holder) ? resolveRef(holder, kind, o, ctx.objects) : undefined;
-  if (!r) {
-    ctx.report.add('unresolved', path, `names no ${kind} (neither a Ref nor an ARN)`, resource);
-    return undefined;
-  }
-  if (r.problem) ctx.report.add('unresolved', path, r.problem, resource);
-  return r.name;
-}
-
 /** The weighted targets of every route kind of a route spec, with virtualNodeRef/ARN resolved. */
 function routeSpec(route: Record<string, unknown>, o: K8sObject, ctx: Context, path: string, resource: { kind: ImportedKind; name: string }): Record<string, unknown> {
   const spec: Record<string, unknown> = {};
@@ -134,7 +119,8 @@ function specOf(o: K8sObject, kind: ImportedKind, ctx: Context, resource: { kind
   const spec: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(o.spec)) {
     if (kubernetesOnly.includes(key)) {
-      if (key !== 'awsName' && key !== 'meshRef' && key !== 'backendGroups') ctx.report.add('dropped', `${o.path}.spec.${key}`, `${key} is a Kubernetes-only field`, resource);
+      // awsName and the refs are read elsewhere; backend groups are expanded into backends.
+      if (!['awsName', 'meshRef', 'backendGroups', 'virtualGatewayRef'].includes(key)) ctx.report.add('dropped', `${o.path}.spec.${key}`, kubernetesOnlyMessage(o.kind, key), resource);
       continue;
     }
     if (kind === 'virtualRouter' && key === 'routes') continue;
@@ -151,17 +137,8 @@ function specOf(o: K8sObject, kind: ImportedKind, ctx: Context, resource: { kind
         ? { virtualRouter: { virtualRouterName: refTo(p.virtualRouter, 'VirtualRouter', o, ctx, `${at}.virtualRouter`, resource) } }
         : p;
   }
-  if (kind === 'gatewayRoute') {
-    for (const [key, value] of Object.entries(spec)) {
-      const action = isRecord(value) && isRecord(value.action) ? value.action : undefined;
-      const target = action && isRecord(action.target) ? action.target : undefined;
-      if (action && target && isRecord(target.virtualService)) {
-        const { virtualServiceRef: _r, virtualServiceARN: _a, ...rest } = target.virtualService;
-        const name = refTo(target.virtualService, 'VirtualService', o, ctx, `${o.path}.spec.${key}.action.target.virtualService`, resource);
-        spec[key] = { ...(value as object), action: { ...action, target: { ...target, virtualService: { ...rest, virtualServiceName: name } } } };
-      }
-    }
-  }
+  if (kind === 'gatewayRoute') return gatewayRouteTargets(spec, o, ctx, resource);
+  if (kind === 'virtualGateway') return gatewayLogging(spec, o, ctx, resource);
   return spec;
 }
 
@@ -187,19 +164,16 @@ export function importKubernetes(sources: readonly SourceText[], options: Kubern
     if (kind === undefined || !report) continue;
     const ctx: Context = { ...all, report };
     const name = awsNameOf(o);
-    const resource = { kind, name };
+    // A gateway route's gateway comes first: reports name it gateway/route, as findings do.
+    const gateway = kind === 'gatewayRoute' ? gatewayOfRoute(o, namespaces, ctx, { kind, name }) : undefined;
+    const resource = { kind, name: gateway === undefined ? name : `${gateway}/${name}` };
     if (o.spec.awsName === undefined) report.add('defaulted', `${o.path}.spec.awsName`, `no awsName: named ${name} as the controller does`, resource);
     const meshName = kind === 'mesh' ? name : meshOf(o, all.objects, namespaces, options.namespaceMesh ?? {}, report, resource);
     const shapeCtx = { report, resource };
     const spec = toApiShape(specOf(o, kind, ctx, resource), specShapes[kind], `${o.path}.spec`, shapeCtx) as Record<string, unknown>;
     const nameMember = kind === 'mesh' ? 'meshName' : `${kind}Name`;
-    const input: Record<string, unknown> = kind === 'mesh' ? { spec } : { [nameMember]: name, spec };
-    if (kind === 'gatewayRoute') {
-      const ref = o.spec.virtualGatewayRef;
-      const gw = isRecord(ref) ? all.objects.find((x) => x.kind === 'VirtualGateway' && x.name === ref.name && x.namespace === (typeof ref.namespace === 'string' ? ref.namespace : o.namespace)) : undefined;
-      if (gw) input.virtualGatewayName = awsNameOf(gw);
-      else report.add('unresolved', `${o.path}.spec`, 'the virtual gateway of this gateway route is chosen by gateway selectors in the cluster: not worked out yet', resource);
-    }
+    const parent = gateway === undefined ? {} : { virtualGatewayName: gateway };
+    const input: Record<string, unknown> = kind === 'mesh' ? { spec } : { [nameMember]: name, ...parent, spec };
     resources.push({ kind, name, meshName, source: o.source, path: o.path, input });
     if (kind === 'virtualRouter') {
       (Array.isArray(o.spec.routes) ? o.spec.routes : []).forEach((route, i) => {
@@ -212,6 +186,6 @@ export function importKubernetes(sources: readonly SourceText[], options: Kubern
       });
     }
   }
-  if (!resources.length) throw new ImportInputError(sources[0]?.source ?? 'input', `has no ${group}/v1beta2 Mesh, VirtualNode, VirtualService or VirtualRouter objects${whyNothing(reports)}`);
+  if (!resources.length) throw new ImportInputError(sources[0]?.source ?? 'input', `has no ${group}/v1beta2 Mesh, VirtualNode, VirtualService, VirtualRouter, VirtualGateway or GatewayRoute objects${whyNothing(reports)}`);
   return assembleImport(resources, reports, options);
 }

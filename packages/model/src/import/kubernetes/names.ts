@@ -1,5 +1,6 @@
 // The App Mesh names the controller gives Kubernetes objects (its webhooks' defaults), and the
 // resolution of `*Ref` ({namespace, name}) and `*ARN` references to those names.
+import type { ImportedKind, ReportBuilder } from '../report';
 import { nameFromArn } from '../to-api-shape';
 
 export interface K8sObject {
@@ -30,7 +31,9 @@ export interface RefResult {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Resolves `{xRef: {namespace?, name}}` or `{xARN: arn}` held by `holder`, from `referrer`'s namespace. */
-export function resolveRef(holder: Record<string, unknown>, kind: 'VirtualNode' | 'VirtualService' | 'VirtualRouter', referrer: K8sObject, objects: readonly K8sObject[]): RefResult | undefined {
+export type RefKind = 'VirtualNode' | 'VirtualService' | 'VirtualRouter' | 'VirtualGateway';
+
+export function resolveRef(holder: Record<string, unknown>, kind: RefKind, referrer: K8sObject, objects: readonly K8sObject[]): RefResult | undefined {
   const field = kind.charAt(0).toLowerCase() + kind.slice(1);
   const arn = holder[`${field}ARN`];
   if (typeof arn === 'string') {
@@ -44,4 +47,22 @@ export function resolveRef(holder: Record<string, unknown>, kind: 'VirtualNode' 
   if (target) return { name: awsNameOf(target) };
   const guess = awsNameOf({ kind, name: ref.name, namespace, spec: {}, labels: {}, source: '', path: '' });
   return { name: guess, problem: `${field}Ref ${namespace}/${ref.name} names no ${kind} in the input: assumed App Mesh name ${guess}` };
+}
+
+/** What the importer of one document works with: every object of the input and its document's report. */
+export interface Context {
+  objects: K8sObject[];
+  backendGroups: K8sObject[];
+  report: ReportBuilder;
+}
+
+/** The App Mesh name `holder`'s Ref or ARN stands for; what names nothing is reported as unresolved. */
+export function refTo(holder: unknown, kind: RefKind, o: K8sObject, ctx: Context, path: string, resource: { kind: ImportedKind; name: string }): string | undefined {
+  const r = isRecord(holder) ? resolveRef(holder, kind, o, ctx.objects) : undefined;
+  if (!r) {
+    ctx.report.add('unresolved', path, `names no ${kind} (neither a Ref nor an ARN)`, resource);
+    return undefined;
+  }
+  if (r.problem) ctx.report.add('unresolved', path, r.problem, resource);
+  return r.name;
 }

@@ -6,7 +6,7 @@ const formats: { value: FormatChoice; label: string }[] = [
   { value: 'auto', label: 'Auto-detect' },
   { value: 'cloudformation', label: 'CloudFormation' },
   { value: 'kubernetes', label: 'Kubernetes' },
-  { value: 'cli', label: 'AWS CLI input' },
+  { value: 'cli', label: 'AWS CLI input or script' },
 ];
 
 /** What to import: pasted text or uploaded files, the format, and the options the formats need. */
@@ -35,7 +35,7 @@ export function ImportForm({ onSubmit }: { onSubmit: (texts: SourceText[], form:
       </div>
       <div className="field">
         <label htmlFor={`${id}-files`}>Or upload files</label>
-        <input id={`${id}-files`} type="file" multiple accept=".json,.yaml,.yml,.template" onChange={(e) => void onFiles(e.target.files)} />
+        <input id={`${id}-files`} type="file" multiple accept=".json,.yaml,.yml,.template,.sh" onChange={(e) => void onFiles(e.target.files)} />
         {files.length ? <p className="hint">{files.map((f) => f.source).join(', ')}</p> : null}
       </div>
       <div className="field">

@@ -3,10 +3,7 @@ import { kindLabels } from '../../review/lib/cli-input-files';
 
 /** What the import mapped, defaulted, dropped or could not resolve, each with its file and path. */
 export function ReportTable({ report }: { report: ImportReport }) {
-  const rows = [
-    ...report.entries.map((e) => ({ action: e.action as string, source: e.source, path: e.path, resource: e.resource, message: e.message })),
-    ...report.pending.map((p) => ({ action: 'pending', source: p.source, path: p.path, resource: undefined, message: `${kindLabels[p.kind] ?? p.kind}: not imported yet (virtual gateways are not supported yet)` })),
-  ];
+  const rows = report.entries;
   if (!rows.length) return <p role="status">Everything was translated as is: nothing to report.</p>;
   return (
     <table className="table">
@@ -24,7 +21,7 @@ export function ReportTable({ report }: { report: ImportReport }) {
         {rows.map((r, i) => (
           <tr key={`${r.source}-${r.path}-${i}`}>
             <td>
-              <span className={`badge ${r.action === 'unresolved' ? 'error' : r.action === 'dropped' || r.action === 'pending' ? 'warning' : 'ok'}`}>{r.action}</span>
+              <span className={`badge ${r.action === 'unresolved' ? 'error' : r.action === 'dropped' ? 'warning' : 'ok'}`}>{r.action}</span>
             </td>
             <td>{r.source}</td>
             <td>

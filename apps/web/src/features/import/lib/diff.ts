@@ -1,12 +1,12 @@
 // What creating an imported bundle would change on a mesh that already exists: per resource,
 // added, changed (with the JSON paths that differ), unchanged, or only on the server.
-import { bundleItems, type ResourceKind } from '@meshwright/model';
+import { bundleItems, itemName, type ResourceKind } from '@meshwright/model';
 
 export type DiffState = 'added' | 'changed' | 'unchanged' | 'server-only';
 
 export interface ResourceDiff {
   kind: ResourceKind;
-  /** Routes: `router/route`, so two routers' routes of one name stay apart. */
+  /** Routes: `router/route`, gateway routes `gateway/route`, so two parents' children of one name stay apart. */
   name: string;
   state: DiffState;
   /** JSON paths (from the resource: `spec.listeners[0].portMapping.port`) that differ; only for `changed`. */
@@ -18,7 +18,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** The comparable part of each resource (spec and tags), keyed by `kind:name`. */
 function index(bundle: Record<string, unknown>): Map<string, { kind: ResourceDiff['kind']; name: string; body: Record<string, unknown> }> {
   const entries = bundleItems(bundle).items.map((item) => {
-    const name = item.kind === 'route' ? `${String(item.virtualRouterName)}/${item.name}` : item.name;
+    const name = itemName(item);
     return [`${item.kind}:${name}`, { kind: item.kind, name, body: { spec: item.spec ?? {}, tags: item.tags ?? [] } }] as const;
   });
   return new Map(entries);
@@ -39,7 +39,7 @@ export function differingPaths(a: unknown, b: unknown, path = ''): string[] {
   return Object.is(a, b) ? [] : [path || '(value)'];
 }
 
-const kindOrder: ResourceDiff['kind'][] = ['mesh', 'virtualNode', 'virtualRouter', 'route', 'virtualService'];
+const kindOrder: ResourceDiff['kind'][] = ['mesh', 'virtualNode', 'virtualRouter', 'route', 'virtualService', 'virtualGateway', 'gatewayRoute'];
 
 /** The imported bundle against the server's bundle of the same mesh, in kind then name order. */
 export function diffBundles(imported: Record<string, unknown>, server: Record<string, unknown>): ResourceDiff[] {

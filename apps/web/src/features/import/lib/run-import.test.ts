@@ -64,3 +64,28 @@ test('every export format imports back to the same bundle', () => {
     assert.deepEqual(back.result.bundle, format === 'kubernetes' ? withoutTags(bundle) : bundle, format);
   }
 });
+
+test('a deploy script uploaded with the spec files it names (file://) imports its gateway and gateway route', () => {
+  const gateway = { listeners: [{ portMapping: { port: 8080, protocol: 'http' } }] };
+  const route = { httpRoute: { match: { prefix: '/' }, action: { target: { virtualService: { virtualServiceName: 'shop.local' } } } } };
+  const script = [
+    'aws appmesh create-virtual-gateway --mesh-name shop --virtual-gateway-name front --spec file://specs/gateway.json',
+    'aws appmesh create-gateway-route --mesh-name shop --virtual-gateway-name front --gateway-route-name all --spec file://route.json',
+  ].join('\n');
+  const out = runImport(
+    [
+      { source: 'deploy.sh', text: script },
+      { source: 'gateway.json', text: JSON.stringify(gateway) },
+      { source: 'route.json', text: JSON.stringify(route) },
+    ],
+    form,
+  );
+  assert.ok(out.ok);
+  assert.equal(out.format, 'cli');
+  assert.deepEqual(out.result.bundle.virtualGateways, [{ virtualGatewayName: 'front', spec: gateway }]);
+  assert.deepEqual(out.result.bundle.gatewayRoutes, [{ virtualGatewayName: 'front', gatewayRouteName: 'all', spec: route }]);
+  assert.deepEqual(resourcesByKind(out.result.bundle).slice(-2), [
+    { kind: 'virtualGateway', names: ['front'] },
+    { kind: 'gatewayRoute', names: ['front/all'] },
+  ]);
+});

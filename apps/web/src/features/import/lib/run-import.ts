@@ -5,6 +5,8 @@ import {
   importCliDocuments,
   importCloudFormation,
   importKubernetes,
+  isCliScript,
+  readCliScripts,
   type ImportFormat,
   type ImportResult,
   type SourceText,
@@ -62,7 +64,11 @@ export function runImport(texts: readonly SourceText[], form: ImportForm): Impor
       return { ok: true, format, result: importCloudFormation(texts, { ...mesh, parameters, pseudoParameters }) };
     }
     if (format === 'kubernetes') return { ok: true, format, result: importKubernetes(texts, { ...mesh, namespaceMesh: parsePairs(form.namespaceMesh, 'Namespace to mesh') }) };
-    return { ok: true, format, result: importCliDocuments(texts.map(parseJson), mesh) };
+    // A deploy script's file:// names one of the files uploaded with it, by its file name.
+    const byName = (_script: string, path: string) => texts.find((t) => t.source === path.split('/').pop());
+    const scripts = readCliScripts(texts.filter((t) => isCliScript(t.text)), byName);
+    const json = texts.filter((t) => !isCliScript(t.text) && !scripts.used.includes(t.source)).map(parseJson);
+    return { ok: true, format, result: importCliDocuments([...scripts.docs, ...json], { ...mesh, reports: scripts.reports }) };
   } catch (e) {
     if (e instanceof ImportInputError) return { ok: false, message: e.message };
     throw e;
@@ -73,13 +79,20 @@ export function runImport(texts: readonly SourceText[], form: ImportForm): Impor
 export function resourcesByKind(bundle: Record<string, unknown>): { kind: string; names: string[] }[] {
   const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   const mesh = isRecord(bundle.mesh) ? [String(bundle.mesh.meshName)] : [];
+  // Routes and gateway routes are named within their parent: `router/route`, `gateway/route`.
+  const parents: Record<string, string> = { routes: 'virtualRouterName', gatewayRoutes: 'virtualGatewayName' };
   const names = (list: string, key: string) =>
-    (Array.isArray(bundle[list]) ? (bundle[list] as unknown[]) : []).filter(isRecord).map((o) => (list === 'routes' ? `${String(o.virtualRouterName)}/${String(o[key])}` : String(o[key])));
+    (Array.isArray(bundle[list]) ? (bundle[list] as unknown[]) : []).filter(isRecord).map((o) => {
+      const parent = parents[list];
+      return parent ? `${String(o[parent])}/${String(o[key])}` : String(o[key]);
+    });
   return [
     { kind: 'mesh', names: mesh },
     { kind: 'virtualNode', names: names('virtualNodes', 'virtualNodeName') },
     { kind: 'virtualRouter', names: names('virtualRouters', 'virtualRouterName') },
     { kind: 'route', names: names('routes', 'routeName') },
     { kind: 'virtualService', names: names('virtualServices', 'virtualServiceName') },
+    { kind: 'virtualGateway', names: names('virtualGateways', 'virtualGatewayName') },
+    { kind: 'gatewayRoute', names: names('gatewayRoutes', 'gatewayRouteName') },
   ].filter((k) => k.names.length > 0);
 }

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateMeshInput, CreateRouteInput, CreateVirtualNodeInput, CreateVirtualRouterInput, CreateVirtualServiceInput } from '@meshwright/model';
+import type { CreateGatewayRouteInput, CreateMeshInput, CreateRouteInput, CreateVirtualGatewayInput, CreateVirtualNodeInput, CreateVirtualRouterInput, CreateVirtualServiceInput } from '@meshwright/model';
 import { apiRequest, seg } from '../../../lib/api-client';
 
 // The App Mesh 2019-01-25 REST API as the console uses it: query options factories with
@@ -18,16 +18,18 @@ export interface ResourceMetadata {
   resourceOwner: string;
 }
 
-export type ChildKind = 'virtualNode' | 'virtualService' | 'virtualRouter' | 'route';
+export type ChildKind = 'virtualNode' | 'virtualService' | 'virtualRouter' | 'route' | 'virtualGateway' | 'gatewayRoute';
 
 interface InputOf {
   virtualNode: CreateVirtualNodeInput;
   virtualService: CreateVirtualServiceInput;
   virtualRouter: CreateVirtualRouterInput;
   route: CreateRouteInput;
+  virtualGateway: CreateVirtualGatewayInput;
+  gatewayRoute: CreateGatewayRouteInput;
 }
 
-type SpecOf = { [K in ChildKind]: InputOf[K]['spec'] };
+export type SpecOf = { [K in ChildKind]: InputOf[K]['spec'] };
 
 /** A create input as a describe answers it: the request-only members gone, metadata and status added. */
 type DescribedFrom<I> = Omit<I, 'clientToken' | 'tags' | 'meshOwner'> & { metadata: ResourceMetadata; status: { status: string } };
@@ -45,8 +47,8 @@ export interface ResourceRef {
 }
 
 const base = '/v20190125/meshes';
-const plural = { virtualNode: 'virtualNodes', virtualService: 'virtualServices', virtualRouter: 'virtualRouters', route: 'routes' } as const;
-const nameKey = { virtualNode: 'virtualNodeName', virtualService: 'virtualServiceName', virtualRouter: 'virtualRouterName', route: 'routeName' } as const;
+const plural = { virtualNode: 'virtualNodes', virtualService: 'virtualServices', virtualRouter: 'virtualRouters', route: 'routes', virtualGateway: 'virtualGateways', gatewayRoute: 'gatewayRoutes' } as const;
+const nameKey = { virtualNode: 'virtualNodeName', virtualService: 'virtualServiceName', virtualRouter: 'virtualRouterName', route: 'routeName', virtualGateway: 'virtualGatewayName', gatewayRoute: 'gatewayRouteName' } as const;
 
 /** Where a child resource lives; routes hang under their router (singular `virtualRouter` in the path). */
 export interface ChildId {
@@ -54,15 +56,23 @@ export interface ChildId {
   kind: ChildKind;
   /** Only for routes. */
   router?: string;
+  /** Only for gateway routes, which hang under their gateway (singular `virtualGateway` in the path). */
+  gateway?: string;
 }
 
-function collectionPath({ mesh, kind, router }: ChildId): string {
+function collectionPath({ mesh, kind, router, gateway }: ChildId): string {
   if (kind === 'route') return `${base}/${seg(mesh)}/virtualRouter/${seg(router ?? '')}/routes`;
+  if (kind === 'gatewayRoute') return `${base}/${seg(mesh)}/virtualGateway/${seg(gateway ?? '')}/gatewayRoutes`;
   return `${base}/${seg(mesh)}/${plural[kind]}`;
 }
 
-export function resourceKey({ mesh, kind, router }: ChildId, name?: string): string[] {
-  const key = kind === 'route' ? ['meshes', mesh, 'virtualRouters', router ?? '', 'routes'] : ['meshes', mesh, plural[kind]];
+export function resourceKey({ mesh, kind, router, gateway }: ChildId, name?: string): string[] {
+  const key =
+    kind === 'route'
+      ? ['meshes', mesh, 'virtualRouters', router ?? '', 'routes']
+      : kind === 'gatewayRoute'
+        ? ['meshes', mesh, 'virtualGateways', gateway ?? '', 'gatewayRoutes']
+        : ['meshes', mesh, plural[kind]];
   return name === undefined ? key : [...key, name];
 }
 
@@ -125,6 +135,16 @@ export function useUpdateResource<K extends ChildKind>(id: ChildId & { kind: K }
       queryClient.setQueryData(resourceKey(id, name), data);
       return queryClient.invalidateQueries({ queryKey: ['meshes', id.mesh] });
     },
+  });
+}
+
+/** Create: `PUT` on the collection with the resource's name and spec (App Mesh semantics); never optimistic. */
+export function useCreateResource<K extends ChildKind>(id: ChildId & { kind: K }) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ name, spec }: { name: string; spec: SpecOf[K] }) =>
+      apiRequest<Described<K>>(collectionPath(id), { method: 'PUT', body: { [nameKey[id.kind]]: name, spec } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['meshes', id.mesh] }),
   });
 }
 

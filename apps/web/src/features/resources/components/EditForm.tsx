@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../../../lib/api-client';
 
 /** The frame of every edit page: the fields, Save and Cancel, and the API's answer if it refused. */
-export function EditForm<T extends FieldValues>({ title, form, onSubmit, saving, error, children }: { title: string; form: UseFormReturn<T>; onSubmit: (values: T) => void; saving: boolean; error: unknown; children: ReactNode }) {
+export function EditForm<T extends FieldValues>({ title, form, onSubmit, saving, error, children, submitLabel = 'Save' }: { title: string; form: UseFormReturn<T>; onSubmit: (values: T) => void; saving: boolean; error: unknown; children: ReactNode; submitLabel?: string }) {
   return (
     <section className="card" aria-labelledby="edit-title">
       <h2 id="edit-title">{title}</h2>
@@ -13,7 +13,7 @@ export function EditForm<T extends FieldValues>({ title, form, onSubmit, saving,
           {children}
           {error ? (
             <div className="alert error" role="alert">
-              <p className="alert-title">Not saved</p>
+              <p className="alert-title">{submitLabel === 'Save' ? 'Not saved' : 'Not created'}</p>
               <p>
                 {error instanceof ApiError ? <code className="error-type">{error.type}</code> : null} {error instanceof Error ? error.message : String(error)}
               </p>
@@ -21,7 +21,7 @@ export function EditForm<T extends FieldValues>({ title, form, onSubmit, saving,
           ) : null}
           <div className="button-row">
             <button type="submit" className="button primary" disabled={saving}>
-              {saving ? 'Saving…' : 'Save'}
+              {saving ? 'Saving…' : submitLabel}
             </button>
             <Link className="button secondary" to=".." relative="path">
               Cancel

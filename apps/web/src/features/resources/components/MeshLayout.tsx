@@ -17,6 +17,7 @@ export function MeshLayout({ hasTopology }: { hasTopology: boolean }) {
     { to: `${base}/virtualServices`, label: 'Virtual services' },
     { to: `${base}/virtualNodes`, label: 'Virtual nodes' },
     { to: `${base}/virtualRouters`, label: 'Virtual routers' },
+    { to: `${base}/virtualGateways`, label: 'Virtual gateways' },
     ...(hasTopology ? [{ to: `${base}/topology`, label: 'Topology' }] : []),
     { to: `${base}/envoy`, label: 'Envoy' },
   ];

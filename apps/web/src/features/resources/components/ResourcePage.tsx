@@ -6,7 +6,7 @@ import { childQueryOptions, type ChildId, type ChildKind, type Described } from 
 import { DeleteButton } from './DeleteButton';
 import { ResourceFacts } from './ResourceFacts';
 
-const labels: Record<ChildKind, string> = { virtualNode: 'virtual node', virtualService: 'virtual service', virtualRouter: 'virtual router', route: 'route' };
+const labels: Record<ChildKind, string> = { virtualNode: 'virtual node', virtualService: 'virtual service', virtualRouter: 'virtual router', route: 'route', virtualGateway: 'virtual gateway', gatewayRoute: 'gateway route' };
 
 /** The frame of every resource's detail view: title, Edit and Delete, the spec summary, metadata, JSON. */
 export function ResourcePage<K extends ChildKind>({ id, name, backTo, children }: { id: ChildId & { kind: K }; name: string; backTo: string; children: (data: Described<K>) => ReactNode }) {

@@ -2,7 +2,7 @@ import type { Bundle } from '@meshwright/model';
 
 /** One resource as an `aws appmesh create-* --cli-input-json file://...` document. */
 export interface CliInputFile {
-  kind: 'mesh' | 'virtualNode' | 'virtualRouter' | 'route' | 'virtualService';
+  kind: 'mesh' | 'virtualNode' | 'virtualRouter' | 'route' | 'virtualService' | 'virtualGateway' | 'gatewayRoute';
   name: string;
   filename: string;
   /** The command that creates it from the file. */
@@ -25,6 +25,9 @@ export function cliInputFiles(bundle: Bundle): CliInputFile[] {
     ...bundle.virtualRouters.map((r) => file('virtualRouter', r.virtualRouterName, 'virtual-router', { ...r, meshName })),
     ...bundle.routes.map((r) => file('route', `${r.virtualRouterName}/${r.routeName}`, 'route', { ...r, meshName })),
     ...bundle.virtualServices.map((s) => file('virtualService', s.virtualServiceName, 'virtual-service', { ...s, meshName })),
+    // Gateway routes name their target services, so they come after them.
+    ...bundle.virtualGateways.map((g) => file('virtualGateway', g.virtualGatewayName, 'virtual-gateway', { ...g, meshName })),
+    ...bundle.gatewayRoutes.map((r) => file('gatewayRoute', `${r.virtualGatewayName}/${r.gatewayRouteName}`, 'gateway-route', { ...r, meshName })),
   ];
 }
 
@@ -36,6 +39,8 @@ export const kindLabels: Record<string, string> = {
   virtualRouter: 'Virtual router',
   route: 'Route',
   virtualService: 'Virtual service',
+  virtualGateway: 'Virtual gateway',
+  gatewayRoute: 'Gateway route',
 };
 
 /** The shell commands that create every file in order, for scripts that still speak App Mesh. */

@@ -1,5 +1,7 @@
 import type { ReviewSection } from '../components/ReviewSummary';
 import type { WizardValues } from '../../wizard/lib/form-values';
+import { effectiveGatewayRouting, meshModelFromBundle } from '@meshwright/model';
+import { toBundle } from '../../wizard/lib/to-bundle';
 import { sharesOf } from '../../wizard/lib/weights';
 
 const orDash = (s: string) => (s.trim() === '' ? '—' : s.trim());
@@ -48,6 +50,20 @@ export function reviewSections(values: WizardValues): ReviewSection[] {
         { label: 'Route', value: `${r.name} (${r.type}${Number.isNaN(r.priority) ? '' : `, priority ${r.priority}`})` },
         { label: 'Match', value: r.type === 'http' || r.type === 'http2' ? `${r.method || 'any method'} ${r.prefix}${r.headers.length ? ` + ${r.headers.length} header(s)` : ''}` : '—' },
         { label: 'Targets', value: r.targets.map((t, i) => `${t.node} ${t.weight} (${shares[i] ?? 0}%)`).join(', ') },
+      ],
+    });
+  }
+  if (values.useGateway) {
+    const g = values.gateway;
+    // What each route does to a request, in the model's words (default rewrites spelled out).
+    const routing = effectiveGatewayRouting(meshModelFromBundle(toBundle(values)), g.name.trim());
+    sections.push({
+      title: `Virtual gateway ${g.name}`,
+      step: 3,
+      editLabel: 'ingress gateway',
+      rows: [
+        { label: 'Listener', value: `${g.protocol} ${g.port}` },
+        ...routing.map((r) => ({ label: `Gateway route ${r.gatewayRouteName}`, value: r.example && r.example.request !== r.example.upstream ? `${r.sentence} (${r.example.request} arrives as ${r.example.upstream})` : r.sentence })),
       ],
     });
   }

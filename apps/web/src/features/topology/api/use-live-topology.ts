@@ -1,12 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { SyncState } from '../lib/graph-types';
-import { mergeSyncBadges, meshSyncBadges, syncBadge } from '../lib/sync-status';
+import { gatewaySyncKey, mergeSyncBadges, meshSyncBadges, syncBadge } from '../lib/sync-status';
 import { fetchMeshSyncStatus, meshBundleQueryKey, POLL_MS } from './topology-api';
 
 interface SyncEvent {
   meshName: string;
+  /** A node's event names the node; a gateway's names the gateway instead. */
   virtualNodeName: string;
+  virtualGatewayName: string;
   status: unknown;
 }
 
@@ -41,8 +43,9 @@ export function useLiveTopology(mesh: string) {
     });
     source.addEventListener('sync', (e: MessageEvent<string>) => {
       const event = parseEvent(e.data) as Partial<SyncEvent> | undefined;
-      if (event?.meshName !== mesh || typeof event.virtualNodeName !== 'string') return;
-      const node = event.virtualNodeName;
+      if (event?.meshName !== mesh) return;
+      const node = typeof event.virtualGatewayName === 'string' ? gatewaySyncKey(event.virtualGatewayName) : event.virtualNodeName;
+      if (typeof node !== 'string') return;
       const state = syncBadge(event.status);
       updatedSince.current?.add(node);
       setSync((prev) => {

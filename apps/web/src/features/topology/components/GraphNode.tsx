@@ -2,7 +2,7 @@ import { memo, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'reac
 import { kindLabels, type TopologyKind, type TopologyNode } from '../lib/graph-types';
 import { MAX_LABEL_CHARS, type NodeBox } from '../lib/layout';
 
-const icons: Record<TopologyKind, string> = { virtualService: 'VS', virtualRouter: 'VR', route: 'R', virtualNode: 'VN' };
+const icons: Record<TopologyKind, string> = { virtualGateway: 'VG', virtualService: 'VS', virtualRouter: 'VR', route: 'R', virtualNode: 'VN' };
 
 /** The accessible name: the resource name plus its kind (and, for routes, the router they belong to). */
 export function accessibleName(node: TopologyNode): string {

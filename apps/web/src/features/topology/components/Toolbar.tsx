@@ -1,7 +1,7 @@
 import type { GraphFilter } from '../lib/filter-graph';
 import { kindLabels, type TopologyKind } from '../lib/graph-types';
 
-const allKinds: TopologyKind[] = ['virtualService', 'virtualRouter', 'route', 'virtualNode'];
+const allKinds: TopologyKind[] = ['virtualGateway', 'virtualService', 'virtualRouter', 'route', 'virtualNode'];
 
 export interface ToolbarProps {
   filter: GraphFilter;
@@ -18,7 +18,7 @@ export interface ToolbarProps {
 
 export function Toolbar({ filter, onFilter, onSearchSubmit, matchCount, onZoomIn, onZoomOut, onFit, onExport, exportDisabled }: ToolbarProps) {
   const toggleKind = (kind: TopologyKind, on: boolean) => {
-    // An empty set means "every kind"; unticking one of all four leaves the other three.
+    // An empty set means "every kind"; unticking one of them leaves all the others.
     const current = filter.kinds.size === 0 ? new Set(allKinds) : new Set(filter.kinds);
     if (on) current.add(kind);
     else current.delete(kind);

@@ -2,6 +2,7 @@
 export const canvasStyles = `
 .topo { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 .topo-node rect.box { stroke: #5b6473; stroke-width: 1.2; }
+.topo-node.kind-virtualGateway rect.box { fill: #fff4e0; stroke: #b35c00; }
 .topo-node.kind-virtualService rect.box { fill: #e3efff; stroke: #2457c5; }
 .topo-node.kind-virtualRouter rect.box { fill: #f1e8ff; stroke: #7040c0; }
 .topo-node.kind-route rect.box { fill: #faf5ff; stroke: #9a7bd0; }
@@ -14,6 +15,7 @@ export const canvasStyles = `
 .topo-node.missing .detail { fill: #b71c1c; }
 .topo-node .icon { font-size: 11px; font-weight: 700; fill: #fff; }
 .topo-node .icon-bg { fill: #5b6473; }
+.topo-node.kind-virtualGateway .icon-bg { fill: #b35c00; }
 .topo-node.kind-virtualService .icon-bg { fill: #2457c5; }
 .topo-node.kind-virtualRouter .icon-bg { fill: #7040c0; }
 .topo-node.kind-route .icon-bg { fill: #9a7bd0; }
@@ -31,6 +33,7 @@ export const canvasStyles = `
 .topo-node.match rect.box { stroke: #e0a800; stroke-width: 3.5; }
 .topo-edge path { fill: none; stroke: #8a93a3; stroke-width: 1.4; }
 .topo-edge.kind-target path { stroke: #7040c0; }
+.topo-edge.kind-gatewayRoute path { stroke: #b35c00; }
 .topo-edge.kind-backend path { stroke: #6b7a8f; stroke-dasharray: 5 3; }
 .topo-edge.broken path { stroke: #c62828; stroke-width: 2; stroke-dasharray: 4 3; }
 .topo-edge .edge-label rect { fill: #fff; stroke: #7040c0; stroke-width: 1; }

@@ -10,11 +10,14 @@ import {
   type TopologyNode,
 } from './graph-types';
 import { resourceHref } from './links';
-import { routeSummary, sharePercentages } from './route-summary';
+import { gatewaySyncKey } from './sync-status';
+import { gatewayRouteSummary, routeSummary, sharePercentages } from './route-summary';
 
 /** A reference from one resource (`from`) to another (`to`), at a JSON path inside the referring resource. */
 interface Reference {
   from: { kind: TopologyKind; name: string };
+  /** The referring resource as findings name it, when it is not drawn as `from` (a gateway route, drawn as its gateway's edge). */
+  origin?: { kind: string; name: string };
   path: string;
   to: { kind: TopologyKind; name: string };
   /** `reversed` when traffic flows against the reference: a route names its router, the router feeds the route. */
@@ -41,6 +44,12 @@ export function buildGraph(model: MeshModel, findings: readonly Finding[] = [], 
     });
   };
 
+  for (const g of byName(model.virtualGateways, (g) => g.virtualGatewayName)) {
+    add('virtualGateway', g.virtualGatewayName, g.virtualGatewayName, `${kindLabels.virtualGateway} ${g.spec.listeners.map((l) => `${l.portMapping.protocol} ${l.portMapping.port}`).join(', ')}`.trim());
+    const state = sync.get(gatewaySyncKey(g.virtualGatewayName));
+    const node = nodes.get(nodeId('virtualGateway', g.virtualGatewayName));
+    if (state && node) node.sync = state;
+  }
   for (const s of byName(model.virtualServices, (s) => s.virtualServiceName)) add('virtualService', s.virtualServiceName, s.virtualServiceName, kindLabels.virtualService);
   for (const r of byName(model.virtualRouters, (r) => r.virtualRouterName)) add('virtualRouter', r.virtualRouterName, r.virtualRouterName, kindLabels.virtualRouter);
   for (const r of byName(model.routes, (r) => `${r.virtualRouterName}/${r.routeName}`)) {
@@ -53,17 +62,24 @@ export function buildGraph(model: MeshModel, findings: readonly Finding[] = [], 
     if (state && node) node.sync = state;
   }
 
+  const missing: TopologyNode[] = [];
+  const refs = referenceEdges(model);
+  // A gateway route whose gateway does not exist still starts somewhere: a missing gateway on the left.
+  for (const ref of refs) {
+    const from = nodeId(ref.from.kind, ref.from.name);
+    if (!nodes.has(from) && !missing.some((m) => m.id === from)) addMissing(missing, ref.from.kind, ref.from.name);
+  }
+
   const meshFindings: Finding[] = [];
   for (const f of findings) {
-    const kind = f.resource.kind;
-    const node = kind === 'mesh' || kind === 'virtualGateway' || kind === 'gatewayRoute' ? undefined : nodes.get(nodeId(kind, f.resource.name));
+    const id = drawnNodeOf(f.resource);
+    const node = id === undefined ? undefined : (nodes.get(id) ?? missing.find((m) => m.id === id));
     if (node) node.findings.push(f);
     else meshFindings.push(f);
   }
 
   const edges: TopologyEdge[] = [];
-  const missing: TopologyNode[] = [];
-  for (const ref of referenceEdges(model)) {
+  for (const ref of refs) {
     const from = nodeId(ref.from.kind, ref.from.name);
     const to = nodeId(ref.to.kind, ref.to.name);
     const exists = nodes.has(to);
@@ -72,7 +88,8 @@ export function buildGraph(model: MeshModel, findings: readonly Finding[] = [], 
       dangling.findings.push(...findingsForReference(ref, findings));
     }
     const [source, target] = ref.edge.reversed ? [to, from] : [from, to];
-    const edge: TopologyEdge = { id: `${ref.edge.kind}:${from}:${ref.path}`, kind: ref.edge.kind, source, target, broken: !exists };
+    const origin = ref.origin ? `${ref.origin.kind}:${ref.origin.name}` : from;
+    const edge: TopologyEdge = { id: `${ref.edge.kind}:${origin}:${ref.path}`, kind: ref.edge.kind, source, target, broken: !exists || !nodes.has(from) };
     if (ref.edge.label !== undefined) edge.label = ref.edge.label;
     edges.push(edge);
   }
@@ -92,18 +109,39 @@ function addMissing(missing: TopologyNode[], kind: TopologyKind, name: string): 
   return node;
 }
 
-const edgeKinds: Record<ReferenceRelation, TopologyEdgeKind> = { provider: 'provider', router: 'route', target: 'target', backend: 'backend' };
+const edgeKinds: Record<Exclude<ReferenceRelation, 'gateway'>, TopologyEdgeKind> = { provider: 'provider', router: 'route', target: 'target', gatewayTarget: 'gatewayRoute', backend: 'backend' };
 
-/** The edges the model's references draw; a route names its router, but traffic flows from the router to the route. */
+/** The drawn node a finding belongs to: its resource's, or for a gateway route its gateway's (the route is an edge). */
+function drawnNodeOf(resource: Finding['resource']): string | undefined {
+  if (resource.kind === 'mesh') return undefined;
+  if (resource.kind === 'gatewayRoute') return nodeId('virtualGateway', gatewayOf(resource.name));
+  return nodeId(resource.kind, resource.name);
+}
+
+/** `<gateway>/<route>` -> `<gateway>` (gateway names have no `/`). */
+const gatewayOf = (gatewayRoute: string) => gatewayRoute.slice(0, gatewayRoute.indexOf('/'));
+
+/**
+ * The edges the model's references draw; a route names its router, but traffic flows from the router
+ * to the route. A gateway route is drawn as the edge from its gateway to its target service, labelled
+ * with its name and match; its membership of the gateway draws nothing more.
+ */
 function referenceEdges(model: MeshModel): Reference[] {
+  const gatewayRoutes = new Map(model.gatewayRoutes.map((r) => [`${r.virtualGatewayName}/${r.gatewayRouteName}`, r]));
   const refs = meshReferences(model);
   const weights = new Map<string, number[]>();
   for (const r of refs) if (r.relation === 'target') weights.set(r.from.name, [...(weights.get(r.from.name) ?? []), r.weight ?? 0]);
   const shareOf = new Map([...weights].map(([route, w]) => [route, sharePercentages(w)]));
   const position = new Map<string, number>();
   return refs.flatMap((r): Reference[] => {
-    // Gateways are not drawn yet (issue 11's topology slice); meshes are the canvas itself.
-    if (r.from.kind === 'mesh' || r.to.kind === 'mesh' || r.from.kind === 'virtualGateway' || r.from.kind === 'gatewayRoute' || r.to.kind === 'virtualGateway' || r.to.kind === 'gatewayRoute') return [];
+    // Meshes are the canvas itself.
+    if (r.relation === 'gateway' || r.from.kind === 'mesh' || r.to.kind === 'mesh' || r.to.kind === 'gatewayRoute') return [];
+    if (r.from.kind === 'gatewayRoute') {
+      if (r.to.kind !== 'virtualService') return [];
+      const route = gatewayRoutes.get(r.from.name);
+      const label = `${r.from.name.slice(r.from.name.indexOf('/') + 1)} ${route ? gatewayRouteSummary(route.spec) : ''}`.trim();
+      return [{ from: { kind: 'virtualGateway', name: gatewayOf(r.from.name) }, origin: r.from, path: r.path, to: { kind: r.to.kind, name: r.to.name }, edge: { kind: edgeKinds[r.relation], label } }];
+    }
     const edge: Reference['edge'] = { kind: edgeKinds[r.relation] };
     if (r.relation === 'router') edge.reversed = true;
     if (r.relation === 'target') {
@@ -117,7 +155,8 @@ function referenceEdges(model: MeshModel): Reference[] {
 
 /** The findings analysis reported at the dangling reference itself: same resource, same JSON path. */
 function findingsForReference(ref: Reference, findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => f.resource.kind === ref.from.kind && f.resource.name === ref.from.name && f.path === ref.path);
+  const origin = ref.origin ?? ref.from;
+  return findings.filter((f) => f.resource.kind === origin.kind && f.resource.name === origin.name && f.path === ref.path);
 }
 
 function worstSeverity(findings: readonly Finding[]): Severity | undefined {

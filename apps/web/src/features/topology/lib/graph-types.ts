@@ -1,7 +1,10 @@
 import type { Finding, Severity } from '@meshwright/model';
 
-/** The resource kinds the topology draws (the mesh itself is the canvas, not a node). */
-export type TopologyKind = 'virtualService' | 'virtualRouter' | 'route' | 'virtualNode';
+/**
+ * The resource kinds the topology draws (the mesh itself is the canvas, not a node). Gateways are
+ * the entry points on the left; their gateway routes are drawn as the edges to the services.
+ */
+export type TopologyKind = 'virtualGateway' | 'virtualService' | 'virtualRouter' | 'route' | 'virtualNode';
 
 /** What a proxy's last config push looked like, as the xDS server reports it. */
 export type SyncState = 'SYNCED' | 'STALE' | 'NACKED';
@@ -23,13 +26,13 @@ export interface TopologyNode {
   findings: Finding[];
   /** The worst severity among `findings`, if any. */
   severity?: Severity;
-  /** The proxies' sync state, for virtual nodes whose status is known. */
+  /** The proxies' sync state, for virtual nodes and gateways whose status is known. */
   sync?: SyncState;
   /** The console page of the resource; absent for missing resources. */
   href?: string;
 }
 
-export type TopologyEdgeKind = 'provider' | 'route' | 'target' | 'backend';
+export type TopologyEdgeKind = 'gatewayRoute' | 'provider' | 'route' | 'target' | 'backend';
 
 /** One arrow, pointing the way traffic flows. */
 export interface TopologyEdge {
@@ -37,7 +40,7 @@ export interface TopologyEdge {
   kind: TopologyEdgeKind;
   source: string;
   target: string;
-  /** A route target's share of the route's traffic, such as `80%`. */
+  /** A route target's share of the route's traffic, such as `80%`; a gateway route's name and match. */
   label?: string;
   /** The arrow points at a resource that does not exist. */
   broken: boolean;
@@ -51,10 +54,11 @@ export interface TopologyGraph {
   meshFindings: Finding[];
 }
 
-/** Sync state per virtual node name. */
+/** Sync state per virtual node name, and per virtual gateway under `gatewaySyncKey(name)`. */
 export type SyncStatusByNode = ReadonlyMap<string, SyncState>;
 
 export const kindLabels: Record<TopologyKind, string> = {
+  virtualGateway: 'virtual gateway',
   virtualService: 'virtual service',
   virtualRouter: 'virtual router',
   route: 'route',

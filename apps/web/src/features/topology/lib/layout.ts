@@ -89,7 +89,8 @@ export function toElkGraph(graph: TopologyGraph, options = elkLayoutOptions(grap
   return {
     id: 'root',
     layoutOptions: options,
-    children: graph.nodes.map((n) => ({ id: n.id, width: nodeWidth(n), height: NODE_HEIGHT })),
+    // Gateways are where traffic enters the mesh: always the first layer, on the left.
+    children: graph.nodes.map((n) => ({ id: n.id, width: nodeWidth(n), height: NODE_HEIGHT, ...(n.kind === 'virtualGateway' ? { layoutOptions: { 'elk.layered.layering.layerConstraint': 'FIRST' } } : {}) })),
     edges: graph.edges
       .filter((e) => ids.has(e.source) && ids.has(e.target))
       .map((e): ElkExtendedEdge => ({

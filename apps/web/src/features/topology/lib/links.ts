@@ -11,6 +11,8 @@ export function resourceHref(meshName: string, kind: TopologyKind, name: string)
       return `${mesh}/virtualNodes/${seg(name)}`;
     case 'virtualService':
       return `${mesh}/virtualServices/${seg(name)}`;
+    case 'virtualGateway':
+      return `${mesh}/virtualGateways/${seg(name)}`;
     case 'virtualRouter':
       return `${mesh}/virtualRouters/${seg(name)}`;
     case 'route': {

@@ -1,4 +1,4 @@
-import type { RouteSpec } from '@meshwright/model';
+import type { GatewayRouteSpec, RouteSpec } from '@meshwright/model';
 
 /** The route's protocol and match in a few words, such as `http /cart`, for the node's second line. */
 export function routeSummary(spec: RouteSpec): string {
@@ -10,6 +10,15 @@ export function routeSummary(spec: RouteSpec): string {
   }
   if (spec.tcpRoute) return 'tcp';
   return '';
+}
+
+/** A gateway route's match in a few words, such as `/chapter` or `api.example.com/v2`, for its edge's label. */
+export function gatewayRouteSummary(spec: GatewayRouteSpec): string {
+  const match = spec.httpRoute?.match ?? spec.http2Route?.match;
+  const hostname = (match ?? spec.grpcRoute?.match)?.hostname;
+  const host = hostname?.exact ?? (hostname?.suffix === undefined ? '' : `*${hostname.suffix}`);
+  const path = match ? httpMatch(match) : (spec.grpcRoute?.match.serviceName ?? '');
+  return `${host}${path}`;
 }
 
 function httpMatch(match: { prefix?: string; path?: { exact?: string; regex?: string } }): string {

@@ -41,18 +41,27 @@ export function worstSyncState(status: unknown): SyncState | undefined {
   return worst;
 }
 
+/** A virtual gateway's key among the badges: names have no `/`, so it never meets a node's name. */
+export const gatewaySyncKey = (gateway: string) => `virtualGateway/${gateway}`;
+
 /**
- * The badges of a `GET /api/meshes/{mesh}/sync-status` answer (`{ meshName, nodes: { [node]: status } }`),
- * by virtual node name; nodes without a badge (DISCONNECTED) are left out.
+ * The badges of a `GET /api/meshes/{mesh}/sync-status` answer (`{ meshName, nodes: { [node]: status },
+ * gateways: { [gateway]: status } }`), by virtual node name and by gatewaySyncKey; proxies without a
+ * badge (DISCONNECTED) are left out.
  */
 export function meshSyncBadges(answer: unknown): Map<string, SyncState> {
   const badges = new Map<string, SyncState>();
-  if (answer === null || typeof answer !== 'object' || !('nodes' in answer)) return badges;
-  const { nodes } = answer;
-  if (nodes === null || typeof nodes !== 'object') return badges;
-  for (const [name, status] of Object.entries(nodes)) {
-    const badge = syncBadge(status);
-    if (badge !== undefined) badges.set(name, badge);
+  if (answer === null || typeof answer !== 'object') return badges;
+  const groups: [unknown, (name: string) => string][] = [
+    ['nodes' in answer ? answer.nodes : undefined, (name) => name],
+    ['gateways' in answer ? answer.gateways : undefined, gatewaySyncKey],
+  ];
+  for (const [group, keyOf] of groups) {
+    if (group === null || typeof group !== 'object') continue;
+    for (const [name, status] of Object.entries(group)) {
+      const badge = syncBadge(status);
+      if (badge !== undefined) badges.set(keyOf(name), badge);
+    }
   }
   return badges;
 }

@@ -34,6 +34,7 @@ export function StepRouter() {
           </fieldset>
         </>
       ) : null}
+      <CheckboxField name="useGateway" label="Add an ingress gateway" hint="Lets clients outside the mesh reach the service; the next step sets it up." />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import type { Finding } from '@meshwright/model';
+import { Loading } from '../../../components/states';
 import { ApiError } from '../../../lib/api-client';
 import { useCreateBundle, type CreatedResource } from '../../review/api/bundles';
 import { CreatedStatus } from '../../review/components/CreatedStatus';
@@ -16,6 +17,7 @@ import { defaultWizardValues, type WizardValues } from '../lib/form-values';
 import { wizardFormSchema } from '../lib/form-schema';
 import { withRouterDefaults } from '../lib/router-defaults';
 import { toBundle } from '../lib/to-bundle';
+import { wizardNames } from '../lib/validate';
 import { StepMesh } from './StepMesh';
 import { StepNodes } from './StepNodes';
 import { StepRouter } from './StepRouter';
@@ -23,8 +25,12 @@ import { Stepper } from './Stepper';
 import { wizardSteps } from './steps';
 
 const storage = () => window.sessionStorage;
+// The optional gateway step (and its route fields) loads when shown, so the wizard's first load stays in budget.
+const StepGateway = lazy(() => import('./StepGateway').then((m) => ({ default: m.StepGateway })));
+const reviewStep = wizardSteps.length - 1;
+const gatewayStep = reviewStep - 1;
 
-/** The "Get started" wizard: one form over four steps, kept as a draft until the mesh is created. */
+/** The "Get started" wizard: one form over its steps (the gateway one optional), kept as a draft until the mesh is created. */
 export function WizardPage() {
   const initial = useMemo(() => loadDraft(storage()), []);
   const form = useForm<WizardValues>({
@@ -64,7 +70,7 @@ export function WizardPage() {
     const fields = wizardSteps[step]?.fields ?? [];
     if (!(await form.trigger(fields, { shouldFocus: true }))) return;
     if (step === 1) form.reset(withRouterDefaults(form.getValues()), { keepErrors: true, keepDirty: true, keepTouched: true });
-    goTo(step + 1);
+    goTo(step + 1 === gatewayStep && !form.getValues('useGateway') ? reviewStep : step + 1);
   };
 
   /** Puts a message at the field it concerns and shows that field's step. */
@@ -77,10 +83,10 @@ export function WizardPage() {
   };
 
   const values = form.getValues();
-  const names = { nodes: values.nodes.map((n) => n.name.trim()) };
+  const names = wizardNames(values);
   const onGoTo = (f: Finding) => showAtField(wizardFieldForResource(f.resource.kind, f.resource.name, f.path, names), f.message);
 
-  const bundle = step === 3 ? toBundle(values) : undefined;
+  const bundle = step === reviewStep ? toBundle(values) : undefined;
   const onCreate = () => {
     if (!bundle) return;
     create.mutate(bundle, {
@@ -135,15 +141,20 @@ export function WizardPage() {
           // Enter in a field means the step's primary action: Next, or Create mesh on the review.
           onSubmit={(e) => {
             e.preventDefault();
-            if (step < 3) void next();
+            if (step < reviewStep) void next();
             else if (!create.isPending) onCreate();
           }}
-          aria-label={`Step ${step + 1} of 4: ${wizardSteps[step]?.title ?? ''}`}
+          aria-label={`Step ${step + 1} of ${wizardSteps.length}: ${wizardSteps[step]?.title ?? ''}`}
         >
           {step === 0 ? <StepMesh /> : null}
           {step === 1 ? <StepNodes /> : null}
           {step === 2 ? <StepRouter /> : null}
-          {step === 3 && bundle ? <ReviewStep bundle={bundle} sections={reviewSections(values)} onEdit={goTo} onGoTo={onGoTo} /> : null}
+          {step === gatewayStep ? (
+            <Suspense fallback={<Loading lines={4} />}>
+              <StepGateway />
+            </Suspense>
+          ) : null}
+          {step === reviewStep && bundle ? <ReviewStep bundle={bundle} sections={reviewSections(values)} onEdit={goTo} onGoTo={onGoTo} /> : null}
           {create.isPending || create.isError ? (
             <section className="card" aria-label="Create progress">
               <CreateProgress files={files} phase={create.isPending ? 'creating' : 'failed'} created={[]} error={createError} />
@@ -152,13 +163,13 @@ export function WizardPage() {
           ) : null}
           <div className="wizard-actions">
             {step > 0 ? (
-              <button type="button" className="button secondary" onClick={() => goTo(step - 1)}>
+              <button type="button" className="button secondary" onClick={() => goTo(step === reviewStep && !values.useGateway ? gatewayStep - 1 : step - 1)}>
                 Back
               </button>
             ) : (
               <span />
             )}
-            {step < 3 ? (
+            {step < reviewStep ? (
               <button type="submit" className="button primary">
                 Next
               </button>

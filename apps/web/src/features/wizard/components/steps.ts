@@ -6,5 +6,7 @@ export const wizardSteps: { title: string; fields: FieldPath<WizardValues>[] }[]
   { title: 'Mesh and service', fields: ['meshName', 'virtualServiceName'] },
   { title: 'Virtual nodes', fields: ['nodes'] },
   { title: 'Router and route', fields: ['useRouter', 'router', 'route'] },
+  // Optional: reached only when "Add an ingress gateway" is ticked (Next skips it otherwise).
+  { title: 'Ingress gateway', fields: ['useGateway', 'gateway'] },
   { title: 'Review and create', fields: [] },
 ];

@@ -30,7 +30,7 @@ export function parseDraft(text: string | null): Draft | undefined {
   }
   if (typeof raw !== 'object' || raw === null || !('values' in raw) || !('step' in raw)) return undefined;
   const values = wizardValuesSchema.safeParse(raw.values);
-  const step = typeof raw.step === 'number' && raw.step >= 0 && raw.step <= 3 ? raw.step : 0;
+  const step = typeof raw.step === 'number' && raw.step >= 0 && raw.step <= 4 ? raw.step : 0;
   return values.success ? { step, values: values.data } : undefined;
 }
 

@@ -1,5 +1,6 @@
 // Pure: where a problem reported against the model's shapes belongs in the forms. Schema issues,
 // dry-run findings and API errors all name a JSON path; the user needs the input it concerns.
+import { gatewayRouteSpecField, gatewaySpecField } from './gateway-spec';
 
 /** `a.b[0].c` -> ['a', 'b', 0, 'c']. */
 export function parsePath(path: string): (string | number)[] {
@@ -52,6 +53,22 @@ export function routeSpecField(spec: (string | number)[]): string | undefined {
 /** Names of the wizard's resources, to find which node or route a finding is about. */
 export interface WizardNames {
   nodes: string[];
+  /** The gateway step's routes as findings name them, `<gateway>/<route>`. */
+  gatewayRoutes?: string[];
+}
+
+/** A bundle path below `virtualGateways[0]` or `gatewayRoutes[i]` -> the gateway step's field. */
+function gatewayStepField(top: 'virtualGateways' | 'gatewayRoutes', index: number, member: string | number | undefined, rest: (string | number)[]): string {
+  if (top === 'virtualGateways') {
+    if (member !== 'spec') return 'gateway.name';
+    const field = gatewaySpecField(rest);
+    return field.endsWith('protocol') ? 'gateway.protocol' : field.startsWith('listeners') ? 'gateway.port' : 'gateway.name';
+  }
+  if (member === 'virtualGatewayName') return 'gateway.name';
+  if (member !== 'spec') return `gateway.routes.${index}.name`;
+  const field = gatewayRouteSpecField(rest);
+  // Every wizard route targets the wizard's service: a problem with the target is the service's.
+  return field === 'target' ? 'virtualServiceName' : `gateway.routes.${index}.${field}`;
 }
 
 /** A bundle path (`virtualNodes[1].spec.listeners[0].portMapping.port`) -> wizard field (`nodes.1.port`). */
@@ -68,6 +85,7 @@ export function wizardFieldForBundlePath(path: string): string | undefined {
     if (member !== 'spec') return 'router.name';
     return rest.includes('protocol') ? 'router.protocol' : 'router.port';
   }
+  if ((top === 'virtualGateways' || top === 'gatewayRoutes') && typeof index === 'number') return gatewayStepField(top, index, member, rest);
   if (top === 'routes') {
     if (member === 'routeName') return 'route.name';
     if (member === 'virtualRouterName') return 'router.name';
@@ -79,8 +97,8 @@ export function wizardFieldForBundlePath(path: string): string | undefined {
 
 /** A finding or API error about one resource (path relative to its CLI-input document) -> wizard field. */
 export function wizardFieldForResource(kind: string, name: string, path: string, names: WizardNames): string | undefined {
-  const index = kind === 'virtualNode' ? names.nodes.indexOf(name) : 0;
-  const top = { mesh: 'mesh', virtualNode: 'virtualNodes', virtualRouter: 'virtualRouters', route: 'routes', virtualService: 'virtualServices' }[kind];
+  const index = kind === 'virtualNode' ? names.nodes.indexOf(name) : kind === 'gatewayRoute' ? (names.gatewayRoutes ?? []).indexOf(name) : 0;
+  const top = { mesh: 'mesh', virtualNode: 'virtualNodes', virtualRouter: 'virtualRouters', route: 'routes', virtualService: 'virtualServices', virtualGateway: 'virtualGateways', gatewayRoute: 'gatewayRoutes' }[kind];
   if (top === undefined || index < 0) return undefined;
   const inner = path === '' ? '' : path.startsWith('[') ? path : `.${path}`;
   const base = kind === 'mesh' ? 'mesh' : `${top}[${index}]`;
@@ -88,12 +106,13 @@ export function wizardFieldForResource(kind: string, name: string, path: string,
 }
 
 function nameMember(kind: string): string {
-  return kind === 'route' ? 'routeName' : `${kind}Name`;
+  return kind === 'route' ? 'routeName' : kind === 'gatewayRoute' ? 'gatewayRouteName' : `${kind}Name`;
 }
 
 /** The wizard step (0-based) that holds a field. */
 export function stepOfField(field: string): number {
   if (field.startsWith('nodes')) return 1;
+  if (field.startsWith('gateway') || field === 'useGateway') return 3;
   if (field.startsWith('router') || field.startsWith('route') || field === 'useRouter') return 2;
   return 0;
 }

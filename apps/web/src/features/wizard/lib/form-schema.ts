@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { httpMethods, portProtocol } from '@meshwright/model';
 import { discoveryMethods, headerMatchTypes, type NodeValues, type RouteValues, type WizardValues } from './form-values';
+import { defaultWizardGateway, wizardGatewayValuesSchema, type WizardGatewayValues } from './gateway-values';
 import { validateWizard, type FormIssue } from './validate';
 
 // The wizard form schema: a structural schema of the inputs (numbers may be NaN while empty), refined
@@ -33,9 +34,9 @@ export const nodeValuesSchema: z.ZodType<NodeValues, NodeValues> = z.object({
   logPath: z.string(),
 });
 
-/** What a stored draft may hold: the gRPC match fields came later, so a draft may lack them. */
+/** What a stored draft may hold: the gRPC match fields and the gateway step came later, so a draft may lack them. */
 export type RouteValuesInput = Omit<RouteValues, 'serviceName' | 'methodName'> & Partial<Pick<RouteValues, 'serviceName' | 'methodName'>>;
-export type WizardValuesInput = Omit<WizardValues, 'route'> & { route: RouteValuesInput };
+export type WizardValuesInput = Omit<WizardValues, 'route' | 'useGateway' | 'gateway'> & { route: RouteValuesInput; useGateway?: boolean | undefined; gateway?: WizardGatewayValues | undefined };
 
 const routeShape = {
   name: z.string(),
@@ -70,7 +71,10 @@ function wizardShape<I>(route: z.ZodType<RouteValues, I>) {
 }
 
 /** The shape of the wizard's values; also how a stored draft is checked before it is trusted. */
-export const wizardValuesSchema: z.ZodType<WizardValues, WizardValuesInput> = wizardShape(draftRouteValuesSchema);
+export const wizardValuesSchema: z.ZodType<WizardValues, WizardValuesInput> = wizardShape(draftRouteValuesSchema).extend({
+  useGateway: z.boolean().default(false),
+  gateway: wizardGatewayValuesSchema.default(defaultWizardGateway),
+});
 
 /** Field path `nodes.0.port` -> zod path ['nodes', 0, 'port'] so the resolver puts the error there. */
 export function issuePath(field: string): (string | number)[] {
@@ -82,6 +86,6 @@ export function reportIssues(ctx: z.RefinementCtx, issues: FormIssue[], prefix: 
   for (const issue of issues) ctx.addIssue({ code: 'custom', path: [...prefix, ...issuePath(issue.field)], message: issue.message });
 }
 
-const strictWizardValuesSchema: z.ZodType<WizardValues, WizardValues> = wizardShape(routeValuesSchema);
+const strictWizardValuesSchema: z.ZodType<WizardValues, WizardValues> = wizardShape(routeValuesSchema).extend({ useGateway: z.boolean(), gateway: wizardGatewayValuesSchema });
 
 export const wizardFormSchema = strictWizardValuesSchema.superRefine((values, ctx) => reportIssues(ctx, validateWizard(values)));

@@ -1,5 +1,6 @@
 import type { PortProtocol } from '@meshwright/model';
 import { httpMethods } from '@meshwright/model';
+import { defaultWizardGateway, type WizardGatewayValues } from './gateway-values';
 
 // The wizard's form values: flat, input-shaped (numbers are NaN while empty). to-bundle.ts turns
 // them into the model's bundle; validate-wizard.ts checks them with the model's schemas.
@@ -77,6 +78,9 @@ export interface WizardValues {
   useRouter: boolean;
   router: RouterValues;
   route: RouteValues;
+  /** The optional "Ingress gateway" step: a virtual gateway whose routes reach the virtual service. */
+  useGateway: boolean;
+  gateway: WizardGatewayValues;
 }
 
 export function defaultHealthCheck(): HealthCheckValues {
@@ -129,5 +133,7 @@ export function defaultWizardValues(): WizardValues {
       methodName: '',
       targets: [{ node: '', weight: 100 }],
     },
+    useGateway: false,
+    gateway: defaultWizardGateway(),
   };
 }

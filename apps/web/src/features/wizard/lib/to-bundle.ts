@@ -1,5 +1,6 @@
 import type { Bundle, HealthCheckPolicy, RouteSpec, VirtualNodeSpec } from '@meshwright/model';
 import type { HeaderValues, NodeValues, RouteValues, WizardValues } from './form-values';
+import { gatewayRouteSpecFromValues } from './gateway-spec';
 
 // Pure: wizard form values -> the model's bundle. Empty optional inputs are left out; required
 // numbers pass through as they are (NaN included) so the model's schemas report them at their field.
@@ -72,7 +73,23 @@ export function routeSpecFromValues(route: RouteValues): RouteSpec {
   return spec;
 }
 
-/** The whole wizard as the bundle POST /api/bundles takes: mesh, nodes, router and route, service. */
+/** The wizard's gateway and its routes, every route to the wizard's virtual service. */
+function gatewayParts(values: WizardValues, meshName: string): Pick<Bundle, 'virtualGateways' | 'gatewayRoutes'> {
+  if (!values.useGateway) return { virtualGateways: [], gatewayRoutes: [] };
+  const g = values.gateway;
+  const virtualGatewayName = trimmed(g.name);
+  return {
+    virtualGateways: [{ meshName, virtualGatewayName, spec: { listeners: [{ portMapping: { port: g.port, protocol: g.protocol } }] } }],
+    gatewayRoutes: g.routes.map((r) => ({
+      meshName,
+      virtualGatewayName,
+      gatewayRouteName: trimmed(r.name),
+      spec: gatewayRouteSpecFromValues({ ...r, target: values.virtualServiceName }),
+    })),
+  };
+}
+
+/** The whole wizard as the bundle POST /api/bundles takes: mesh, nodes, router and route, service, and the optional gateway. */
 export function toBundle(values: WizardValues): Bundle {
   const meshName = trimmed(values.meshName);
   const routerName = trimmed(values.router.name);
@@ -100,7 +117,6 @@ export function toBundle(values: WizardValues): Bundle {
     virtualServices: [
       { meshName, virtualServiceName: trimmed(values.virtualServiceName), spec: provider ? { provider } : {} },
     ],
-    virtualGateways: [],
-    gatewayRoutes: [],
+    ...gatewayParts(values, meshName),
   };
 }

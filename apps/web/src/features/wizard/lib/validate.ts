@@ -1,5 +1,5 @@
 import { type Bundle, type Finding, type PortProtocol, type VirtualNodeSpec, resourceName, validateBundle } from '@meshwright/model';
-import { nodeSpecField, parsePath, routeSpecField, wizardFieldForResource } from './field-paths';
+import { nodeSpecField, parsePath, routeSpecField, wizardFieldForResource, type WizardNames } from './field-paths';
 import type { NodeValues, RouteValues, WizardValues } from './form-values';
 import { nodeSpecFromValues, routeSpecFromValues, toBundle } from './to-bundle';
 
@@ -70,17 +70,24 @@ export function validateRouteValues(route: RouteValues, ctx: RouteContext): Form
     .map((f) => ({ field: f.path.startsWith('spec') ? (routeSpecField(specPath(f.path)) ?? 'name') : 'name', message: f.message }));
 }
 
+/** The names findings use for the wizard's nodes and gateway routes, to lead each finding to its input. */
+export function wizardNames(values: WizardValues): WizardNames {
+  const gateway = values.gateway.name.trim();
+  return { nodes: values.nodes.map((n) => n.name.trim()), gatewayRoutes: values.gateway.routes.map((r) => `${gateway}/${r.name.trim()}`) };
+}
+
 const within = (prefix: string, issues: FormIssue[]) => issues.map((i) => ({ field: `${prefix}.${i.field}`, message: i.message }));
 
 /** Every issue of the wizard, at absolute fields; the first issue of a field wins. */
 export function validateWizard(values: WizardValues): FormIssue[] {
   // Nodes are judged one by one so that a finding reaches the right node even while names are empty or repeated.
   const issues = values.nodes.flatMap((node, i) => within(`nodes.${i}`, validateNodeValues(node)));
-  const nodes = values.nodes.map((n) => n.name.trim());
+  const all = wizardNames(values);
+  const nodes = all.nodes;
   for (const f of blocking(toBundle(values))) {
     if (f.resource.kind === 'virtualNode' && f.code !== 'name.duplicate') continue;
     // A repeated name is the later node's fault: the earlier one was there first.
-    const names = f.code === 'name.duplicate' ? { nodes: nodes.map((n, i) => (i === nodes.lastIndexOf(n) ? n : '')) } : { nodes };
+    const names = f.code === 'name.duplicate' ? { ...all, nodes: nodes.map((n, i) => (i === nodes.lastIndexOf(n) ? n : '')) } : all;
     const field = wizardFieldForResource(f.resource.kind, f.resource.name, f.path, names);
     if (field !== undefined) issues.push({ field, message: f.message });
   }
