@@ -5,51 +5,25 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { X509Certificate } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
-import { parse } from 'yaml';
 import { eventually } from '../../../../../testkit/eventually';
 import { apiJson, apiRequest } from '../../../../../testkit/http';
 import { AdsTestClient } from '../../../../../testkit/xds/ads-client';
 import { createColorMesh, FRONT, MESH } from '../../../../../testkit/xds/color-mesh';
 import { startControlPlane, type ControlPlane } from '../../../../../testkit/xds/control-plane';
-import { channelCredentials } from '../../../../../testkit/xds/tls';
+import { channelCredentials, downloadedTls } from '../../../../../testkit/xds/tls';
 import { TYPE_URL } from '../snapshot';
 import type { NodeSyncStatus } from '../sync-status';
 import { CertificateAuthority } from './certificate-authority';
+import type { ProxyCredentials } from './xds-credentials';
 
 const FRONT_ID = `mesh/${MESH}/virtualNode/${FRONT}`;
 
-interface DownloadedTls {
-  caPem: string;
-  certPem: string;
-  keyPem: string;
-  serial: string;
-}
-
 /** The xDS cluster's TLS as the downloaded ADS bootstrap of `node` carries it. */
-async function downloadTls(cp: ControlPlane, node: string): Promise<DownloadedTls> {
-  const res = await apiRequest(cp, `/api/meshes/${MESH}/virtualNodes/${node}/envoy-config?mode=ads&format=yaml`);
-  assert.equal(res.status, 200);
-  const bootstrap = parse(await res.text()) as { static_resources: { clusters: { name: string; transport_socket?: TransportSocket }[] } };
-  const xds = bootstrap.static_resources.clusters.find((c) => c.name === 'xds_cluster');
-  const ctx = xds?.transport_socket?.typed_config.common_tls_context;
-  const pair = ctx?.tls_certificates[0];
-  if (!ctx || !pair) throw new Error('the ADS bootstrap has no TLS client certificate on its xDS cluster');
-  const certPem = pair.certificate_chain.inline_string;
-  return { caPem: ctx.validation_context.trusted_ca.inline_string, certPem, keyPem: pair.private_key.inline_string, serial: new X509Certificate(certPem).serialNumber };
-}
-
-interface TransportSocket {
-  typed_config: {
-    common_tls_context: {
-      tls_certificates: { certificate_chain: { inline_string: string }; private_key: { inline_string: string } }[];
-      validation_context: { trusted_ca: { inline_string: string } };
-    };
-  };
-}
+const downloadTls = (cp: ControlPlane, node: string): Promise<ProxyCredentials> => downloadedTls(cp, MESH, `virtualNodes/${node}`);
 
 describe('ADS over TLS: proxies prove which node they are', () => {
   let cp: ControlPlane;
-  let front: DownloadedTls;
+  let front: ProxyCredentials;
   let legit: AdsTestClient;
   const clients: AdsTestClient[] = [];
 
