@@ -9,6 +9,7 @@ import { loadMasterKey } from './auth/secret-box';
 import { createHttpServer } from './http/http-server';
 import { openStore } from './store/open-store';
 import { createXdsRouter, startXdsServer } from './xds/index';
+import { xdsSecurityFromEnv } from './xds/tls/security-from-env';
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -102,7 +103,9 @@ async function orExit<T>(what: string, p: Promise<T>): Promise<T> {
 const store = await orExit(databaseUrl ? 'opening PostgreSQL' : `opening SQLite in ${dataDir}`, openStore({ dataDir, databaseUrl }));
 const masterKey = await orExit('loading the master key', Promise.resolve().then(() => loadMasterKey(dataDir, process.env.MESHWRIGHT_MASTER_KEY).key));
 const admin = await orExit('preparing the admin key', firstStart(store.auth, dataDir, region, seed));
-const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, startXdsServer({ store, host: xdsHost, port: xdsPort }));
+const xdsSecurity = await orExit('setting up xDS TLS', xdsSecurityFromEnv(process.env, { dataDir, xdsHost, certificates: store.proxyCertificates }));
+if (!xdsSecurity.credentials) console.warn(xdsSecurity.summary);
+const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, startXdsServer({ store, host: xdsHost, port: xdsPort, security: xdsSecurity.security }));
 const app = createApp({
   store,
   // ADS bootstraps point at the port the xDS server actually bound (XDS_PORT=0 picks a free one).
@@ -116,6 +119,7 @@ const app = createApp({
     },
   },
   onChange: (event) => xds.onChange(event),
+  ...(xdsSecurity.credentials ? { xdsCredentials: xdsSecurity.credentials } : {}),
   extraRoutes: (router) => router.use(createXdsRouter(xds)),
 });
 const server = createHttpServer(app, tls).listen(port, host);
@@ -124,11 +128,12 @@ const address = server.address();
 const boundPort = typeof address === 'object' && address ? address.port : port;
 const storeName = databaseUrl ? 'PostgreSQL' : `SQLite in ${dataDir}`;
 const scheme = tls ? 'https' : 'http';
-console.log(`meshwright BFF ready on ${scheme}://${host}:${boundPort} (App Mesh API /v20190125, console /api, xDS ${xdsHost}:${xds.port}, store: ${storeName})`);
+console.log(`meshwright BFF ready on ${scheme}://${host}:${boundPort} (App Mesh API /v20190125, console /api, xDS ${xdsHost}:${xds.port} ${xds.transport === 'tls' ? 'TLS' : 'PLAINTEXT'}, store: ${storeName})`);
 if (admin.credentialsFile !== undefined) {
   console.log(`admin credentials in ${admin.credentialsFile}; to use them with the AWS CLI and meshwright's CLI, run:`);
   console.log(exportLine(admin.credentialsFile, region, `${scheme}://${host}:${boundPort}`));
 }
+if (xdsSecurity.credentials) console.log(xdsSecurity.summary);
 
 let stopping = false;
 function stop(signal: string): void {

@@ -12,6 +12,7 @@ import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/types';
 import { createXdsRouter, startXdsServer } from '../xds/index';
 import { openApiDocument } from './openapi';
+import { testXdsTls } from '../../../../testkit/xds/tls';
 
 /** The parts of Express's (router 2) layers a walk needs. */
 interface Layer {
@@ -44,12 +45,14 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mw-openapi-'));
   store = openSqliteStore({ dataDir: dir });
   // Wired as server.ts wires it, so the routes the xDS helper adds are walked too.
-  const xds = await startXdsServer({ store, port: 0 });
+  const { security, credentials } = await testXdsTls(store.proxyCertificates);
+  const xds = await startXdsServer({ store, port: 0, security });
   stopXds = () => xds.stop();
   app = createApp({
     store,
     config: { ...testConfig, xds: { host: '127.0.0.1', port: xds.port } },
     extraRoutes: (router) => router.use(createXdsRouter(xds)),
+    xdsCredentials: credentials,
   });
 });
 
