@@ -3,6 +3,8 @@
 //   npx tsx bench/peers/change-to-envoy.ts      (CHANGES_BLOCK=20 BLOCKS=5 SERVICES=30 CPU_PROF_DIR=...)
 // The clock is outside both control planes: from sending the change request to the poll of Envoy's
 // admin stat http.<stat_prefix>.rds.<route config>.version_text that first shows a new version.
+// meshwright's xDS runs over TLS with the bootstrap's client certificate (XDS_INSECURE=1: plaintext);
+// the go-control-plane peer speaks plaintext, so its Envoy gets the same bootstrap without the TLS socket.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -108,10 +110,14 @@ async function main(): Promise<void> {
 
     const res = await http(`${mw.url}/api/meshes/shop/virtualNodes/front/envoy-config?mode=ads&format=yaml`);
     if (res.status !== 200) throw new Error(`envoy-config answered ${res.status}: ${res.body}`);
-    const bootstrapFor = async (xdsPort: number) => {
-      const b = parse(res.body.replaceAll(`port_value: ${mw.xdsPort}\n`, `port_value: ${xdsPort}\n`)) as { admin: { address: { socket_address: { port_value: number } } } };
+    type Bootstrap = { admin: { address: { socket_address: { port_value: number } } }; static_resources: { clusters: { name: string; transport_socket?: unknown }[] } };
+    const xdsTls = (parse(res.body) as Bootstrap).static_resources.clusters.some((c) => c.name === 'xds_cluster' && c.transport_socket !== undefined);
+    console.log(`meshwright xDS: ${xdsTls ? 'TLS with a client certificate' : 'plaintext (XDS_INSECURE=1)'}; go-control-plane peer: plaintext`);
+    const bootstrapFor = async (xdsPort: number, plaintext = false) => {
+      const b = parse(res.body.replaceAll(`port_value: ${mw.xdsPort}\n`, `port_value: ${xdsPort}\n`)) as Bootstrap;
       const adminPort = await freePort();
       b.admin.address.socket_address.port_value = adminPort;
+      if (plaintext) for (const c of b.static_resources.clusters) if (c.name === 'xds_cluster') delete c.transport_socket;
       return { yaml: stringify(b), adminPort };
     };
     const nodeId = (parse(res.body) as { node: { id: string } }).node.id;
@@ -132,7 +138,7 @@ async function main(): Promise<void> {
     writeFileSync(join(dir, 'resources.json'), JSON.stringify(resources));
     const peer: Peer = await startPeer(bin, join(dir, 'resources.json'), nodeId);
     started.push({ stop: () => stopProcess(peer.child) });
-    const b = await bootstrapFor(peer.xdsPort);
+    const b = await bootstrapFor(peer.xdsPort, true);
     const envoyB = await startEnvoy(b.yaml, b.adminPort);
     started.push(envoyB);
 

@@ -1,6 +1,7 @@
 // Test support: a minimal ADS client over grpc-js, standing in for Envoy in protocol tests and the fan-out benchmark:
 // it sends requests as written and queues the responses it gets. State of the world by default;
-// `new AdsTestClient<DeltaDiscoveryResponse, DeltaDiscoveryRequest>(address, id, 'delta')` for incremental.
+// `new AdsTestClient<DeltaDiscoveryResponse, DeltaDiscoveryRequest>(address, id, 'delta', creds)` for incremental.
+// `credentials`: testkit/xds/tls.ts's channelFor(id) (TLS, the default), or grpc.credentials.createInsecure() for XDS_INSECURE.
 import * as grpc from '@grpc/grpc-js';
 import type { DeltaDiscoveryRequest, DeltaDiscoveryResponse, DiscoveryRequest, DiscoveryResponse } from '../../apps/bff/src/xds/xds-messages';
 import { adsClientConstructor, type EnvoyTypes } from '../../apps/bff/src/xds/protos';
@@ -17,9 +18,9 @@ export class AdsTestClient<Res extends DiscoveryResponse | DeltaDiscoveryRespons
   private readonly closedWaiters: ((s: { code: number; details: string }) => void)[] = [];
   onResponse: ((r: Res) => void) | undefined;
 
-  constructor(address: string, readonly nodeId: string, mode: 'sotw' | 'delta' = 'sotw') {
+  constructor(address: string, readonly nodeId: string, mode: 'sotw' | 'delta', credentials: grpc.ChannelCredentials) {
     const Ctor = adsClientConstructor();
-    this.client = new Ctor(address, grpc.credentials.createInsecure());
+    this.client = new Ctor(address, credentials);
     const name = mode === 'sotw' ? 'StreamAggregatedResources' : 'DeltaAggregatedResources';
     const method = (this.client as unknown as Record<string, () => grpc.ClientDuplexStream<Req, Res>>)[name];
     if (!method) throw new Error(`ADS client has no ${name}`);

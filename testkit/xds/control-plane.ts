@@ -1,5 +1,6 @@
 // Test support: a whole control plane for tests and the benchmark: store, HTTP API, ADS server, and a
-// real Envoy started from the ADS bootstrap the API hands out.
+// real Envoy started from the ADS bootstrap the API hands out. xDS runs over TLS with client
+// certificates (issued with each downloaded bootstrap), as server.ts runs it; `insecure` is XDS_INSECURE=1.
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,12 +21,15 @@ import { startEnvoy, type RunningEnvoy } from '../envoy';
 import { apiRequest } from '../http';
 import { freePort } from '../ports';
 import { FRONT, MESH } from './color-mesh';
+import { testXdsTls, type TestXdsTls } from './tls';
 
 export interface ControlPlane {
   url: string;
   store: Store;
   client: AppMeshClient;
   xds: XdsServer;
+  /** Undefined when started insecure. */
+  tls: TestXdsTls | undefined;
   egressPort: number;
   /** Stops the ADS server only (the HTTP API keeps running). */
   killXds(): Promise<void>;
@@ -43,6 +47,8 @@ export interface ControlPlaneOptions {
   /** More gRPC services on the ADS port and more /api routes (the traffic collectors). */
   registerServices?: XdsServerOptions['registerServices'];
   extraRoutes?: (router: Router) => void;
+  /** Plaintext xDS without proxy identity, as XDS_INSECURE=1 runs it. */
+  insecure?: boolean;
 }
 
 export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise<ControlPlane> {
@@ -51,7 +57,14 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
   const egressPort = await freePort();
   const ingressPort = await freePort();
   const compileOptions = { ports: { egress: egressPort, ingress: ingressPort, tcpEgressBase: 20000 + (egressPort % 20000) }, listenerAddress: '127.0.0.1' };
-  const xdsOptions: XdsServerOptions = { store, port: 0, compileOptions, ...(opts.registerServices ? { registerServices: opts.registerServices } : {}) };
+  const tls = opts.insecure ? undefined : await testXdsTls(store.proxyCertificates);
+  const xdsOptions: XdsServerOptions = {
+    store,
+    port: 0,
+    compileOptions,
+    security: tls ? tls.security : { insecure: true },
+    ...(opts.registerServices ? { registerServices: opts.registerServices } : {}),
+  };
   if (opts.compile) xdsOptions.compileNode = opts.compile(adsCompileNode(compileOptions));
   let xds = await startXdsServer(xdsOptions);
   const xdsPort = xds.port;
@@ -60,6 +73,7 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
     config: { ...testConfig, xds: { host: '127.0.0.1', port: xdsPort } },
     auditLog: () => undefined,
     onChange: (e) => xds.onChange(e),
+    ...(tls ? { xdsCredentials: tls.credentials } : {}),
     extraRoutes: (router) => {
       router.use(createXdsRouter({ get core() { return xds.core; } }));
       opts.extraRoutes?.(router);
@@ -77,6 +91,7 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
     get xds() {
       return xds;
     },
+    tls,
     egressPort,
     killXds: () => xds.stop(),
     restartXds: async () => {

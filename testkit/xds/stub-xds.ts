@@ -1,8 +1,11 @@
 // Test support: hand-made resources and an ADS server over them, for protocol tests that must
 // control exactly what changes between pushes (the server's `compileNode` returns them).
+import type * as grpc from '@grpc/grpc-js';
 import type { MeshModel } from '@meshwright/model';
 import { startXdsServer, type XdsServer } from '../../apps/bff/src/xds/ads-server';
 import { TYPE_URL, type ResourceSet } from '../../apps/bff/src/xds/snapshot';
+import { proxyFromNodeId, proxyPath } from '../../apps/bff/src/xds/tls/proxy-identity';
+import { testXdsTls, type TestXdsTls } from './tls';
 
 export const cluster = (name: string, timeout = '1s') => ({ '@type': TYPE_URL.clusters, name, type: 'STATIC', connect_timeout: timeout });
 export const listener = (name: string, port: number) => ({
@@ -18,15 +21,26 @@ export const routeConfig = (name: string, clusterName: string) => ({
 
 export interface StubXds {
   xds: XdsServer;
+  tls: TestXdsTls;
+  /**
+   * TLS credentials of the proxy a node id names (its ARN included), issued at start for every node
+   * of the initial output and `extraProxies`; any other id (one that names no proxy) gets web's.
+   */
+  credentialsFor(nodeId: string): grpc.ChannelCredentials;
   /** The current output of node `web`. */
   web(): ResourceSet;
   /** Replaces the per-node output (the keys are the mesh's nodes) and recomputes mesh `shop`. */
   change(next: Record<string, ResourceSet>): Promise<void>;
 }
 
-/** An ADS server for mesh `shop` whose nodes compile to exactly the given resources. */
-export async function startStubXds(initial: Record<string, ResourceSet>): Promise<StubXds> {
+/** An ADS server (TLS, as by default) for mesh `shop` whose nodes compile to exactly the given resources. */
+export async function startStubXds(initial: Record<string, ResourceSet>, opts: { extraProxies?: string[] } = {}): Promise<StubXds> {
   let output = initial;
+  const tls = await testXdsTls();
+  const issued = new Map<string, grpc.ChannelCredentials>();
+  for (const id of [...Object.keys(initial).map((n) => `mesh/shop/virtualNode/${n}`), ...(opts.extraProxies ?? [])]) {
+    issued.set(id, await tls.channelFor(id));
+  }
   const model = (): MeshModel => ({
     mesh: { meshName: 'shop', spec: {} },
     virtualNodes: Object.keys(output).map((virtualNodeName) => ({ virtualNodeName, spec: {} })),
@@ -44,9 +58,17 @@ export async function startStubXds(initial: Record<string, ResourceSet>): Promis
       return { resources: set };
     },
     port: 0,
+    security: tls.security,
   });
   return {
     xds,
+    tls,
+    credentialsFor: (nodeId) => {
+      const proxy = proxyFromNodeId(nodeId);
+      const creds = issued.get(proxy ? proxyPath(proxy) : 'mesh/shop/virtualNode/web');
+      if (!creds) throw new Error(`no certificate was issued for ${nodeId}: pass it in extraProxies`);
+      return creds;
+    },
     web: () => {
       const set = output.web;
       if (!set) throw new Error('no output for web');

@@ -45,7 +45,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(appMeshAccess(deps.config));
   app.use(appMeshRouter(ctx));
   app.use('/api', consoleAccess(), adminRoutes(auth));
-  app.use('/api', consoleRouter(ctx, deps.extraRoutes));
+  app.use('/api', consoleRouter(ctx, deps.extraRoutes, deps.xdsCredentials));
   if (deps.config.webDist) app.use(serveWebApp(deps.config.webDist));
   app.use(errorMiddleware(ctx.logger));
   return app;

@@ -3,6 +3,7 @@
 import type { Router } from 'express';
 import type { Quotas, ResourceKind } from '@meshwright/model';
 import type { Store } from './store/types';
+import type { XdsCredentials } from './xds/tls/xds-credentials';
 
 /** One committed write. kind 'mesh' with name = meshName also means "the whole mesh changed" (bundle create). */
 export interface ChangeEvent {
@@ -65,4 +66,6 @@ export interface AppDeps {
   auditLog?: (line: string) => void;
   /** Extra console endpoints (the xDS helper's sync-status and events), mounted under /api. */
   extraRoutes?: (router: Router) => void;
+  /** Issues the client certificate inside each downloaded ADS bootstrap; absent under XDS_INSECURE=1. */
+  xdsCredentials?: XdsCredentials;
 }

@@ -10,6 +10,7 @@ import { createHttpServer } from './http/http-server';
 import { openStore } from './store/open-store';
 import { createXdsRouter, startXdsServer } from './xds/index';
 import { createTraffic, createTrafficRouter } from './traffic/index';
+import { xdsSecurityFromEnv } from './xds/tls/security-from-env';
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -104,7 +105,9 @@ const store = await orExit(databaseUrl ? 'opening PostgreSQL' : `opening SQLite 
 const masterKey = await orExit('loading the master key', Promise.resolve().then(() => loadMasterKey(dataDir, process.env.MESHWRIGHT_MASTER_KEY).key));
 const admin = await orExit('preparing the admin key', firstStart(store.auth, dataDir, region, seed));
 const traffic = createTraffic();
-const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, startXdsServer({ store, host: xdsHost, port: xdsPort, registerServices: traffic.registerServices }));
+const xdsSecurity = await orExit('setting up xDS TLS', xdsSecurityFromEnv(process.env, { dataDir, xdsHost, certificates: store.proxyCertificates }));
+if (!xdsSecurity.credentials) console.warn(xdsSecurity.summary);
+const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, startXdsServer({ store, host: xdsHost, port: xdsPort, security: xdsSecurity.security, registerServices: traffic.registerServices }));
 const app = createApp({
   store,
   // ADS bootstraps point at the port the xDS server actually bound (XDS_PORT=0 picks a free one).
@@ -118,6 +121,7 @@ const app = createApp({
     },
   },
   onChange: (event) => xds.onChange(event),
+  ...(xdsSecurity.credentials ? { xdsCredentials: xdsSecurity.credentials } : {}),
   extraRoutes: (router) => router.use(createXdsRouter(xds), createTrafficRouter(traffic, (m) => store.loadMeshModel(m))),
 });
 const server = createHttpServer(app, tls).listen(port, host);
@@ -126,11 +130,12 @@ const address = server.address();
 const boundPort = typeof address === 'object' && address ? address.port : port;
 const storeName = databaseUrl ? 'PostgreSQL' : `SQLite in ${dataDir}`;
 const scheme = tls ? 'https' : 'http';
-console.log(`meshwright BFF ready on ${scheme}://${host}:${boundPort} (App Mesh API /v20190125, console /api, xDS ${xdsHost}:${xds.port}, store: ${storeName})`);
+console.log(`meshwright BFF ready on ${scheme}://${host}:${boundPort} (App Mesh API /v20190125, console /api, xDS ${xdsHost}:${xds.port} ${xds.transport === 'tls' ? 'TLS' : 'PLAINTEXT'}, store: ${storeName})`);
 if (admin.credentialsFile !== undefined) {
   console.log(`admin credentials in ${admin.credentialsFile}; to use them with the AWS CLI and meshwright's CLI, run:`);
   console.log(exportLine(admin.credentialsFile, region, `${scheme}://${host}:${boundPort}`));
 }
+if (xdsSecurity.credentials) console.log(xdsSecurity.summary);
 
 let stopping = false;
 function stop(signal: string): void {

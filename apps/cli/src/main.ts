@@ -5,6 +5,7 @@ import { deployUsage, runDeploy } from './deploy/deploy-command';
 import { exportUsage, runExport } from './export/export-command';
 import { importUsage, runImport } from './import/import-command';
 import { keysUsage, runKeys } from './keys/keys-command';
+import { proxiesUsage, runProxies } from './proxies/proxies-command';
 import { runValidate, validateUsage, type CliIo } from './validate';
 
 const usage = [
@@ -17,6 +18,7 @@ const usage = [
   `  ${exportUsage.split('\n')[0]?.replace(/^usage: /, '') ?? ''}`,
   `  ${deployUsage.split('\n')[0]?.replace(/^usage: /, '') ?? ''}`,
   `  ${keysUsage.split('\n')[0]?.replace(/^usage: /, '') ?? ''}`,
+  `  ${proxiesUsage.split('\n')[0]?.replace(/^usage: /, '') ?? ''}`,
   '',
   'Run `meshwright <command> --help` for details.',
 ].join('\n');
@@ -41,6 +43,8 @@ export async function main(args: readonly string[], io: CliIo): Promise<number> 
       return runDeploy(rest, io);
     case 'keys':
       return runKeys(rest, io);
+    case 'proxies':
+      return runProxies(rest, io);
     case undefined:
     case '--help':
     case '-h':

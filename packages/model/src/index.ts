@@ -24,6 +24,7 @@ export * from './compile/index';
 export * from './deploy/index';
 export * from './references/mesh-references';
 export * from './envoy/yaml';
+export { withXdsClientTls, type XdsClientTls } from './envoy/xds-tls';
 export * from './virtual-gateway/schema';
 export * from './virtual-gateway/input';
 export * from './gateway-route/schema';

@@ -113,3 +113,16 @@ agree<Same<z.infer<typeof changeEventSchema>, XdsEvents['change'][0]>>();
 agree<Same<z.infer<typeof syncEventSchema>, XdsEvents['sync'][0]>>();
 // Codes may narrow to a union in the model; every finding still fits the schema.
 agree<Finding extends z.infer<typeof findingSchema> ? true : false>();
+
+// Issued xDS client certificates of proxies (console/proxy-certificates.ts).
+export const proxyCertificateSchema = z.object({
+  serial: z.string().describe('Upper-case hex serial number of the certificate'),
+  meshName: z.string(),
+  proxyId: z.string().describe('mesh/<mesh>/virtualNode/<node> or mesh/<mesh>/virtualGateway/<gateway>; the certificate names it as spiffe://meshwright/<proxyId>'),
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+  revokedAt: nullableString().describe('Set once revoked: the xDS server refuses the certificate and ends its open streams'),
+});
+export const proxyCertificateListSchema = z.object({ certificates: z.array(proxyCertificateSchema) });
+export const proxyCertificatesQuery = z.object({ mesh: z.string().optional().describe('Only the certificates of this mesh') });
+export const serialParams = z.object({ serial: z.string().regex(/^[0-9A-Fa-f]{1,64}$/, { error: 'must be a hexadecimal serial number' }) });

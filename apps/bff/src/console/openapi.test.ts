@@ -13,6 +13,7 @@ import type { Store } from '../store/types';
 import { createXdsRouter, startXdsServer } from '../xds/index';
 import { createTraffic, createTrafficRouter } from '../traffic/index';
 import { openApiDocument } from './openapi';
+import { testXdsTls } from '../../../../testkit/xds/tls';
 
 /** The parts of Express's (router 2) layers a walk needs. */
 interface Layer {
@@ -45,12 +46,14 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mw-openapi-'));
   store = openSqliteStore({ dataDir: dir });
   // Wired as server.ts wires it, so the routes the xDS helper adds are walked too.
-  const xds = await startXdsServer({ store, port: 0 });
+  const { security, credentials } = await testXdsTls(store.proxyCertificates);
+  const xds = await startXdsServer({ store, port: 0, security });
   stopXds = () => xds.stop();
   app = createApp({
     store,
     config: { ...testConfig, xds: { host: '127.0.0.1', port: xds.port } },
     extraRoutes: (router) => router.use(createXdsRouter(xds), createTrafficRouter(createTraffic(), (m) => store.loadMeshModel(m))),
+    xdsCredentials: credentials,
   });
 });
 

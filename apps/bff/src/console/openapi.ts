@@ -36,6 +36,8 @@ const named: Record<string, z.ZodType> = {
   CreateAccessKey: a.createAccessKeySchema,
   CreatedAccessKey: a.createdAccessKeySchema,
   AuditEvents: a.auditEventsSchema,
+  ProxyCertificate: c.proxyCertificateSchema,
+  ProxyCertificateList: c.proxyCertificateListSchema,
 };
 for (const [id, schema] of Object.entries(named)) components.add(schema, { id });
 
@@ -107,7 +109,7 @@ const endpoints: Record<string, Partial<Record<'get' | 'post' | 'delete', Endpoi
       query: c.envoyConfigQuery,
       responses: {
         '200': [
-          "Attachment <mesh>-<node>-envoy-<mode>.<format>; ads bootstraps point at this server's xDS address",
+          "Attachment <mesh>-<node>-envoy-<mode>.<format>; ads bootstraps point at this server's xDS address and, unless XDS_INSECURE=1, carry a newly issued client certificate, its key and the CA inline (a secret: keep the file as you would the key)",
           { content: { 'application/yaml': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } } },
         ],
         '400': ['BadRequestException: bad mode or format'],
@@ -187,6 +189,20 @@ const endpoints: Record<string, Partial<Record<'get' | 'post' | 'delete', Endpoi
   },
   '/api/audit': {
     get: { summary: 'The audit trail, newest first (admin): every write and every refused authentication', query: a.auditQuerySchema, responses: { '200': ['events', 'AuditEvents'], '403': ['not an admin key'] } },
+  },
+  '/api/proxy-certificates': {
+    get: {
+      summary: 'Client certificates issued to proxies with their ADS bootstraps, oldest first (empty under XDS_INSECURE=1)',
+      query: c.proxyCertificatesQuery,
+      responses: { '200': ['Every issued certificate, revoked ones included', 'ProxyCertificateList'] },
+    },
+  },
+  '/api/proxy-certificates/{serial}/revoke': {
+    post: {
+      summary: 'Revoke a proxy certificate: the xDS server refuses it from now on and ends its open streams',
+      params: c.serialParams,
+      responses: { '200': ['The certificate, revokedAt set (a second revoke keeps the first time)', 'ProxyCertificate'], '400': ['BadRequestException: not a hex serial'], '404': ['NotFoundException: no such certificate, or xDS runs without TLS'] },
+    },
   },
   '/api/events': {
     get: {

@@ -11,9 +11,11 @@ import { createMeshFromBundle } from '../write/index';
 import { loadModel, meshAnalysis, meshBundle, validateBundleDryRun } from './bundle-service';
 import { envoyConfigQuery } from './contract';
 import { bootstrapFor, gatewayBootstrapFor } from './envoy-yaml';
+import { adsBootstrapWithCertificate, proxyCertificateRoutes } from './proxy-certificates';
+import type { XdsCredentials } from '../xds/tls/xds-credentials';
 import { openApiDocument } from './openapi';
 
-export function consoleRouter(ctx: ServiceContext, extraRoutes: AppDeps['extraRoutes']): Router {
+export function consoleRouter(ctx: ServiceContext, extraRoutes: AppDeps['extraRoutes'], xdsCredentials?: XdsCredentials): Router {
   const router = express.Router();
   router.use(express.json({ limit: maxBodyBytes, type: () => true, strict: false, verify: refuseDuplicateKeys }));
   extraRoutes?.(router);
@@ -44,9 +46,14 @@ export function consoleRouter(ctx: ServiceContext, extraRoutes: AppDeps['extraRo
       if (!proxy.exists(model, name)) {
         throw new NotFoundError(`${proxy.label} ${name} does not exist in mesh ${mesh}`, { resource: { kind: proxy.kind, name } });
       }
-      sendBootstrap(res, proxy.bootstrap(model, name, mode, ctx.config), `${mesh}-${name}-${proxy.filePart}-${mode}.${format}`, format);
+      const compiled = proxy.bootstrap(model, name, mode, ctx.config);
+      // An ADS bootstrap carries a newly issued client certificate for this proxy (unless XDS_INSECURE=1).
+      const ref = { meshName: mesh, kind: proxy.kind, name };
+      const bootstrap = mode === 'ads' ? await adsBootstrapWithCertificate(compiled, ref, xdsCredentials, ctx.config, ctx.logger) : compiled;
+      sendBootstrap(res, bootstrap, `${mesh}-${name}-${proxy.filePart}-${mode}.${format}`, format);
     });
   }
+  proxyCertificateRoutes(router, xdsCredentials);
   router.use(apiNotFound);
   return router;
 }

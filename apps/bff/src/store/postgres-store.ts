@@ -2,6 +2,7 @@
 import pg from 'pg';
 import { meshModelFromRows } from './mesh-model';
 import { postgresAuthStore } from './postgres-auth-store';
+import { postgresProxyCertificates } from './proxy-certificates';
 import { fromRow, keyColumns, toRow, type ResourceRow } from './rows';
 import { DuplicateKeyError, type ClientTokenRecord, type ListQuery, type Store, type StoreWrite } from './types';
 
@@ -33,6 +34,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     );`);
 
   const auth = await postgresAuthStore(pool, s);
+  const proxyCertificates = await postgresProxyCertificates(pool, s);
   const rows = async (sql: string, params: unknown[]) => (await pool.query<ResourceRow>(sql, params)).rows;
   const keyWhere = 'mesh_name = $1 AND kind = $2 AND parent_name = $3 AND name = $4';
 
@@ -47,6 +49,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const listMeshRows = (meshName: string) => rows(`SELECT * FROM ${s}.resources WHERE mesh_name = $1`, [meshName]);
 
   return {
+    proxyCertificates,
     async get(key) {
       const [row] = await rows(`SELECT * FROM ${s}.resources WHERE ${keyWhere}`, keyColumns(key));
       return row ? fromRow(row) : undefined;

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { MeshModel } from '@meshwright/model';
 import { sqliteAuthStore } from './sqlite-auth-store';
 import { meshModelFromRows, withResource, withoutResource } from './mesh-model';
+import { sqliteProxyCertificates } from './proxy-certificates';
 import { fromRow, keyColumns, toRow, type ResourceRow } from './rows';
 import { DuplicateKeyError, type ClientTokenRecord, type ListQuery, type ResourceKey, type Store, type StoreWrite, type StoredResource } from './types';
 
@@ -148,6 +149,7 @@ export function openSqliteStore(options: { dataDir: string; file?: string }): St
       updateModels(writes);
     },
     auth: sqliteAuthStore(db),
+    proxyCertificates: sqliteProxyCertificates(db),
     async close() {
       db.close();
     },

@@ -1,6 +1,7 @@
 // The persistence boundary: resources are JSON documents keyed by mesh, kind, parent and name.
 import type { MeshModel, ResourceKind, TagRef } from '@meshwright/model';
 import type { AuthStore } from './auth-types';
+import type { ProxyCertificateStore } from './proxy-certificates';
 
 /** Identifies one stored resource. parentName is the router of a route, '' for everything else. */
 export interface ResourceKey {
@@ -67,5 +68,7 @@ export interface Store {
   apply(writes: StoreWrite[], token?: ClientTokenRecord): Promise<void>;
   /** Access keys, console sessions and the audit trail, in the same database. */
   auth: AuthStore;
+  /** Issued xDS client certificates of proxies (serial, proxy, revoked). */
+  proxyCertificates: ProxyCertificateStore;
   close(): Promise<void>;
 }

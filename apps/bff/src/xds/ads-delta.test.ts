@@ -19,7 +19,7 @@ describe('ADS protocol (incremental)', () => {
   let stub: StubXds;
   const clients: DeltaClient[] = [];
   const connect = (): DeltaClient => {
-    const c: DeltaClient = new AdsTestClient(`127.0.0.1:${stub.xds.port}`, 'mesh/shop/virtualNode/web', 'delta');
+    const c: DeltaClient = new AdsTestClient(`127.0.0.1:${stub.xds.port}`, 'mesh/shop/virtualNode/web', 'delta', stub.credentialsFor('mesh/shop/virtualNode/web'));
     clients.push(c);
     return c;
   };

@@ -22,14 +22,14 @@ describe('ADS protocol (state of the world)', () => {
   const change = (next: Record<string, ResourceSet>) => stub.change(next);
   const clients: AdsTestClient[] = [];
   const connect = (nodeId = 'mesh/shop/virtualNode/web') => {
-    const c = new AdsTestClient(`127.0.0.1:${xds.port}`, nodeId);
+    const c = new AdsTestClient(`127.0.0.1:${xds.port}`, nodeId, 'sotw', stub.credentialsFor(nodeId));
     clients.push(c);
     return c;
   };
   const status = (kind: 'clusters' | 'listeners' | 'routes') => xds.syncStatus('shop', 'web').proxies[0]?.types[kind];
 
   before(async () => {
-    stub = await startStubXds(initial());
+    stub = await startStubXds(initial(), { extraProxies: ['mesh/shop/virtualNode/ghost'] });
     xds = stub.xds;
   });
   beforeEach(async () => {

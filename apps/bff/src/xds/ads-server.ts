@@ -1,6 +1,8 @@
 // The gRPC side of the control plane: envoy.service.discovery.v3.AggregatedDiscoveryService on
 // XDS_HOST:XDS_PORT, state of the world and incremental (delta). Each stream is tied to the virtual node
 // its Envoy names and handed to the stream server; startXdsServer wires the parts (control-plane.ts).
+// Over TLS by default: a stream is tied to its node only once its client certificate proves it is
+// that node (tls/stream-gate.ts, docs/adr/007-xds-client-certificates.md).
 import * as grpc from '@grpc/grpc-js';
 import type { CompileOptions, MeshModel } from '@meshwright/model';
 import { adsCompileNode } from './compile-node';
@@ -13,6 +15,11 @@ import type { CompileNode } from './snapshot-cache';
 import type { ProxyStream, StreamServer } from './stream-server';
 import type { NodeSyncStatus } from './sync-status';
 import type { XdsLogger } from './xds-events';
+import { certificateGate, openGate, type StreamGate } from './tls/stream-gate';
+import type { XdsCredentials } from './tls/xds-credentials';
+
+/** TLS with a client certificate per proxy (the default), or plaintext without identity (XDS_INSECURE=1). */
+export type XdsSecurity = { credentials: XdsCredentials } | { insecure: true };
 
 export interface XdsServerOptions {
   /** The store, or anything that loads a mesh the way analysis and compile read it. */
@@ -21,6 +28,7 @@ export interface XdsServerOptions {
   compileOptions?: CompileOptions;
   /** Replaces compile: tests serve hand-made resources, or compile's output with something added. */
   compileNode?: CompileNode;
+  security: XdsSecurity;
   /** 127.0.0.1 unless told otherwise: the ADS port carries config, not meant for the world. */
   host?: string;
   /** 18000 by default; 0 picks a free port (tests). */
@@ -34,6 +42,7 @@ export interface XdsServerOptions {
 export interface XdsServer {
   readonly host: string;
   readonly port: number;
+  readonly transport: 'tls' | 'insecure';
   /** The snapshot cache, stream server and sync status behind this port. */
   readonly core: XdsControlPlane;
   /** Hand this to createApp as `onChange`: recomputes the changed mesh and pushes to its proxies. */
@@ -57,20 +66,27 @@ export async function startXdsServer(options: XdsServerOptions): Promise<XdsServ
     ...(options.now ? { now: options.now } : {}),
   });
   const server = new grpc.Server({ 'grpc.keepalive_time_ms': 30_000, 'grpc.keepalive_timeout_ms': 10_000 });
+  const tls = 'credentials' in options.security ? options.security.credentials : undefined;
+  const gate = tls ? certificateGate(tls) : openGate;
   server.addService(adsServiceDefinition(), {
-    StreamAggregatedResources: (call: AdsCall) => handleStream(core.streams, call, 'sotw', options.logger),
-    DeltaAggregatedResources: (call: AdsCall) => handleStream(core.streams, call, 'delta', options.logger),
+    StreamAggregatedResources: (call: AdsCall) => handleStream(core.streams, gate, call, 'sotw', options.logger),
+    DeltaAggregatedResources: (call: AdsCall) => handleStream(core.streams, gate, call, 'delta', options.logger),
   });
   options.registerServices?.(server);
+  const serverTls = tls?.server();
+  const credentials = serverTls
+    ? grpc.ServerCredentials.createSsl(Buffer.from(serverTls.caPem), [{ cert_chain: Buffer.from(serverTls.certPem), private_key: Buffer.from(serverTls.keyPem) }], true)
+    : grpc.ServerCredentials.createInsecure();
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`${host}:${options.port ?? 18000}`, grpc.ServerCredentials.createInsecure(), (err, bound) =>
+    server.bindAsync(`${host}:${options.port ?? 18000}`, credentials, (err, bound) =>
       err ? reject(new Error(`xDS server could not listen on ${host}:${options.port ?? 18000}: ${err.message}`)) : resolve(bound),
     ),
   );
-  options.logger?.info('xDS server listening', { host, port });
+  options.logger?.info('xDS server listening', { host, port, transport: tls ? 'tls' : 'insecure' });
   return {
     host,
     port,
+    transport: tls ? 'tls' : 'insecure',
     core,
     onChange: (event) => {
       core.onChange(event).catch((e: unknown) => options.logger?.error('xds recompute failed', { error: String(e) }));
@@ -78,6 +94,7 @@ export async function startXdsServer(options: XdsServerOptions): Promise<XdsServ
     syncStatus: (meshName, nodeName) => core.status.nodeStatus({ meshName, nodeName }),
     stop: () =>
       new Promise<void>((resolve) => {
+        gate.stop();
         server.forceShutdown();
         resolve();
       }),
@@ -87,7 +104,7 @@ export async function startXdsServer(options: XdsServerOptions): Promise<XdsServ
 type AnyRequest = DiscoveryRequest & DeltaDiscoveryRequest;
 type AdsCall = grpc.ServerDuplexStream<AnyRequest, AnyDiscoveryResponse>;
 
-function handleStream(streams: StreamServer, call: AdsCall, mode: AdsMode, logger?: XdsLogger): void {
+function handleStream(streams: StreamServer, gate: StreamGate, call: AdsCall, mode: AdsMode, logger?: XdsLogger): void {
   const id = `stream-${++streamSeq}`;
   let ref: NodeRef | undefined;
   let protocol: AdsProtocol | undefined;
@@ -99,6 +116,7 @@ function handleStream(streams: StreamServer, call: AdsCall, mode: AdsMode, logge
   const close = () => {
     if (closed) return;
     closed = true;
+    gate.release(id);
     if (ref) streams.disconnect(ref, id);
   };
   const stream: ProxyStream = {
@@ -134,14 +152,19 @@ function handleStream(streams: StreamServer, call: AdsCall, mode: AdsMode, logge
     const parsed = parseNodeId(nodeId);
     if ('error' in parsed) return stream.fail('INVALID_ARGUMENT', parsed.error);
     ref = parsed;
-    streams.connect(parsed, stream, mode).then(
-      (p) => {
-        if (closed) return;
-        protocol = p;
-        for (const r of pending.splice(0)) feed(p, r);
-      },
-      (e: unknown) => stream.fail('INTERNAL', `could not serve ${nodeId}: ${String(e)}`),
-    );
+    // Refused before the node is connected: an impostor gets no config and changes no sync status.
+    const admitted = gate.admit(id, () => call.getAuthContext().sslPeerCertificate, nodeId, (m) => stream.fail('PERMISSION_DENIED', m));
+    admitted
+      .then((refusal) => {
+        if (closed) return undefined;
+        if (refusal !== undefined) return stream.fail('PERMISSION_DENIED', refusal);
+        return streams.connect(parsed, stream, mode).then((p) => {
+          if (closed) return;
+          protocol = p;
+          for (const r of pending.splice(0)) feed(p, r);
+        });
+      })
+      .catch((e: unknown) => stream.fail('INTERNAL', `could not serve ${nodeId}: ${String(e)}`));
   };
   call.on('end', () => {
     close();

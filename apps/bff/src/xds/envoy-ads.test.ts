@@ -1,4 +1,5 @@
-// Proof with a real Envoy: it boots from the downloaded ADS bootstrap, routes by the mesh, follows
+// Proof with a real Envoy: it boots from the downloaded ADS bootstrap (TLS xDS with the client
+// certificate it carries), routes by the mesh, follows
 // route weight changes live, survives the control plane going away, and a NACK is reported with
 // Envoy's own words while the last good config keeps serving.
 import assert from 'node:assert/strict';
@@ -52,6 +53,10 @@ describe('ADS with a real Envoy', () => {
     const status: NodeSyncStatus = await eventually('SYNCED', syncStatus, (s) => s.state === 'SYNCED');
     assert.equal(status.proxies.length, 1);
     assert.equal(status.proxies[0]?.nodeId, `mesh/${MESH}/virtualNode/${FRONT}`);
+    // Over TLS with the client certificate the download carried: the default, and Envoy's own stats say so.
+    assert.equal(cp.xds.transport, 'tls');
+    const stats = await (await fetch(`http://127.0.0.1:${envoy.adminPort}/stats?filter=${encodeURIComponent('^cluster\\.xds_cluster\\.ssl\\.handshake$')}`)).text();
+    assert.match(stats, /cluster\.xds_cluster\.ssl\.handshake: [1-9]/, stats);
     for (const kind of ['clusters', 'listeners', 'routes'] as const) {
       const t: TypeStatus | undefined = status.proxies[0]?.types[kind];
       assert.equal(t?.state, 'SYNCED', kind);

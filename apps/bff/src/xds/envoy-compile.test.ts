@@ -11,6 +11,7 @@ import { startXdsServer, type XdsServer } from './ads-server';
 import { eventually } from '../../../../testkit/eventually';
 import { freePort } from '../../../../testkit/ports';
 import { richModel } from '../../../../testkit/xds/rich-model';
+import { testXdsTls, withTestClientTls } from '../../../../testkit/xds/tls';
 
 /** The same mesh with the cart split changed from 90/10 to 20/80. */
 function reweighted(model: MeshModel): MeshModel {
@@ -36,9 +37,11 @@ for (const apiType of ['GRPC', 'DELTA_GRPC'] as const) {
     before(async () => {
       const ports = { admin: await freePort(), ingress: await freePort(), egress: await freePort(), tcpEgressBase: await freePort() };
       const compileOptions = { ports, listenerAddress: '127.0.0.1' };
-      xds = await startXdsServer({ store: { loadMeshModel: async () => model }, port: 0, compileOptions });
+      const tls = await testXdsTls();
+      xds = await startXdsServer({ store: { loadMeshModel: async () => model }, port: 0, compileOptions, security: tls.security });
       const { bootstrap } = compile(model, 'api', { ...compileOptions, mode: 'ads', xds: { host: '127.0.0.1', port: xds.port } });
-      const json = JSON.parse(JSON.stringify(bootstrap)) as { dynamic_resources: { ads_config: { api_type: string } } };
+      // Over TLS with the proxy's own certificate, as the downloaded bootstrap has it.
+      const json = JSON.parse(JSON.stringify(withTestClientTls(bootstrap, await tls.issue('mesh/shop/virtualNode/api')))) as { dynamic_resources: { ads_config: { api_type: string } } };
       json.dynamic_resources.ads_config.api_type = apiType;
       envoy = await startEnvoy(JSON.stringify(json), ports.admin, { ext: 'json' });
     });

@@ -8,6 +8,7 @@ import type { MeshModel } from '@meshwright/model';
 import { AdsTestClient } from '../../../../testkit/xds/ads-client';
 import { startXdsServer, type XdsServer } from './ads-server';
 import { cluster, settle } from '../../../../testkit/xds/stub-xds';
+import { testXdsTls, type TestXdsTls } from '../../../../testkit/xds/tls';
 import { createXdsRouter } from './router';
 import { TYPE_URL } from './snapshot';
 import type { MeshSyncStatus, NodeSyncStatus } from './sync-status';
@@ -27,11 +28,14 @@ let model = shop(['web', 'api', 'idle']);
 
 describe('xDS console endpoints', () => {
   let xds: XdsServer;
+  let tls: TestXdsTls;
   let server: Server;
   let url: string;
 
   before(async () => {
+    tls = await testXdsTls();
     xds = await startXdsServer({
+      security: tls.security,
       store: { loadMeshModel: async (m) => (m === 'shop' ? model : undefined) },
       // One cluster per node: enough for a proxy to get config and ACK it.
       compileNode: (_m, node) => ({ resources: { clusters: [cluster(`${node}-cluster`)], listeners: [], routes: [] } }),
@@ -74,7 +78,8 @@ describe('xDS console endpoints', () => {
     };
     assert.deepEqual(await meshStatus(), { meshName: 'shop', nodes: {}, gateways: {} });
 
-    const proxies = ['web', 'api'].map((node) => new AdsTestClient(`127.0.0.1:${xds.port}`, `mesh/shop/virtualNode/${node}`));
+    const ids = ['web', 'api'].map((node) => `mesh/shop/virtualNode/${node}`);
+    const proxies = await Promise.all(ids.map(async (id) => new AdsTestClient(`127.0.0.1:${xds.port}`, id, 'sotw', await tls.channelFor(id))));
     try {
       for (const proxy of proxies) proxy.request({ type_url: TYPE_URL.clusters });
       for (const proxy of proxies) proxy.ack(await proxy.next());

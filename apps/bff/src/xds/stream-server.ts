@@ -15,7 +15,7 @@ export interface ProxyStream {
   readonly address: string;
   send(response: AnyDiscoveryResponse): void;
   /** Ends the stream with a gRPC status (NOT_FOUND when its node disappeared). */
-  fail(code: 'NOT_FOUND' | 'INVALID_ARGUMENT' | 'INTERNAL', message: string): void;
+  fail(code: 'NOT_FOUND' | 'INVALID_ARGUMENT' | 'PERMISSION_DENIED' | 'INTERNAL', message: string): void;
 }
 
 export interface ConnectedProxy {

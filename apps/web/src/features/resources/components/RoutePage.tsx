@@ -2,6 +2,7 @@ import { useParams } from 'react-router';
 import { routeKindOf } from '@meshwright/model';
 import { seg } from '../../../lib/api-client';
 import { sharesOf } from '../../wizard/lib/weights';
+import { MeasuredShare } from '../../traffic';
 import { ResourcePage, Facts } from './ResourcePage';
 
 export function RoutePage() {
@@ -31,6 +32,7 @@ export function RoutePage() {
                   <th scope="col">Virtual node</th>
                   <th scope="col">Weight</th>
                   <th scope="col">Share</th>
+                  <th scope="col">Traffic (5 min)</th>
                 </tr>
               </thead>
               <tbody>
@@ -46,6 +48,7 @@ export function RoutePage() {
                         </span>
                       </span>
                     </td>
+                    <td><MeasuredShare mesh={mesh} route={`${router}/${route}`} node={t.virtualNode} configured={shares[i] ?? 0} /></td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,7 @@
 import { useParams } from 'react-router';
 import { seg } from '../../../lib/api-client';
 import { DeploySection } from '../../deploy';
+import { NodeTrafficSection } from '../../traffic';
 import { ResourcePage, Facts } from './ResourcePage';
 
 export function VirtualNodePage() {
@@ -28,6 +29,7 @@ export function VirtualNodePage() {
               ]}
             />
           </section>
+          <NodeTrafficSection mesh={mesh} node={node} />
           <DeploySection mesh={mesh} kind="virtualNode" name={node} appPorts={spec.listeners?.map((l) => l.portMapping.port) ?? []} arn={data.metadata.arn} />
           </>
         );

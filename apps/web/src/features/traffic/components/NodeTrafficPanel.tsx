@@ -1,0 +1,36 @@
+// The node page's traffic: request rate, 5xx and p99 per 10 s over the window, and the live access log.
+import { useState } from 'react';
+import { useNodeTraffic, type TrafficWindow } from '../api/traffic-api';
+import { AccessLogView } from './AccessLogView';
+import { Sparkline } from './Sparkline';
+
+export function NodeTrafficPanel({ mesh, node }: { mesh: string; node: string }) {
+  const [window, setWindow] = useState<TrafficWindow>('5m');
+  const q = useNodeTraffic(mesh, node, window);
+  const points = q.data?.points ?? [];
+  const any = points.some((p) => p.requests > 0);
+  return (
+    <>
+      <label>
+        Window{' '}
+        <select value={window} onChange={(e) => setWindow(e.target.value as TrafficWindow)}>
+          <option value="60s">1 minute</option>
+          <option value="5m">5 minutes</option>
+          <option value="15m">15 minutes</option>
+        </select>
+      </label>
+      {q.isError ? <p role="alert">Traffic could not be read: {q.error.message}</p> : null}
+      {!any ? (
+        <div className="empty"><p className="empty-title">No traffic yet</p><p>Requests this node's Envoy sends show here within 10 s.</p></div>
+      ) : (
+        <div className="sparklines">
+          <Sparkline title="Request rate" unit="req/s" values={points.map((p) => p.requests / 10)} />
+          <Sparkline title="Errors (5xx)" unit="req/s" values={points.map((p) => p.errors / 10)} />
+          <Sparkline title="p99 latency" unit="ms" values={points.map((p) => p.p99Ms)} />
+        </div>
+      )}
+      <h4>Access log</h4>
+      <AccessLogView mesh={mesh} node={node} />
+    </>
+  );
+}
