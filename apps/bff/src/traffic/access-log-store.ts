@@ -1,16 +1,8 @@
 // The last access-log lines per proxy, a ring buffer each (1,000 lines by default), with listeners
 // for the live SSE stream. In memory per replica: a restart starts empty.
-import type { ProxyRef } from '@meshwright/model';
+import type { AccessLogLine, ProxyRef } from '@meshwright/model';
 
-export interface AccessLogLine {
-  time: string;
-  method: string;
-  authority: string;
-  path: string;
-  status: number | null;
-  durationMs: number | null;
-  upstreamCluster: string;
-}
+export type { AccessLogLine };
 
 type Listener = (line: AccessLogLine) => void;
 

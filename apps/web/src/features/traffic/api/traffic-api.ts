@@ -1,6 +1,6 @@
 // The traffic endpoints (apps/bff/src/traffic/router.ts), polled at the stat flush interval.
 import { useQuery } from '@tanstack/react-query';
-import type { TrafficEdge } from '@meshwright/model';
+import type { AccessLogLine, TrafficEdge } from '@meshwright/model';
 import { apiRequest, seg } from '../../../lib/api-client';
 
 export type TrafficWindow = '60s' | '5m' | '15m';
@@ -10,15 +10,7 @@ export interface NodePoint {
   errors: number;
   p99Ms: number | null;
 }
-export interface AccessLogLine {
-  time: string;
-  method: string;
-  authority: string;
-  path: string;
-  status: number | null;
-  durationMs: number | null;
-  upstreamCluster: string;
-}
+export type { AccessLogLine };
 
 /** Envoy flushes every 10 s; reading more often shows nothing new. */
 export const TRAFFIC_POLL_MS = 10_000;
