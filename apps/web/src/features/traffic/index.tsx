@@ -16,3 +16,4 @@ export function NodeTrafficSection({ mesh, node }: { mesh: string; node: string 
 }
 export { shareLabel, useMeshTraffic } from './api/traffic-api';
 export { MeasuredShare } from './components/MeasuredShare';
+export { SelectionTraffic } from './components/SelectionTraffic';

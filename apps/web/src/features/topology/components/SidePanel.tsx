@@ -1,4 +1,5 @@
 import type { Finding } from '@meshwright/model';
+import { SelectionTraffic } from '../../traffic';
 import { kindLabels, type TopologyGraph, type TopologyNode } from '../lib/graph-types';
 
 export interface SidePanelProps {
@@ -22,13 +23,14 @@ function FindingItem({ finding }: { finding: Finding }) {
   );
 }
 
-function Selected({ node, neighbours, onOpen, onGoTo }: { node: TopologyNode; neighbours: TopologyNode[]; onOpen: (href: string) => void; onGoTo: (id: string) => void }) {
+function Selected({ meshName, node, neighbours, onOpen, onGoTo }: { meshName: string; node: TopologyNode; neighbours: TopologyNode[]; onOpen: (href: string) => void; onGoTo: (id: string) => void }) {
   const { href } = node;
   return (
     <section className="topo-selected" aria-label="Selected resource">
       <h2>{node.label}</h2>
       <p className="topo-kind">{node.missing ? `Missing ${kindLabels[node.kind]}` : kindLabels[node.kind]}{node.kind === 'route' ? ` of ${node.name.slice(0, node.name.indexOf('/'))}` : ''}</p>
       {node.sync ? <p>Proxies: <span className={`topo-sync sync-${node.sync}`}>{node.sync}</span></p> : null}
+      {node.missing ? null : <SelectionTraffic mesh={meshName} kind={node.kind} name={node.name} />}
       {href ? (
         <p>
           <a
@@ -75,7 +77,7 @@ export function SidePanel({ graph, selected, neighbours, onOpen, onGoTo }: SideP
   return (
     <aside className="topo-panel" aria-label="Details">
       {selected ? (
-        <Selected node={selected} neighbours={neighbours} onOpen={onOpen} onGoTo={onGoTo} />
+        <Selected meshName={graph.meshName} node={selected} neighbours={neighbours} onOpen={onOpen} onGoTo={onGoTo} />
       ) : (
         <p className="topo-hint">Point at or Tab to a resource to see its connections; click or press Enter to open it.</p>
       )}
