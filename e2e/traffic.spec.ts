@@ -51,7 +51,7 @@ test('the route page shows configured and measured share, the node page a chart 
 
     await page.goto(`/meshes/${mesh}/virtualNodes/front`);
     await expect(page.getByRole('figure', { name: 'Request rate chart' })).toBeVisible({ timeout: 20_000 });
-    await expect(page.getByRole('table', { name: 'Access log' }).getByRole('cell', { name: '/shop/1', exact: true })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Access log' }).getByRole('cell', { name: '/shop/399', exact: true })).toBeVisible();
     await keepScreenshot(page, 'traffic-node-page');
   } finally {
     agent.destroy();
