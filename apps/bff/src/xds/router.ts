@@ -2,8 +2,10 @@
 //   GET /meshes/{mesh}/virtualNodes/{node}/sync-status  the node's proxies and per-type xDS state
 //   GET /meshes/{mesh}/virtualGateways/{gateway}/sync-status  the same for a virtual gateway's proxies
 //   GET /meshes/{mesh}/sync-status  the same for every node and gateway of the mesh that has or had a proxy, in one answer
-//   GET /events  server-sent events: `change` {meshName} after writes, `sync` {meshName, proxyKind, virtualNodeName | virtualGatewayName, status}
+//   GET /events  server-sent events: `change` {meshName} after writes, `sync` {meshName, proxyKind, virtualNodeName | virtualGatewayName, status},
+//                only for the meshes the caller's key may read
 import { Router, type Request, type Response } from 'express';
+import { canSeeMesh } from '../auth/policy';
 import type { XdsServer } from './ads-server';
 import type { XdsEvents } from './xds-events';
 
@@ -49,7 +51,13 @@ export function createXdsRouter(xds: Pick<XdsServer, 'core'>): Router {
       'X-Accel-Buffering': 'no',
     });
     res.write('retry: 2000\n\n');
-    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    // A key scoped to meshes hears only of those. No principal only when the router runs without the
+    // BFF's authentication in front (its own tests); in the BFF every /api request has one.
+    const caller = res.locals.auth?.principal;
+    const send = (event: string, data: { meshName: string }) => {
+      if (caller && !canSeeMesh(caller, data.meshName)) return;
+      res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    };
     const onChange = (e: XdsEvents['change'][0]) => send('change', e);
     const onSync = (e: XdsEvents['sync'][0]) => send('sync', e);
     xds.core.events.on('change', onChange);
