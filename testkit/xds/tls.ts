@@ -12,6 +12,7 @@ import { CertificateAuthority } from '../../apps/bff/src/xds/tls/certificate-aut
 import { proxyFromNodeId } from '../../apps/bff/src/xds/tls/proxy-identity';
 import { XdsCredentials, type ProxyCredentials } from '../../apps/bff/src/xds/tls/xds-credentials';
 import { apiRequest, type ApiServer } from '../http';
+import type { Credentials } from '../sign';
 
 export interface TestXdsTls {
   credentials: XdsCredentials;
@@ -53,8 +54,8 @@ export function withTestClientTls(bootstrap: JsonObject, c: ProxyCredentials, se
 }
 
 /** The client TLS a downloaded ADS bootstrap carries on its xDS cluster (`path` is the proxy's, e.g. `virtualGateways/ingress`). */
-export async function downloadedTls(server: ApiServer, meshName: string, path: string): Promise<ProxyCredentials> {
-  const res = await apiRequest(server, `/api/meshes/${meshName}/${path}/envoy-config?mode=ads&format=yaml`);
+export async function downloadedTls(server: ApiServer, meshName: string, path: string, signAs?: Credentials): Promise<ProxyCredentials> {
+  const res = await apiRequest(server, `/api/meshes/${meshName}/${path}/envoy-config?mode=ads&format=yaml`, signAs ? { signAs } : {});
   if (res.status !== 200) throw new Error(`envoy-config answered ${res.status}: ${await res.text()}`);
   const bootstrap = parse(await res.text()) as { static_resources: { clusters: { name: string; transport_socket?: DownloadedSocket }[] } };
   const ctx = bootstrap.static_resources.clusters.find((c) => c.name === 'xds_cluster')?.transport_socket?.typed_config.common_tls_context;

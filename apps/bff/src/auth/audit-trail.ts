@@ -30,7 +30,7 @@ export function recordRequests(trail: AuditTrail, now: () => number, newId: () =
     auth.requestId = newId();
     res.setHeader('x-amzn-RequestId', auth.requestId);
     res.once('finish', () => {
-      if (safeMethods.has(req.method) && !auth.refused) return;
+      if (safeMethods.has(req.method) && !auth.refused && !auth.audit) return;
       const ok = res.statusCode < 400;
       trail.record({
         time: now(),
@@ -40,7 +40,7 @@ export function recordRequests(trail: AuditTrail, now: () => number, newId: () =
         mesh: auth.mesh ?? '',
         outcome: ok ? 'ok' : String(res.getHeader('x-amzn-ErrorType') ?? res.statusCode),
         requestId: auth.requestId,
-        message: ok ? '' : (auth.error ?? ''),
+        message: ok ? (auth.note ?? '') : (auth.error ?? ''),
       });
     });
     next();

@@ -19,6 +19,10 @@ export interface RequestAuth {
   mesh?: string;
   /** The message of the error the request was answered with. */
   error?: string;
+  /** A read that acted (a proxy certificate issued with a bootstrap download): audited like a write. */
+  audit?: boolean;
+  /** The audit message of a request that succeeded (what it did, e.g. the certificate's serial). */
+  note?: string;
 }
 
 declare global {

@@ -49,11 +49,11 @@ export function consoleRouter(ctx: ServiceContext, extraRoutes: AppDeps['extraRo
       const compiled = proxy.bootstrap(model, name, mode, ctx.config);
       // An ADS bootstrap carries a newly issued client certificate for this proxy (unless XDS_INSECURE=1).
       const ref = { meshName: mesh, kind: proxy.kind, name };
-      const bootstrap = mode === 'ads' ? await adsBootstrapWithCertificate(compiled, ref, xdsCredentials, ctx.config, ctx.logger) : compiled;
+      const bootstrap = mode === 'ads' ? await adsBootstrapWithCertificate(compiled, ref, xdsCredentials, ctx.config, ctx.logger, res) : compiled;
       sendBootstrap(res, bootstrap, `${mesh}-${name}-${proxy.filePart}-${mode}.${format}`, format);
     });
   }
-  proxyCertificateRoutes(router, xdsCredentials);
+  proxyCertificateRoutes(router, xdsCredentials, ctx.config);
   router.use(apiNotFound);
   return router;
 }
