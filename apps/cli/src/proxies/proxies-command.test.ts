@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { CreateMeshCommand, CreateVirtualNodeCommand } from '@aws-sdk/client-app-mesh';
 import { nodeSpec } from '../../../../testkit/appmesh-specs';
-import { startTestServer, type TestServer } from '../../../../testkit/bff';
+import { startTestServer, type TestServer, useTestCredentialsInEnv } from '../../../../testkit/bff';
 import { apiRequest } from '../../../../testkit/http';
 import { sqliteVariant } from '../../../../testkit/stores';
 import { testXdsTls } from '../../../../testkit/xds/tls';
@@ -18,6 +18,7 @@ async function run(...args: string[]) {
 
 let server: TestServer;
 before(async () => {
+  useTestCredentialsInEnv();
   const tls = await testXdsTls();
   server = await startTestServer(sqliteVariant, { deps: { xdsCredentials: tls.credentials } });
   await server.client.send(new CreateMeshCommand({ meshName: 'shop' }));

@@ -1,6 +1,7 @@
 // `meshwright proxies`: the client certificates a meshwright server issued to proxies with their ADS
 // bootstraps, and revoking one (the xDS server then refuses it and ends its open streams).
 import type { CliIo } from '../validate';
+import { signedFetch } from '../server-request';
 
 export const proxiesUsage = [
   'usage: meshwright proxies list --endpoint URL [--mesh NAME] | meshwright proxies revoke --endpoint URL SERIAL',
@@ -42,9 +43,10 @@ function parse(args: readonly string[]): Parsed | string {
   return { action, endpoint, serial };
 }
 
-async function call(io: CliIo, url: string, init?: RequestInit): Promise<{ status: number; body: Record<string, unknown> } | undefined> {
+async function call(io: CliIo, url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: Record<string, unknown> } | undefined> {
   try {
-    const res = await fetch(url, init);
+    // Signed like every call to the server: the credentials come from the AWS chain (env, profile).
+    const res = await signedFetch(url, init);
     return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, unknown> };
   } catch (e) {
     io.err(`error: cannot reach ${new URL(url).origin} (--endpoint): ${(e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message}`);
