@@ -60,11 +60,13 @@ export const routes: RouteObject[] = [
           { path: 'virtualRouters/:router/routes/:route', element: <RoutePage /> },
           { path: 'virtualRouters/:router/routes/:route/edit', element: <RouteEditPage /> },
           { path: 'virtualGateways', element: <GatewaysList /> },
-          { path: 'virtualGateways/new', element: <VirtualGatewayCreatePage /> },
+          // Create pages sit under `-/new`: two segments, which no name can take (names have no `/`), so a
+          // gateway or gateway route literally named `new` still opens its own page.
+          { path: 'virtualGateways/-/new', element: <VirtualGatewayCreatePage /> },
           { path: 'virtualGateways/:gateway', element: <VirtualGatewayPage /> },
           { path: 'virtualGateways/:gateway/edit', element: <VirtualGatewayEditPage /> },
           { path: 'virtualGateways/:gateway/gatewayRoutes', element: <Navigate to=".." relative="path" replace /> },
-          { path: 'virtualGateways/:gateway/gatewayRoutes/new', element: <GatewayRouteCreatePage /> },
+          { path: 'virtualGateways/:gateway/gatewayRoutes/-/new', element: <GatewayRouteCreatePage /> },
           { path: 'virtualGateways/:gateway/gatewayRoutes/:gatewayRoute', element: <GatewayRoutePage /> },
           { path: 'virtualGateways/:gateway/gatewayRoutes/:gatewayRoute/edit', element: <GatewayRouteEditPage /> },
           { path: 'envoy', element: <EnvoyPage /> },

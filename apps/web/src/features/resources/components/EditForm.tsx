@@ -3,8 +3,11 @@ import { FormProvider, type FieldValues, type UseFormReturn } from 'react-hook-f
 import { Link } from 'react-router';
 import { ApiError } from '../../../lib/api-client';
 
-/** The frame of every edit page: the fields, Save and Cancel, and the API's answer if it refused. */
-export function EditForm<T extends FieldValues>({ title, form, onSubmit, saving, error, children, submitLabel = 'Save' }: { title: string; form: UseFormReturn<T>; onSubmit: (values: T) => void; saving: boolean; error: unknown; children: ReactNode; submitLabel?: string }) {
+/**
+ * The frame of every edit page: the fields, Save and Cancel, and the API's answer if it refused.
+ * Cancel goes up one segment unless `cancelTo` says where (create pages sit two segments deep).
+ */
+export function EditForm<T extends FieldValues>({ title, form, onSubmit, saving, error, children, submitLabel = 'Save', cancelTo = '..' }: { title: string; form: UseFormReturn<T>; onSubmit: (values: T) => void; saving: boolean; error: unknown; children: ReactNode; submitLabel?: string; cancelTo?: string }) {
   return (
     <section className="card" aria-labelledby="edit-title">
       <h2 id="edit-title">{title}</h2>
@@ -23,7 +26,7 @@ export function EditForm<T extends FieldValues>({ title, form, onSubmit, saving,
             <button type="submit" className="button primary" disabled={saving}>
               {saving ? 'Saving…' : submitLabel}
             </button>
-            <Link className="button secondary" to=".." relative="path">
+            <Link className="button secondary" to={cancelTo} relative="path">
               Cancel
             </Link>
           </div>

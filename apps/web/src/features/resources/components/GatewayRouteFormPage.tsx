@@ -74,7 +74,7 @@ function RouteForm({ mesh, gateway, gatewaySpec, services, choices = services, e
       onSubmit={onSubmit}
       saving={mutation.isPending}
       error={mutation.error}
-      {...(existing ? {} : { submitLabel: 'Create gateway route' })}
+      {...(existing ? {} : { submitLabel: 'Create gateway route', cancelTo: gatewayPage })}
     >
       <GatewayRouteFields prefix="route" serviceNames={choices} nameReadOnly={existing !== undefined} />
     </EditForm>

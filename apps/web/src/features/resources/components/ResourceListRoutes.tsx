@@ -8,7 +8,7 @@ export const GatewaysList = () => (
   <ResourceList
     kind="virtualGateway"
     actions={
-      <Link className="button primary" to="new">
+      <Link className="button primary" to="-/new">
         Create virtual gateway
       </Link>
     }

@@ -24,7 +24,7 @@ export function VirtualGatewayCreatePage() {
     create.mutate({ name, spec: gatewaySpecFromValues(v.gateway) }, { onSuccess: () => void navigate(`/meshes/${seg(mesh)}/virtualGateways/${seg(name)}`) });
   };
   return (
-    <EditForm title="Create virtual gateway" form={form} onSubmit={onSubmit} saving={create.isPending} error={create.error} submitLabel="Create virtual gateway">
+    <EditForm title="Create virtual gateway" form={form} onSubmit={onSubmit} saving={create.isPending} error={create.error} submitLabel="Create virtual gateway" cancelTo="../..">
       <GatewayFields prefix="gateway" />
     </EditForm>
   );

@@ -28,7 +28,7 @@ export function VirtualGatewayPage() {
           <section className="card" aria-labelledby="gateway-routes-title">
             <div className="page-header">
               <h3 id="gateway-routes-title">Gateway routes</h3>
-              <Link className="button secondary" to="gatewayRoutes/new">
+              <Link className="button secondary" to="gatewayRoutes/-/new">
                 Create gateway route
               </Link>
             </div>
