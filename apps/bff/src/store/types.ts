@@ -1,5 +1,6 @@
 // The persistence boundary: resources are JSON documents keyed by mesh, kind, parent and name.
 import type { MeshModel, ResourceKind, TagRef } from '@meshwright/model';
+import type { WriteLock } from '../appmesh/write-lock';
 import type { AuthStore } from './auth-types';
 
 /** Identifies one stored resource. parentName is the router of a route, '' for everything else. */
@@ -67,5 +68,7 @@ export interface Store {
   apply(writes: StoreWrite[], token?: ClientTokenRecord): Promise<void>;
   /** Access keys, console sessions and the audit trail, in the same database. */
   auth: AuthStore;
+  /** A lock the database holds (PostgreSQL); absent, the process serialises its own writes. */
+  writeLock?: WriteLock;
   close(): Promise<void>;
 }
