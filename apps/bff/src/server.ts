@@ -4,10 +4,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAccessLogRoots } from '@meshwright/model';
 import { createApp } from './app';
+import { consoleLogger } from './appmesh/service-context';
 import { exportLine, firstStart, seedFromEnv } from './auth/first-start';
 import { loadMasterKey } from './auth/secret-box';
 import { createHttpServer } from './http/http-server';
-import { openStore } from './store/open-store';
+import { startChangeListener, type ChangeListener } from './replicas/change-listener';
+import { readReplicaEnv } from './replicas/replica-env';
+import { isPostgresUrl, openStore } from './store/open-store';
 import { createXdsRouter, startXdsServer } from './xds/index';
 
 function intFromEnv(name: string, fallback: number): number {
@@ -44,6 +47,14 @@ const sessionIdleMinutes = positiveFromEnv('SESSION_IDLE_MINUTES', 30);
 const sessionMaxHours = positiveFromEnv('SESSION_MAX_HOURS', 12);
 const auditKeep = positiveFromEnv('AUDIT_KEEP', 10000);
 const tls = tlsFromEnv();
+const replicaEnv = (() => {
+  try {
+    return readReplicaEnv(process.env);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(2);
+  }
+})();
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** ALLOWED_HOSTS=mesh.example.com,10.0.0.5 plus PUBLIC_URL's host: the names, besides loopback, requests may address. */
@@ -99,10 +110,14 @@ async function orExit<T>(what: string, p: Promise<T>): Promise<T> {
   }
 }
 
-const store = await orExit(databaseUrl ? 'opening PostgreSQL' : `opening SQLite in ${dataDir}`, openStore({ dataDir, databaseUrl }));
+const store = await orExit(databaseUrl ? 'opening PostgreSQL' : `opening SQLite in ${dataDir}`, openStore({ dataDir, databaseUrl, schema: replicaEnv.schema }));
 const masterKey = await orExit('loading the master key', Promise.resolve().then(() => loadMasterKey(dataDir, process.env.MESHWRIGHT_MASTER_KEY).key));
 const admin = await orExit('preparing the admin key', firstStart(store.auth, dataDir, region, seed));
-const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, startXdsServer({ store, host: xdsHost, port: xdsPort }));
+const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, startXdsServer({ store, host: xdsHost, port: xdsPort, compileOptions: replicaEnv.compileOptions }));
+// On PostgreSQL every replica hears every committed write (its own too) through LISTEN/NOTIFY.
+const changes: ChangeListener | undefined = isPostgresUrl(databaseUrl)
+  ? await orExit('listening for changes', startChangeListener({ connectionString: databaseUrl, schema: replicaEnv.schema ?? 'public', onChange: (e) => xds.onChange(e), logger: consoleLogger }))
+  : undefined;
 const app = createApp({
   store,
   // ADS bootstraps point at the port the xDS server actually bound (XDS_PORT=0 picks a free one).
@@ -138,6 +153,7 @@ function stop(signal: string): void {
   server.close(() => {
     void xds
       .stop()
+      .then(() => changes?.stop())
       .then(() => store.close())
       .finally(() => process.exit(0));
   });

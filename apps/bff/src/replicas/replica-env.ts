@@ -1,0 +1,31 @@
+// What a replica reads from the environment besides server.ts's basics: the PostgreSQL schema
+// (DATABASE_SCHEMA, for several deployments or test runs in one database) and the proxy ports its
+// ADS compile uses (PROXY_INGRESS_PORT, PROXY_EGRESS_PORT, PROXY_LISTENER_ADDRESS; the model's defaults otherwise).
+import type { CompileOptions } from '@meshwright/model';
+
+export interface ReplicaEnv {
+  schema: string | undefined;
+  compileOptions: CompileOptions;
+}
+
+function portOf(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${name}=${raw} is not a port number (1-65535)`);
+  return n;
+}
+
+/** Throws with a message naming the variable when one is malformed. */
+export function readReplicaEnv(env: NodeJS.ProcessEnv): ReplicaEnv {
+  const schema = env.DATABASE_SCHEMA || undefined;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`DATABASE_SCHEMA=${schema} is not a lower-case SQL identifier`);
+  const ingress = portOf(env, 'PROXY_INGRESS_PORT');
+  const egress = portOf(env, 'PROXY_EGRESS_PORT');
+  const listenerAddress = env.PROXY_LISTENER_ADDRESS || undefined;
+  const ports = { ...(ingress ? { ingress } : {}), ...(egress ? { egress } : {}) };
+  return {
+    schema,
+    compileOptions: { ...(Object.keys(ports).length > 0 ? { ports } : {}), ...(listenerAddress ? { listenerAddress } : {}) },
+  };
+}
