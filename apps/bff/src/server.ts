@@ -10,6 +10,8 @@ import { loadMasterKey } from './auth/secret-box';
 import { createHttpServer } from './http/http-server';
 import { startChangeListener, type ChangeListener } from './replicas/change-listener';
 import { readReplicaEnv } from './replicas/replica-env';
+import { createSharedSyncRouter } from './replicas/shared-sync-router';
+import { startSharedSyncStatus, type SharedSyncStatus } from './replicas/shared-sync-status';
 import { isPostgresUrl, openStore } from './store/open-store';
 import { createXdsRouter, startXdsServer } from './xds/index';
 
@@ -118,6 +120,10 @@ const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, sta
 const changes: ChangeListener | undefined = isPostgresUrl(databaseUrl)
   ? await orExit('listening for changes', startChangeListener({ connectionString: databaseUrl, schema: replicaEnv.schema ?? 'public', onChange: (e) => xds.onChange(e), logger: consoleLogger }))
   : undefined;
+// ...and writes its proxies' sync status where every replica's console reads it.
+const sharedSync: SharedSyncStatus | undefined = isPostgresUrl(databaseUrl)
+  ? await orExit('sharing sync status', startSharedSyncStatus({ connectionString: databaseUrl, schema: replicaEnv.schema ?? 'public', core: xds.core, logger: consoleLogger, ...replicaEnv.sync }))
+  : undefined;
 const app = createApp({
   store,
   // ADS bootstraps point at the port the xDS server actually bound (XDS_PORT=0 picks a free one).
@@ -131,7 +137,10 @@ const app = createApp({
     },
   },
   onChange: (event) => xds.onChange(event),
-  extraRoutes: (router) => router.use(createXdsRouter(xds)),
+  extraRoutes: (router) => {
+    if (sharedSync) router.use(createSharedSyncRouter({ core: xds.core, shared: sharedSync, loadMeshModel: (m) => store.loadMeshModel(m) }));
+    router.use(createXdsRouter(xds));
+  },
 });
 const server = createHttpServer(app, tls).listen(port, host);
 await orExit(`listening on ${host}:${port}`, once(server, 'listening'));
@@ -154,6 +163,7 @@ function stop(signal: string): void {
     void xds
       .stop()
       .then(() => changes?.stop())
+      .then(() => sharedSync?.stop())
       .then(() => store.close())
       .finally(() => process.exit(0));
   });

@@ -6,6 +6,8 @@ import type { CompileOptions } from '@meshwright/model';
 export interface ReplicaEnv {
   schema: string | undefined;
   compileOptions: CompileOptions;
+  /** REPLICA_ID (default host-pid-random) and SYNC_STATUS_TIMEOUT_SECONDS (default 10): a replica silent that long is dead. */
+  sync: { replicaId?: string; timeoutSeconds?: number };
 }
 
 function portOf(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -24,8 +26,12 @@ export function readReplicaEnv(env: NodeJS.ProcessEnv): ReplicaEnv {
   const egress = portOf(env, 'PROXY_EGRESS_PORT');
   const listenerAddress = env.PROXY_LISTENER_ADDRESS || undefined;
   const ports = { ...(ingress ? { ingress } : {}), ...(egress ? { egress } : {}) };
+  const timeoutRaw = env.SYNC_STATUS_TIMEOUT_SECONDS;
+  const timeoutSeconds = timeoutRaw ? Number(timeoutRaw) : undefined;
+  if (timeoutSeconds !== undefined && !(Number.isInteger(timeoutSeconds) && timeoutSeconds > 0)) throw new Error(`SYNC_STATUS_TIMEOUT_SECONDS=${timeoutRaw} is not a positive whole number`);
   return {
     schema,
+    sync: { ...(env.REPLICA_ID ? { replicaId: env.REPLICA_ID } : {}), ...(timeoutSeconds ? { timeoutSeconds } : {}) },
     compileOptions: { ...(Object.keys(ports).length > 0 ? { ports } : {}), ...(listenerAddress ? { listenerAddress } : {}) },
   };
 }

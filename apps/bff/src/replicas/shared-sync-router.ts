@@ -1,0 +1,44 @@
+// The console's sync-status endpoints over every replica (mounted before the xDS router on PostgreSQL,
+// same paths and answer shapes): the proxies come from the shared table, the config error from this
+// replica's own cache (every replica compiles the same mesh from the same database).
+import { Router, type Request, type Response } from 'express';
+import type { MeshModel } from '@meshwright/model';
+import type { XdsControlPlane } from '../xds/control-plane';
+import type { NodeRef } from '../xds/node-id';
+import { nodeState, type NodeSyncStatus } from '../xds/sync-status';
+import type { SharedSyncStatus } from './shared-sync-status';
+
+export interface SharedSyncRouterDeps {
+  core: XdsControlPlane;
+  shared: SharedSyncStatus;
+  loadMeshModel(meshName: string): Promise<MeshModel | undefined>;
+}
+
+const notFound = (res: Response, message: string) => res.status(404).set('x-amzn-ErrorType', 'NotFoundException').json({ message });
+
+export function createSharedSyncRouter(deps: SharedSyncRouterDeps): Router {
+  const router = Router();
+  const nodeStatus = async (ref: NodeRef): Promise<NodeSyncStatus> => {
+    const proxies = await deps.shared.proxiesOf(ref);
+    return { meshName: ref.meshName, virtualNodeName: ref.nodeName, state: nodeState(proxies), configError: deps.core.status.nodeStatus(ref).configError, proxies };
+  };
+
+  router.get('/meshes/:mesh/virtualNodes/:node/sync-status', async (req: Request<{ mesh: string; node: string }>, res: Response) => {
+    const ref = { meshName: req.params.mesh, nodeName: req.params.node };
+    const exists = await deps.core.status.nodeExists(ref);
+    if (exists !== true) return void notFound(res, exists);
+    res.json(await nodeStatus(ref));
+  });
+
+  router.get('/meshes/:mesh/sync-status', async (req: Request<{ mesh: string }>, res: Response) => {
+    const meshName = req.params.mesh;
+    const model = await deps.loadMeshModel(meshName);
+    if (!model) return void notFound(res, `Mesh ${meshName} not found`);
+    const existing = new Set(model.virtualNodes.map((n) => n.virtualNodeName));
+    const names = (await deps.shared.nodesOf(meshName)).filter((n) => existing.has(n)).sort();
+    const nodes = await Promise.all(names.map(async (nodeName) => [nodeName, await nodeStatus({ meshName, nodeName })] as const));
+    // fromEntries defines own properties, so even a node named __proto__ is an ordinary key.
+    res.json({ meshName, nodes: Object.fromEntries(nodes) });
+  });
+  return router;
+}
