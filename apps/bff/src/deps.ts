@@ -25,7 +25,7 @@ export interface AppConfig {
   /** 12 digits: meshOwner and resourceOwner of everything. */
   accountId: string;
   /** Where Envoys reach this server's ADS (for ads bootstraps). */
-  xds: { host: string; port: number };
+  xds: { host: string; port: number; addresses?: { host: string; port: number }[] };
   /** Service quotas (App Mesh answers LimitExceededException past them); the model's defaults fill the rest. */
   quotas?: Partial<Quotas>;
   /** Folders Envoy may write access logs under, besides /dev/stdout and /dev/stderr (default /var/log/envoy). */

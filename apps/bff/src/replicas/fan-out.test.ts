@@ -4,43 +4,28 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
-import type { RunningEnvoy } from '../../../../testkit/envoy';
 import { eventually } from '../../../../testkit/eventually';
 import { apiRequest } from '../../../../testkit/http';
-import { freePort } from '../../../../testkit/ports';
-import { replicaSet, type Replica, type ReplicaSet } from '../../../../testkit/replicas';
-import { httpUpstream, type Upstream } from '../../../../testkit/upstreams';
-import { createColorMesh, FRONT, MESH, sample, setWeights } from '../../../../testkit/xds/color-mesh';
-import { startFrontEnvoy } from '../../../../testkit/xds/control-plane';
+import type { Replica, ReplicaSet } from '../../../../testkit/replicas';
+import { colorReplicas, only, type ColorReplicas } from '../../../../testkit/xds/color-replicas';
+import { FRONT, MESH, sample, setWeights } from '../../../../testkit/xds/color-mesh';
 import type { MeshSyncStatus, NodeSyncStatus } from '../xds/sync-status';
 import { listenerApplicationName } from './change-listener';
 import type { SharedProxyStatus } from './shared-sync-status';
 
 describe('fan-out between replicas', () => {
-  let set: ReplicaSet;
+  let cr: ColorReplicas;
   let a: Replica;
   let b: Replica;
-  let envoy: RunningEnvoy;
+  let set: ReplicaSet;
   let egress: number;
-  const apps: Upstream[] = [];
-  const only = (name: string) => (c: Record<string, number>) => Object.keys(c).length === 1 && (c[name] ?? 0) > 0;
 
   before(async () => {
-    egress = await freePort();
-    set = replicaSet({ PROXY_EGRESS_PORT: String(egress), PROXY_INGRESS_PORT: String(await freePort()), PROXY_LISTENER_ADDRESS: '127.0.0.1', SYNC_STATUS_TIMEOUT_SECONDS: '2' });
-    a = await set.start({ REPLICA_ID: 'replica-a' });
-    b = await set.start({ REPLICA_ID: 'replica-b' });
-    apps.push(await httpUpstream('blue'), await httpUpstream('green'));
-    const [blue, green] = apps;
-    await createColorMesh(a.client, { blue: blue?.port ?? 0, green: green?.port ?? 0 }, { blue: 100, green: 0 });
-    envoy = await startFrontEnvoy(b);
-    await eventually('Envoy on B routes to blue', () => sample(egress, 5), only('blue'));
+    cr = await colorReplicas({ SYNC_STATUS_TIMEOUT_SECONDS: '2' }, [{ REPLICA_ID: 'replica-a' }, { REPLICA_ID: 'replica-b' }], 1);
+    ({ set, egress } = cr);
+    [a, b] = cr.replicas as [Replica, Replica];
   });
-  after(async () => {
-    await envoy?.stop();
-    await set?.close();
-    for (const u of apps) await u.close();
-  });
+  after(() => cr?.close());
 
   it('a write on replica A reaches the Envoy connected to replica B', async () => {
     await setWeights(a.client, { blue: 0, green: 100 });

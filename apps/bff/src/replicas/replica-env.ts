@@ -6,6 +6,8 @@ import type { CompileOptions } from '@meshwright/model';
 export interface ReplicaEnv {
   schema: string | undefined;
   compileOptions: CompileOptions;
+  /** XDS_ADDRESSES=host:port,host:port: every replica's xDS, listed in the ADS bootstraps handed out. */
+  xdsAddresses: { host: string; port: number }[];
   /** REPLICA_ID (default host-pid-random) and SYNC_STATUS_TIMEOUT_SECONDS (default 10): a replica silent that long is dead. */
   sync: { replicaId?: string; timeoutSeconds?: number };
 }
@@ -16,6 +18,17 @@ function portOf(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${name}=${raw} is not a port number (1-65535)`);
   return n;
+}
+
+/** `host:port,host:port` (a host may be a DNS name resolving to several replicas). */
+export function parseXdsAddresses(raw: string | undefined): { host: string; port: number }[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((part) => {
+    const m = /^\s*([^\s:]+):(\d{1,5})\s*$/.exec(part);
+    const port = Number(m?.[2]);
+    if (!m?.[1] || !(port >= 1 && port <= 65535)) throw new Error(`XDS_ADDRESSES: "${part}" is not host:port (e.g. XDS_ADDRESSES=10.0.0.1:18000,10.0.0.2:18000)`);
+    return { host: m[1], port };
+  });
 }
 
 /** Throws with a message naming the variable when one is malformed. */
@@ -31,6 +44,7 @@ export function readReplicaEnv(env: NodeJS.ProcessEnv): ReplicaEnv {
   if (timeoutSeconds !== undefined && !(Number.isInteger(timeoutSeconds) && timeoutSeconds > 0)) throw new Error(`SYNC_STATUS_TIMEOUT_SECONDS=${timeoutRaw} is not a positive whole number`);
   return {
     schema,
+    xdsAddresses: parseXdsAddresses(env.XDS_ADDRESSES),
     sync: { ...(env.REPLICA_ID ? { replicaId: env.REPLICA_ID } : {}), ...(timeoutSeconds ? { timeoutSeconds } : {}) },
     compileOptions: { ...(Object.keys(ports).length > 0 ? { ports } : {}), ...(listenerAddress ? { listenerAddress } : {}) },
   };
