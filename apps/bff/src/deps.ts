@@ -63,6 +63,8 @@ export interface AppDeps {
   onChange?: (event: ChangeEvent) => void;
   /** Where audit events go as one JSON line each (besides the database); defaults to stdout. */
   auditLog?: (line: string) => void;
+  /** True once the process is shutting down: /readyz answers 503 so load balancers stop sending. */
+  draining?: () => boolean;
   /** Extra console endpoints (the xDS helper's sync-status and events), mounted under /api. */
   extraRoutes?: (router: Router) => void;
 }

@@ -49,6 +49,9 @@ const sessionIdleMinutes = positiveFromEnv('SESSION_IDLE_MINUTES', 30);
 const sessionMaxHours = positiveFromEnv('SESSION_MAX_HOURS', 12);
 const auditKeep = positiveFromEnv('AUDIT_KEEP', 10000);
 const tls = tlsFromEnv();
+const drainSeconds = intFromEnv('SHUTDOWN_DRAIN_SECONDS', 0);
+// Set by SIGTERM/SIGINT; read by /readyz.
+let stopping = false;
 const replicaEnv = (() => {
   try {
     return readReplicaEnv(process.env);
@@ -137,6 +140,7 @@ const app = createApp({
     },
   },
   onChange: (event) => xds.onChange(event),
+  draining: () => stopping,
   extraRoutes: (router) => {
     if (sharedSync) router.use(createSharedSyncRouter({ core: xds.core, shared: sharedSync, loadMeshModel: (m) => store.loadMeshModel(m) }));
     router.use(createXdsRouter(xds));
@@ -154,22 +158,29 @@ if (admin.credentialsFile !== undefined) {
   console.log(exportLine(admin.credentialsFile, region, `${scheme}://${host}:${boundPort}`));
 }
 
-let stopping = false;
+/**
+ * Graceful shutdown: /readyz answers 503 at once; the xDS streams close so Envoys reconnect to another
+ * replica (their bootstraps list every one); after SHUTDOWN_DRAIN_SECONDS (for load balancers to see
+ * the 503) the HTTP server stops accepting and finishes the requests in flight; then the process exits.
+ */
 function stop(signal: string): void {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal} received, shutting down`);
-  server.close(() => {
-    void xds
-      .stop()
-      .then(() => changes?.stop())
-      .then(() => sharedSync?.stop())
-      .then(() => store.close())
-      .finally(() => process.exit(0));
+  console.log(`${signal} received, draining for ${drainSeconds} s, then shutting down`);
+  void xds.stop().then(async () => {
+    await new Promise((r) => setTimeout(r, drainSeconds * 1000));
+    server.close(() => {
+      void Promise.resolve()
+        .then(() => changes?.stop())
+        .then(() => sharedSync?.stop())
+        .then(() => store.close())
+        .finally(() => process.exit(0));
+    });
+    // Idle keep-alive connections would hold close() open; busy ones finish their request first.
+    server.closeIdleConnections();
   });
-  server.closeAllConnections();
   // A stuck connection must not keep the process alive forever.
-  setTimeout(() => process.exit(1), 5000).unref();
+  setTimeout(() => process.exit(1), (drainSeconds + 10) * 1000).unref();
 }
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));
