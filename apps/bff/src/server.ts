@@ -166,7 +166,7 @@ if (admin.credentialsFile !== undefined) {
 function stop(signal: string): void {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal} received, draining for ${drainSeconds} s, then shutting down`);
+  console.log(`${signal} received, shutting down (draining for ${drainSeconds} s)`);
   void xds.stop().then(async () => {
     await new Promise((r) => setTimeout(r, drainSeconds * 1000));
     server.close(() => {
