@@ -23,6 +23,11 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(refuseUnknownTransferEncoding);
+  if (deps.metrics) {
+    app.use(deps.metrics.requests);
+    // Before the host check and authentication: scrapers address pods by IP and do not sign (see server-metrics.ts).
+    app.get('/metrics', deps.metrics.endpoint);
+  }
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

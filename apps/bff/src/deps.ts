@@ -2,6 +2,7 @@
 // and extraRoutes: keep these stable.
 import type { Router } from 'express';
 import type { Quotas, ResourceKind } from '@meshwright/model';
+import type { ServerMetrics } from './metrics/server-metrics';
 import type { Store } from './store/types';
 
 /** One committed write. kind 'mesh' with name = meshName also means "the whole mesh changed" (bundle create). */
@@ -63,6 +64,8 @@ export interface AppDeps {
   onChange?: (event: ChangeEvent) => void;
   /** Where audit events go as one JSON line each (besides the database); defaults to stdout. */
   auditLog?: (line: string) => void;
+  /** Request counts and latencies, GET /metrics (server.ts; tests may leave it out). */
+  metrics?: ServerMetrics;
   /** True once the process is shutting down: /readyz answers 503 so load balancers stop sending. */
   draining?: () => boolean;
   /** Extra console endpoints (the xDS helper's sync-status and events), mounted under /api. */

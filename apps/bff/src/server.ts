@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAccessLogRoots } from '@meshwright/model';
 import { createApp } from './app';
-import { consoleLogger } from './appmesh/service-context';
+import { jsonLogger } from './metrics/json-logger';
+import { createServerMetrics } from './metrics/server-metrics';
 import { exportLine, firstStart, seedFromEnv } from './auth/first-start';
 import { loadMasterKey } from './auth/secret-box';
 import { createHttpServer } from './http/http-server';
@@ -118,14 +119,16 @@ async function orExit<T>(what: string, p: Promise<T>): Promise<T> {
 const store = await orExit(databaseUrl ? 'opening PostgreSQL' : `opening SQLite in ${dataDir}`, openStore({ dataDir, databaseUrl, schema: replicaEnv.schema }));
 const masterKey = await orExit('loading the master key', Promise.resolve().then(() => loadMasterKey(dataDir, process.env.MESHWRIGHT_MASTER_KEY).key));
 const admin = await orExit('preparing the admin key', firstStart(store.auth, dataDir, region, seed));
-const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, startXdsServer({ store, host: xdsHost, port: xdsPort, compileOptions: replicaEnv.compileOptions }));
+const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, startXdsServer({ store, host: xdsHost, port: xdsPort, compileOptions: replicaEnv.compileOptions, logger: jsonLogger }));
+const metrics = createServerMetrics({ token: process.env.METRICS_TOKEN || undefined, log: (line) => process.stdout.write(`${line}\n`) });
+metrics.watchXds(xds.core);
 // On PostgreSQL every replica hears every committed write (its own too) through LISTEN/NOTIFY.
 const changes: ChangeListener | undefined = isPostgresUrl(databaseUrl)
-  ? await orExit('listening for changes', startChangeListener({ connectionString: databaseUrl, schema: replicaEnv.schema ?? 'public', onChange: (e) => xds.onChange(e), logger: consoleLogger }))
+  ? await orExit('listening for changes', startChangeListener({ connectionString: databaseUrl, schema: replicaEnv.schema ?? 'public', onChange: (e) => xds.onChange(e), logger: jsonLogger }))
   : undefined;
 // ...and writes its proxies' sync status where every replica's console reads it.
 const sharedSync: SharedSyncStatus | undefined = isPostgresUrl(databaseUrl)
-  ? await orExit('sharing sync status', startSharedSyncStatus({ connectionString: databaseUrl, schema: replicaEnv.schema ?? 'public', core: xds.core, logger: consoleLogger, ...replicaEnv.sync }))
+  ? await orExit('sharing sync status', startSharedSyncStatus({ connectionString: databaseUrl, schema: replicaEnv.schema ?? 'public', core: xds.core, logger: jsonLogger, ...replicaEnv.sync }))
   : undefined;
 const app = createApp({
   store,
@@ -140,6 +143,8 @@ const app = createApp({
     },
   },
   onChange: (event) => xds.onChange(event),
+  logger: jsonLogger,
+  metrics,
   draining: () => stopping,
   extraRoutes: (router) => {
     if (sharedSync) router.use(createSharedSyncRouter({ core: xds.core, shared: sharedSync, loadMeshModel: (m) => store.loadMeshModel(m) }));
