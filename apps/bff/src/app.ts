@@ -34,7 +34,7 @@ export function createApp(deps: AppDeps): Express {
   // Readiness, apart from liveness: a load balancer sends traffic only while the store answers.
   app.get('/readyz', (_req, res) => {
     if (deps.draining?.()) return void res.status(503).json({ status: 'draining', message: 'this server is shutting down' });
-    ctx.store.count({ kind: 'mesh' }).then(
+    ctx.store.count({ kind: 'mesh' }).then(() => ctx.store.checkReady?.()).then(
       () => res.json({ status: 'ready' }),
       (err: unknown) => res.status(503).json({ status: 'unavailable', message: `the store does not answer: ${err instanceof Error ? err.message : String(err)}` }),
     );

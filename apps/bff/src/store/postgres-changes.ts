@@ -8,12 +8,11 @@ export function changeChannel(schema: string): string {
   return schema === 'public' ? 'meshwright_changes' : `meshwright_changes_${schema}`;
 }
 
-/** Idempotent; run under the store's schema lock so replicas starting together do not collide. */
-export async function installChangeTrigger(pool: pg.Pool, schema: string): Promise<void> {
+/** The trigger and the sequence table: migration 2 (postgres-migrations.ts). Idempotent. */
+export function changeTriggerSql(schema: string): string {
   const s = `"${schema}"`;
   const channel = changeChannel(schema);
-  await pool.query(`
-    SELECT pg_advisory_xact_lock(hashtextextended('meshwright:${schema}:schema', 0));
+  return `
     CREATE TABLE IF NOT EXISTS ${s}.mesh_changes (mesh_name TEXT COLLATE "C" PRIMARY KEY, seq BIGINT NOT NULL);
     CREATE OR REPLACE FUNCTION ${s}.meshwright_notify_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
     DECLARE
@@ -33,7 +32,7 @@ export async function installChangeTrigger(pool: pg.Pool, schema: string): Promi
     $fn$;
     DROP TRIGGER IF EXISTS resources_notify_change ON ${s}.resources;
     CREATE TRIGGER resources_notify_change AFTER INSERT OR UPDATE OR DELETE ON ${s}.resources
-      FOR EACH ROW EXECUTE FUNCTION ${s}.meshwright_notify_change();`);
+      FOR EACH ROW EXECUTE FUNCTION ${s}.meshwright_notify_change();`;
 }
 
 /** Every mesh's change sequence: what the periodic resync compares. */

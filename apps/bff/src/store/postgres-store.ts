@@ -2,7 +2,7 @@
 import pg from 'pg';
 import { meshModelFromRows } from './mesh-model';
 import { postgresAuthStore } from './postgres-auth-store';
-import { installChangeTrigger } from './postgres-changes';
+import { checkMigrated, migrate } from './postgres-migrations';
 import { postgresWriteLock } from './postgres-write-lock';
 import { fromRow, keyColumns, toRow, type ResourceRow } from './rows';
 import { DuplicateKeyError, type ClientTokenRecord, type ListQuery, type Store, type StoreWrite } from './types';
@@ -20,23 +20,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 8 });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  // C collation so names sort byte-wise exactly as SQLite sorts them (pagination tokens agree).
-  // One statement list is one transaction: the lock keeps replicas starting together from colliding.
-  await pool.query(`
-    SELECT pg_advisory_xact_lock(hashtextextended('meshwright:${schemaName}:schema', 0));
-    CREATE SCHEMA IF NOT EXISTS ${s};
-    CREATE TABLE IF NOT EXISTS ${s}.resources (
-      mesh_name TEXT COLLATE "C" NOT NULL, kind TEXT NOT NULL, parent_name TEXT COLLATE "C" NOT NULL,
-      name TEXT COLLATE "C" NOT NULL, doc TEXT NOT NULL,
-      PRIMARY KEY (mesh_name, kind, parent_name, name)
-    );
-    CREATE INDEX IF NOT EXISTS resources_by_kind ON ${s}.resources (kind, name);
-    CREATE TABLE IF NOT EXISTS ${s}.client_tokens (
-      operation TEXT NOT NULL, token TEXT NOT NULL, fingerprint TEXT NOT NULL, response TEXT NOT NULL,
-      PRIMARY KEY (operation, token)
-    );`);
-
-  await installChangeTrigger(pool, schemaName);
+  await migrate(pool, schemaName);
   const auth = await postgresAuthStore(pool, s);
   const writeLock = postgresWriteLock(pool, schemaName);
   // Inside a write, reads see (and writes join) the write's locked transaction.
@@ -123,6 +107,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     },
     auth,
     writeLock,
+    checkReady: () => checkMigrated(pool, schemaName),
     async close() {
       await pool.end();
     },

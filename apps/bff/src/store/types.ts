@@ -70,5 +70,7 @@ export interface Store {
   auth: AuthStore;
   /** A lock the database holds (PostgreSQL); absent, the process serialises its own writes. */
   writeLock?: WriteLock;
+  /** Throws when the store cannot serve (PostgreSQL: a migration this build needs is not applied). */
+  checkReady?: () => Promise<void>;
   close(): Promise<void>;
 }
