@@ -109,7 +109,7 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
 }
 
 /** Envoy for `front`, started from the ADS bootstrap the console downloads (admin port moved to a free one). */
-export async function startFrontEnvoy(cp: ControlPlane): Promise<RunningEnvoy> {
+export async function startFrontEnvoy(cp: Pick<ControlPlane, 'url'>): Promise<RunningEnvoy> {
   const res = await apiRequest(cp, `/api/meshes/${MESH}/virtualNodes/${FRONT}/envoy-config?mode=ads&format=yaml`);
   if (res.status !== 200) throw new Error(`envoy-config answered ${res.status}: ${await res.text()}`);
   const bootstrap = parse(await res.text()) as { admin: { address: { socket_address: { port_value: number } } } };

@@ -23,12 +23,18 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(refuseUnknownTransferEncoding);
+  if (deps.metrics) {
+    app.use(deps.metrics.requests);
+    // Before the host check and authentication: scrapers address pods by IP and do not sign (see server-metrics.ts).
+    app.get('/metrics', deps.metrics.endpoint);
+  }
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   // Readiness, apart from liveness: a load balancer sends traffic only while the store answers.
   app.get('/readyz', (_req, res) => {
-    ctx.store.count({ kind: 'mesh' }).then(
+    if (deps.draining?.()) return void res.status(503).json({ status: 'draining', message: 'this server is shutting down' });
+    ctx.store.count({ kind: 'mesh' }).then(() => ctx.store.checkReady?.()).then(
       () => res.json({ status: 'ready' }),
       (err: unknown) => res.status(503).json({ status: 'unavailable', message: `the store does not answer: ${err instanceof Error ? err.message : String(err)}` }),
     );

@@ -2,6 +2,7 @@
 // and extraRoutes: keep these stable.
 import type { Router } from 'express';
 import type { Quotas, ResourceKind } from '@meshwright/model';
+import type { ServerMetrics } from './metrics/server-metrics';
 import type { Store } from './store/types';
 import type { XdsCredentials } from './xds/tls/xds-credentials';
 
@@ -26,7 +27,7 @@ export interface AppConfig {
   /** 12 digits: meshOwner and resourceOwner of everything. */
   accountId: string;
   /** Where Envoys reach this server's ADS (for ads bootstraps). */
-  xds: { host: string; port: number };
+  xds: { host: string; port: number; addresses?: { host: string; port: number }[] };
   /** Service quotas (App Mesh answers LimitExceededException past them); the model's defaults fill the rest. */
   quotas?: Partial<Quotas>;
   /** Folders Envoy may write access logs under, besides /dev/stdout and /dev/stderr (default /var/log/envoy). */
@@ -64,6 +65,10 @@ export interface AppDeps {
   onChange?: (event: ChangeEvent) => void;
   /** Where audit events go as one JSON line each (besides the database); defaults to stdout. */
   auditLog?: (line: string) => void;
+  /** Request counts and latencies, GET /metrics (server.ts; tests may leave it out). */
+  metrics?: ServerMetrics;
+  /** True once the process is shutting down: /readyz answers 503 so load balancers stop sending. */
+  draining?: () => boolean;
   /** Extra console endpoints (the xDS helper's sync-status and events), mounted under /api. */
   extraRoutes?: (router: Router) => void;
   /** Issues the client certificate inside each downloaded ADS bootstrap; absent under XDS_INSECURE=1. */

@@ -4,10 +4,16 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAccessLogRoots } from '@meshwright/model';
 import { createApp } from './app';
+import { jsonLogger } from './metrics/json-logger';
+import { createServerMetrics } from './metrics/server-metrics';
 import { exportLine, firstStart, seedFromEnv } from './auth/first-start';
 import { loadMasterKey } from './auth/secret-box';
 import { createHttpServer } from './http/http-server';
-import { openStore } from './store/open-store';
+import { startChangeListener, type ChangeListener } from './replicas/change-listener';
+import { readReplicaEnv } from './replicas/replica-env';
+import { createSharedSyncRouter } from './replicas/shared-sync-router';
+import { startSharedSyncStatus, type SharedSyncStatus } from './replicas/shared-sync-status';
+import { isPostgresUrl, openStore } from './store/open-store';
 import { createXdsRouter, startXdsServer } from './xds/index';
 import { createTraffic, createTrafficRouter } from './traffic/index';
 import { xdsSecurityFromEnv } from './xds/tls/security-from-env';
@@ -46,6 +52,17 @@ const sessionIdleMinutes = positiveFromEnv('SESSION_IDLE_MINUTES', 30);
 const sessionMaxHours = positiveFromEnv('SESSION_MAX_HOURS', 12);
 const auditKeep = positiveFromEnv('AUDIT_KEEP', 10000);
 const tls = tlsFromEnv();
+const drainSeconds = intFromEnv('SHUTDOWN_DRAIN_SECONDS', 0);
+// Set by SIGTERM/SIGINT; read by /readyz.
+let stopping = false;
+const replicaEnv = (() => {
+  try {
+    return readReplicaEnv(process.env);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(2);
+  }
+})();
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** ALLOWED_HOSTS=mesh.example.com,10.0.0.5 plus PUBLIC_URL's host: the names, besides loopback, requests may address. */
@@ -101,17 +118,27 @@ async function orExit<T>(what: string, p: Promise<T>): Promise<T> {
   }
 }
 
-const store = await orExit(databaseUrl ? 'opening PostgreSQL' : `opening SQLite in ${dataDir}`, openStore({ dataDir, databaseUrl }));
+const store = await orExit(databaseUrl ? 'opening PostgreSQL' : `opening SQLite in ${dataDir}`, openStore({ dataDir, databaseUrl, schema: replicaEnv.schema }));
 const masterKey = await orExit('loading the master key', Promise.resolve().then(() => loadMasterKey(dataDir, process.env.MESHWRIGHT_MASTER_KEY).key));
 const admin = await orExit('preparing the admin key', firstStart(store.auth, dataDir, region, seed));
 const traffic = createTraffic();
 const xdsSecurity = await orExit('setting up xDS TLS', xdsSecurityFromEnv(process.env, { dataDir, xdsHost, certificates: store.proxyCertificates }));
 if (!xdsSecurity.credentials) console.warn(xdsSecurity.summary);
-const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, startXdsServer({ store, host: xdsHost, port: xdsPort, security: xdsSecurity.security, registerServices: traffic.registerServices }));
+const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, startXdsServer({ store, host: xdsHost, port: xdsPort, compileOptions: replicaEnv.compileOptions, logger: jsonLogger, security: xdsSecurity.security, registerServices: traffic.registerServices }));
+const metrics = createServerMetrics({ token: process.env.METRICS_TOKEN || undefined, log: (line) => process.stdout.write(`${line}\n`) });
+metrics.watchXds(xds.core);
+// On PostgreSQL every replica hears every committed write (its own too) through LISTEN/NOTIFY.
+const changes: ChangeListener | undefined = isPostgresUrl(databaseUrl)
+  ? await orExit('listening for changes', startChangeListener({ connectionString: databaseUrl, schema: replicaEnv.schema ?? 'public', onChange: (e) => xds.onChange(e), logger: jsonLogger }))
+  : undefined;
+// ...and writes its proxies' sync status where every replica's console reads it.
+const sharedSync: SharedSyncStatus | undefined = isPostgresUrl(databaseUrl)
+  ? await orExit('sharing sync status', startSharedSyncStatus({ connectionString: databaseUrl, schema: replicaEnv.schema ?? 'public', core: xds.core, logger: jsonLogger, ...replicaEnv.sync }))
+  : undefined;
 const app = createApp({
   store,
   // ADS bootstraps point at the port the xDS server actually bound (XDS_PORT=0 picks a free one).
-  config: { region, accountId, xds: { host: xdsHost, port: xds.port }, webDist, allowedHosts, ...(accessLogRoots ? { accessLogRoots } : {}),
+  config: { region, accountId, xds: { host: xdsHost, port: xds.port, addresses: replicaEnv.xdsAddresses }, webDist, allowedHosts, ...(accessLogRoots ? { accessLogRoots } : {}),
     auth: {
       masterKey,
       ...(admin.seedAdmin ? { seedAdmin: admin.seedAdmin } : {}),
@@ -122,7 +149,13 @@ const app = createApp({
   },
   onChange: (event) => xds.onChange(event),
   ...(xdsSecurity.credentials ? { xdsCredentials: xdsSecurity.credentials } : {}),
-  extraRoutes: (router) => router.use(createXdsRouter(xds), createTrafficRouter(traffic, (m) => store.loadMeshModel(m))),
+  logger: jsonLogger,
+  metrics,
+  draining: () => stopping,
+  extraRoutes: (router) => {
+    if (sharedSync) router.use(createSharedSyncRouter({ core: xds.core, shared: sharedSync, loadMeshModel: (m) => store.loadMeshModel(m) }));
+    router.use(createXdsRouter(xds), createTrafficRouter(traffic, (m) => store.loadMeshModel(m)));
+  },
 });
 const server = createHttpServer(app, tls).listen(port, host);
 await orExit(`listening on ${host}:${port}`, once(server, 'listening'));
@@ -137,20 +170,29 @@ if (admin.credentialsFile !== undefined) {
 }
 if (xdsSecurity.credentials) console.log(xdsSecurity.summary);
 
-let stopping = false;
+/**
+ * Graceful shutdown: /readyz answers 503 at once; the xDS streams close so Envoys reconnect to another
+ * replica (their bootstraps list every one); after SHUTDOWN_DRAIN_SECONDS (for load balancers to see
+ * the 503) the HTTP server stops accepting and finishes the requests in flight; then the process exits.
+ */
 function stop(signal: string): void {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal} received, shutting down`);
-  server.close(() => {
-    void xds
-      .stop()
-      .then(() => store.close())
-      .finally(() => process.exit(0));
+  console.log(`${signal} received, shutting down (draining for ${drainSeconds} s)`);
+  void xds.stop().then(async () => {
+    await new Promise((r) => setTimeout(r, drainSeconds * 1000));
+    server.close(() => {
+      void Promise.resolve()
+        .then(() => changes?.stop())
+        .then(() => sharedSync?.stop())
+        .then(() => store.close())
+        .finally(() => process.exit(0));
+    });
+    // Idle keep-alive connections would hold close() open; busy ones finish their request first.
+    server.closeIdleConnections();
   });
-  server.closeAllConnections();
   // A stuck connection must not keep the process alive forever.
-  setTimeout(() => process.exit(1), 5000).unref();
+  setTimeout(() => process.exit(1), (drainSeconds + 10) * 1000).unref();
 }
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));

@@ -30,6 +30,8 @@ export function createServiceContext(deps: AppDeps): ServiceContext {
   const logger = deps.logger ?? consoleLogger;
   const onChange = deps.onChange;
   const quotas = { ...defaultQuotas, ...deps.config.quotas };
+  // PostgreSQL supplies a database-held lock so writes on several replicas serialise.
+  const lockRef = deps.store.writeLock ?? createWriteLock();
   return {
     store: deps.store,
     config: deps.config,
@@ -38,14 +40,16 @@ export function createServiceContext(deps: AppDeps): ServiceContext {
     logger,
     now: deps.clock ?? Date.now,
     newId: deps.newId ?? randomUUID,
-    lock: createWriteLock(),
+    lock: lockRef,
     notify: (event) => {
       if (!onChange) return;
-      try {
-        onChange(event);
-      } catch (err) {
-        logger.error('onChange listener failed', { error: err instanceof Error ? err.message : String(err) });
-      }
+      lockRef.afterCommit(() => {
+        try {
+          onChange(event);
+        } catch (err) {
+          logger.error('onChange listener failed', { error: err instanceof Error ? err.message : String(err) });
+        }
+      });
     },
   };
 }

@@ -16,7 +16,7 @@ async function resourceAt(ctx: ServiceContext, arn: string): Promise<StoredResou
 }
 
 async function retag(ctx: ServiceContext, arn: string, change: (tags: TagRef[]) => TagRef[]): Promise<Record<string, never>> {
-  return ctx.lock.run(async () => {
+  return ctx.lock.run({ meshName: keyFromArn(ctx.config, arn)?.meshName ?? '' }, async () => {
     const found = await resourceAt(ctx, arn);
     const tags = change(found.tags);
     if (tags.length > ctx.quotas.tagsPerResource) {

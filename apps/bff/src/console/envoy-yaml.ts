@@ -2,8 +2,13 @@
 import { compile, compileAll, compileAllGateways, compileGateway, toEnvoyYaml, type CompileMode, type CompileResult, type MeshModel } from '@meshwright/model';
 import type { AppConfig } from '../deps';
 
+/** Where ADS bootstraps connect: this server's xDS, or every replica's (XDS_ADDRESSES). */
+function xdsOptions(config: AppConfig) {
+  return { xds: { host: config.xds.host, port: config.xds.port }, xdsAddresses: config.xds.addresses ?? [] };
+}
+
 export function bootstrapFor(model: MeshModel, virtualNodeName: string, mode: CompileMode, config: AppConfig): Record<string, unknown> {
-  return compile(model, virtualNodeName, { mode, xds: config.xds }).bootstrap;
+  return compile(model, virtualNodeName, { mode, ...xdsOptions(config) }).bootstrap;
 }
 
 export function gatewayBootstrapFor(model: MeshModel, virtualGatewayName: string, mode: CompileMode, config: AppConfig): Record<string, unknown> {
@@ -15,12 +20,12 @@ type BootstrapYaml = Record<string, { static: string; ads: string }>;
 /** Both bootstraps of every virtual node, as YAML. */
 export function envoyYamlByNode(model: MeshModel, config: AppConfig): BootstrapYaml {
   // compileAll indexes the mesh once per mode instead of once per node and mode.
-  return bothModes((mode) => compileAll(model, { mode, xds: config.xds }));
+  return bothModes((mode) => compileAll(model, { mode, ...xdsOptions(config) }));
 }
 
 /** Both bootstraps of every virtual gateway, as YAML. */
 export function envoyYamlByGateway(model: MeshModel, config: AppConfig): BootstrapYaml {
-  return bothModes((mode) => compileAllGateways(model, { mode, xds: config.xds }));
+  return bothModes((mode) => compileAllGateways(model, { mode, ...xdsOptions(config) }));
 }
 
 function bothModes(compileEach: (mode: CompileMode) => Map<string, CompileResult>): BootstrapYaml {

@@ -17,7 +17,9 @@ import {
 
 /** `s` is the quoted schema name. */
 export async function postgresAuthStore(pool: pg.Pool, s: string): Promise<AuthStore> {
+  // One transaction under a lock: replicas starting together must not both create a table.
   await pool.query(`
+    SELECT pg_advisory_xact_lock(hashtextextended('meshwright-auth:${s}', 0));
     CREATE TABLE IF NOT EXISTS ${s}.access_keys (
       access_key_id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, meshes TEXT NOT NULL,
       secret_cipher TEXT NOT NULL, created_at BIGINT NOT NULL, last_used_at BIGINT

@@ -3,6 +3,8 @@ import pg from 'pg';
 import { meshModelFromRows } from './mesh-model';
 import { postgresAuthStore } from './postgres-auth-store';
 import { postgresProxyCertificates } from './proxy-certificates';
+import { checkMigrated, migrate } from './postgres-migrations';
+import { postgresWriteLock } from './postgres-write-lock';
 import { fromRow, keyColumns, toRow, type ResourceRow } from './rows';
 import { DuplicateKeyError, type ClientTokenRecord, type ListQuery, type Store, type StoreWrite } from './types';
 
@@ -19,23 +21,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 8 });
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
-  // C collation so names sort byte-wise exactly as SQLite sorts them (pagination tokens agree).
-  await pool.query(`
-    CREATE SCHEMA IF NOT EXISTS ${s};
-    CREATE TABLE IF NOT EXISTS ${s}.resources (
-      mesh_name TEXT COLLATE "C" NOT NULL, kind TEXT NOT NULL, parent_name TEXT COLLATE "C" NOT NULL,
-      name TEXT COLLATE "C" NOT NULL, doc TEXT NOT NULL,
-      PRIMARY KEY (mesh_name, kind, parent_name, name)
-    );
-    CREATE INDEX IF NOT EXISTS resources_by_kind ON ${s}.resources (kind, name);
-    CREATE TABLE IF NOT EXISTS ${s}.client_tokens (
-      operation TEXT NOT NULL, token TEXT NOT NULL, fingerprint TEXT NOT NULL, response TEXT NOT NULL,
-      PRIMARY KEY (operation, token)
-    );`);
-
+  await migrate(pool, schemaName);
   const auth = await postgresAuthStore(pool, s);
   const proxyCertificates = await postgresProxyCertificates(pool, s);
-  const rows = async (sql: string, params: unknown[]) => (await pool.query<ResourceRow>(sql, params)).rows;
+  const writeLock = postgresWriteLock(pool, schemaName);
+  // Inside a write, reads see (and writes join) the write's locked transaction.
+  const db = () => writeLock.current()?.client ?? pool;
+  const rows = async (sql: string, params: unknown[]) => (await db().query<ResourceRow>(sql, params)).rows;
   const keyWhere = 'mesh_name = $1 AND kind = $2 AND parent_name = $3 AND name = $4';
 
   const listRows = (q: ListQuery) =>
@@ -60,8 +52,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     async count(q) {
       const result =
         q.kind === 'mesh'
-          ? await pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${s}.resources WHERE kind = 'mesh'`)
-          : await pool.query<{ n: string }>(
+          ? await db().query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${s}.resources WHERE kind = 'mesh'`)
+          : await db().query<{ n: string }>(
               `SELECT COUNT(*) AS n FROM ${s}.resources WHERE mesh_name = $1 AND kind = $2 AND parent_name = $3`,
               [q.meshName ?? '', q.kind, q.parentName ?? ''],
             );
@@ -74,7 +66,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return meshModelFromRows((await listMeshRows(meshName)).map(fromRow));
     },
     async getClientToken(operation, token) {
-      const result = await pool.query<{ fingerprint: string; response: string }>(
+      const result = await db().query<{ fingerprint: string; response: string }>(
         `SELECT fingerprint, response FROM ${s}.client_tokens WHERE operation = $1 AND token = $2`,
         [operation, token],
       );
@@ -82,9 +74,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       return row ? { operation, token, fingerprint: row.fingerprint, response: JSON.parse(row.response) as unknown } : undefined;
     },
     async apply(writes: StoreWrite[], token?: ClientTokenRecord) {
-      const client = await pool.connect();
+      const tx = writeLock.current();
+      // Within a locked write the writes join its transaction; a savepoint keeps them all or nothing.
+      const client = tx?.client ?? (await pool.connect());
+      const [begin, commit, rollback] = tx ? ['SAVEPOINT mw_apply', 'RELEASE SAVEPOINT mw_apply', 'ROLLBACK TO SAVEPOINT mw_apply'] : ['BEGIN', 'COMMIT', 'ROLLBACK'];
       try {
-        await client.query('BEGIN');
+        await client.query(begin);
         for (const w of writes) {
           if (w.op === 'insert' || w.op === 'put') {
             const r = toRow(w.resource);
@@ -103,17 +98,19 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
             [token.operation, token.token, token.fingerprint, JSON.stringify(token.response)],
           );
         }
-        await client.query('COMMIT');
+        await client.query(commit);
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query(rollback).catch(() => undefined);
         // 23505 unique_violation: another writer (possibly another server) got there first.
         if (err instanceof Error && 'code' in err && err.code === '23505') throw new DuplicateKeyError(err.message);
         throw err;
       } finally {
-        client.release();
+        if (!tx) client.release();
       }
     },
     auth,
+    writeLock,
+    checkReady: () => checkMigrated(pool, schemaName),
     async close() {
       await pool.end();
     },

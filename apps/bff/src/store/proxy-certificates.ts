@@ -77,7 +77,9 @@ export function sqliteProxyCertificates(db: Database.Database): ProxyCertificate
 /** `schema` is the quoted schema name the store's other tables live in. */
 export async function postgresProxyCertificates(pool: pg.Pool, schema: string): Promise<ProxyCertificateStore> {
   const table = `${schema}.proxy_certificates`;
-  await pool.query(`CREATE TABLE IF NOT EXISTS ${table} (
+  // One transaction under a lock: replicas starting together must not both create the table.
+  await pool.query(`SELECT pg_advisory_xact_lock(hashtextextended('meshwright-proxy-certificates:${table}', 0));
+  CREATE TABLE IF NOT EXISTS ${table} (
     serial TEXT PRIMARY KEY, mesh_name TEXT COLLATE "C" NOT NULL, proxy_id TEXT NOT NULL,
     issued_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, revoked_at BIGINT
   )`);

@@ -1,5 +1,6 @@
 // The persistence boundary: resources are JSON documents keyed by mesh, kind, parent and name.
 import type { MeshModel, ResourceKind, TagRef } from '@meshwright/model';
+import type { WriteLock } from '../appmesh/write-lock';
 import type { AuthStore } from './auth-types';
 import type { ProxyCertificateStore } from './proxy-certificates';
 
@@ -70,5 +71,9 @@ export interface Store {
   auth: AuthStore;
   /** Issued xDS client certificates of proxies (serial, proxy, revoked). */
   proxyCertificates: ProxyCertificateStore;
+  /** A lock the database holds (PostgreSQL); absent, the process serialises its own writes. */
+  writeLock?: WriteLock;
+  /** Throws when the store cannot serve (PostgreSQL: a migration this build needs is not applied). */
+  checkReady?: () => Promise<void>;
   close(): Promise<void>;
 }

@@ -46,7 +46,7 @@ export function inUse(key: ResourceKey, model: MeshModel): string | undefined {
 }
 
 export function deleteResource(ctx: ServiceContext, kind: ResourceKind, input: ResourceNames): Promise<Record<string, unknown>> {
-  return ctx.lock.run(async () => {
+  return ctx.lock.run({ meshName: input.meshName }, async () => {
     const key = keyOf(kind, input);
     await requireContainers(ctx, key);
     const existing = await ctx.store.get(key);

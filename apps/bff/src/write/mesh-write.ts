@@ -34,7 +34,7 @@ export interface CreatedResource {
 
 /** All or nothing: every resource of the bundle in one transaction, or a clear error naming the culprit. */
 export function createMeshFromBundle(ctx: ServiceContext, body: unknown): Promise<{ created: CreatedResource[] }> {
-  return ctx.lock.run(async () => {
+  return ctx.lock.run({ meshName: claimedMeshName(body) ?? '', account: true }, async () => {
     const { model, findings } = await judgeBundle(ctx, body);
     const errors = findings.filter((f) => f.severity === 'error');
     const detail = (f: Finding) => ({ field: bundleFieldPath(body, f.resource, f.path), findings: errors });

@@ -43,7 +43,7 @@ function ownFinding(written: ResourceKey, mode: WriteMode): (f: Finding) => bool
 
 export function writeResource(ctx: ServiceContext, mode: WriteMode, kind: ResourceKind, input: WriteInput): Promise<Output> {
   const operation = `${mode === 'create' ? 'Create' : 'Update'}${kinds[kind].opName}`;
-  return ctx.lock.run(async () => {
+  return ctx.lock.run({ meshName: input.meshName, account: kind === 'mesh' && mode === 'create' }, async () => {
     // A replay answers as the first request did, even after later changes: before any check.
     const token = await checkClientToken(ctx, operation, input);
     if (token.replay !== undefined) return token.replay as Output;

@@ -71,7 +71,9 @@ function metricsSink(opts: ResolvedOptions): JsonObject {
 /** Connects to the xDS server over gRPC and takes clusters, listeners and routes from one ADS stream. */
 export function adsBootstrap(input: BootstrapInput): JsonObject {
   const ads = { ads: {}, resource_api_version: 'V3' };
-  const { host, port } = input.opts.xds;
+  // Several replicas: the xDS cluster has one endpoint each, and a reconnect after a replica dies lands on
+  // another (round robin; one DNS name with several addresses does the same through STRICT_DNS).
+  const servers = input.opts.xdsAddresses.length > 0 ? input.opts.xdsAddresses : [input.opts.xds];
   return {
     ...common(input),
     ...metricsSink(input.opts),
@@ -104,7 +106,7 @@ export function adsBootstrap(input: BootstrapInput): JsonObject {
           typed_extension_protocol_options: http2ProtocolOptions(),
           load_assignment: {
             cluster_name: names.xdsCluster,
-            endpoints: [{ lb_endpoints: [{ endpoint: { address: { socket_address: { address: host, port_value: port } } } }] }],
+            endpoints: [{ lb_endpoints: servers.map(({ host, port }) => ({ endpoint: { address: { socket_address: { address: host, port_value: port } } } })) }],
           },
         },
       ],

@@ -23,6 +23,8 @@ export interface CompileOptions {
   localAppAddress?: string;
   /** The xDS server an ADS bootstrap connects to (127.0.0.1:18000). */
   xds?: { host: string; port: number };
+  /** Every control-plane replica an ADS bootstrap lists (XDS_ADDRESSES); `xds` alone when empty. */
+  xdsAddresses?: { host: string; port: number }[];
   /** DNS servers (IP and port) the proxy resolves node hostnames with, instead of the system's. */
   dnsResolvers?: { host: string; port: number }[];
   /** How often an ADS-bootstrapped Envoy streams its stats to meshwright (10 000 ms; tests shorten it). */
@@ -39,6 +41,7 @@ export interface ResolvedOptions {
   listenerAddress: string;
   localAppAddress: string;
   xds: { host: string; port: number };
+  xdsAddresses: { host: string; port: number }[];
   dnsResolvers: { host: string; port: number }[];
   statsFlushIntervalMs: number;
 }
@@ -53,6 +56,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   listenerAddress: '0.0.0.0',
   localAppAddress: '127.0.0.1',
   xds: { host: '127.0.0.1', port: 18000 },
+  xdsAddresses: [],
   dnsResolvers: [],
   statsFlushIntervalMs: 10_000,
 };
@@ -69,6 +73,7 @@ export function resolveOptions(options: CompileOptions = {}): ResolvedOptions {
     listenerAddress: options.listenerAddress ?? d.listenerAddress,
     localAppAddress: options.localAppAddress ?? d.localAppAddress,
     xds: options.xds ?? d.xds,
+    xdsAddresses: options.xdsAddresses ?? d.xdsAddresses,
     dnsResolvers: options.dnsResolvers ?? d.dnsResolvers,
     statsFlushIntervalMs: options.statsFlushIntervalMs ?? d.statsFlushIntervalMs,
   };

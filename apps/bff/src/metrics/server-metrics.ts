@@ -1,0 +1,61 @@
+// The server's own metrics at GET /metrics (Prometheus text format) and one JSON log line per request.
+// /metrics is unauthenticated unless METRICS_TOKEN is set, then it wants `Authorization: Bearer <token>`:
+// scrapers rarely sign SigV4, and the figures name operations and counts, never resources or keys.
+import { timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { requestAuth } from '../auth/request-auth';
+import type { XdsControlPlane } from '../xds/control-plane';
+import { MetricsRegistry } from './registry';
+
+export interface ServerMetrics {
+  registry: MetricsRegistry;
+  /** Counts and times every request; writes its JSON line to `log` when given. */
+  requests: RequestHandler;
+  /** GET /metrics. */
+  endpoint: RequestHandler;
+  /** Streams, pushes and NACKs of the xDS server. */
+  watchXds(core: XdsControlPlane): void;
+}
+
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
+
+export function createServerMetrics(options: { token?: string | undefined; log?: (line: string) => void; now?: () => number }): ServerMetrics {
+  const registry = new MetricsRegistry();
+  const now = options.now ?? (() => performance.now());
+  const requests = registry.counter('meshwright_http_requests_total', 'HTTP requests by operation and status code');
+  const latency = registry.histogram('meshwright_http_request_duration_seconds', 'HTTP request latency by operation', LATENCY_BUCKETS);
+  const pushes = registry.counter('meshwright_xds_pushes_total', 'xDS responses sent, by resource type');
+  const nacks = registry.counter('meshwright_xds_nacks_total', 'xDS responses Envoy rejected, by resource type');
+  const expected = options.token ? Buffer.from(`Bearer ${options.token}`) : undefined;
+  return {
+    registry,
+    requests: (req, res, next) => {
+      const started = now();
+      res.once('finish', () => {
+        const path = req.originalUrl.split('?')[0] ?? '';
+        // App Mesh operations by name; console and other paths by area, so labels stay few.
+        const operation = requestAuth(res).operation ?? `${req.method} ${path.startsWith('/api/') ? '/api' : path.startsWith('/v20190125') ? '/v20190125' : path}`;
+        const seconds = (now() - started) / 1000;
+        requests({ operation, status: String(res.statusCode) });
+        latency({ operation }, seconds);
+        options.log?.(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'request', method: req.method, path, operation, status: res.statusCode, ms: Math.round(seconds * 10000) / 10, requestId: requestAuth(res).requestId }));
+      });
+      next();
+    },
+    endpoint: (req, res) => {
+      const given = Buffer.from(req.get('authorization') ?? '');
+      if (expected && !(given.length === expected.length && timingSafeEqual(given, expected))) {
+        res.status(401).type('text/plain').send('metrics need Authorization: Bearer <METRICS_TOKEN>\n');
+        return;
+      }
+      res.type('text/plain; version=0.0.4').send(registry.render());
+    },
+    watchXds(core) {
+      registry.gauge('meshwright_xds_streams', 'ADS streams connected to this replica', () => core.streams.connectedCount());
+      core.events.on('push', (e) => pushes({ type: e.kind }));
+      core.events.on('answer', (e) => {
+        if (e.nackMessage !== null) nacks({ type: e.kind });
+      });
+    },
+  };
+}
