@@ -77,7 +77,8 @@ const safe = (req: Request) => ['GET', 'HEAD', 'OPTIONS'].includes(req.method);
 /** Before the console's endpoints under /api. */
 export function consoleAccess(): Router {
   const router = express.Router();
-  router.use(['/keys', '/audit'], (req, res, next) => {
+  // Proxy certificates name every mesh's proxies and revoking one cuts a proxy off: admins only.
+  router.use(['/keys', '/audit', '/proxy-certificates'], (req, res, next) => {
     check(res, { action: `console:${req.method} ${pathOf(req)}`, write: !safe(req), adminOnly: true }, pathOf(req));
     next();
   });

@@ -57,4 +57,17 @@ describe('proxy certificates are audited', () => {
     const events = ((await (await apiRequest(server, '/api/audit?operation=console:IssueProxyCertificate')).json()) as { events: AuditEvent[] }).events;
     assert.equal(events.length, 1, 'only the ADS download of the first test');
   });
+
+  test('only admin keys list or revoke proxy certificates: an editor of the mesh is refused with ForbiddenException', async () => {
+    const editor = await server.keys.create({ role: 'editor', meshes: ['shop'] });
+    const issued = await downloadedTls({ url: server.url }, 'shop', 'virtualNodes/web', editor);
+    const list = await apiRequest(server, '/api/proxy-certificates', { signAs: editor });
+    assert.equal(list.status, 403);
+    assert.equal(list.headers.get('x-amzn-errortype'), 'ForbiddenException');
+    const revoke = await apiRequest(server, `/api/proxy-certificates/${issued.serial}/revoke`, { method: 'POST', signAs: editor });
+    assert.equal(revoke.status, 403);
+    assert.match(((await revoke.json()) as { message: string }).message, /only admin keys may/);
+    const all = ((await (await apiRequest(server, '/api/proxy-certificates')).json()) as { certificates: { serial: string; revokedAt: string | null }[] }).certificates;
+    assert.equal(all.find((c) => c.serial === issued.serial)?.revokedAt, null, 'the refused revoke changed nothing');
+  });
 });
