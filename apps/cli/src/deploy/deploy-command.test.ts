@@ -53,6 +53,7 @@ test('writes the systemd files for a node, with the ports the server compiled', 
   assert.match(script, /MW_EGRESS_IGNORED_PORTS="\$\{MW_EGRESS_IGNORED_PORTS-5432\}"/);
   assert.doesNotMatch(script, /MW_TCP_EGRESS|--to-ports "?[$]\{?pair/);
   assert.equal(statSync(join(out, 'systemd/meshwright-redirect.sh')).mode & 0o777, 0o755);
+  assert.equal(statSync(join(out, 'systemd/envoy.yaml')).mode & 0o777, 0o600, 'the bootstrap holds the client key');
   assert.match(readFileSync(join(out, 'systemd/envoy.yaml'), 'utf8'), /mesh\/shop\/virtualNode\/productpage/);
   assert.match(readFileSync(join(out, 'systemd/meshwright-envoy-productpage.service'), 'utf8'), /^User=1500$/m);
 });
@@ -81,6 +82,7 @@ test('bad flags are exit 2 naming the flag', async () => {
   assert.match((await run(...node(), '--target', 'ecs', '--envoy-uid', 'root')).err, /--envoy-uid must be a whole number/);
   assert.match((await run(...node(), '--target', 'ecs', '--exclude-port', '80', '--exclude-port', '99999')).err, /--exclude-port must be a whole number from 1 to 65535, not "99999"/);
   assert.match((await run('--mesh', 'shop', '--target', 'ecs')).err, /--endpoint is missing/);
+  assert.match((await run(...node(), '--target', 'ecs', '--bootstrap-secret-arn', 'my-secret')).err, /--bootstrap-secret-arn must be a Secrets Manager secret or SSM parameter ARN, not "my-secret"/);
 });
 
 test('a gateway gets Envoy alone with its listener port, and an unknown gateway names --virtual-gateway', async () => {

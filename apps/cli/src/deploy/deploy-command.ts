@@ -12,7 +12,8 @@ import { DeployFetchError, fetchGateway, fetchNode } from './fetch-node';
 export const deployUsage = [
   'usage: meshwright deploy --endpoint URL --mesh M (--virtual-node N | --virtual-gateway G) --target kubernetes|ecs|systemd|docker [--out DIR]',
   '       [--envoy-image IMG] [--envoy-uid N] [--exclude-port P]... [--exclude-ip IP/CIDR]... [--exclude-inbound-port P]...',
-  '       [--ignore-uid N]... [--ignore-gid N]... [--app-image IMG] [--redirect-image IMG]',
+  '       [--ignore-uid N]... [--ignore-gid N]... [--app-image IMG] [--redirect-image IMG] [--bootstrap-secret-arn ARN]',
+  '  --bootstrap-secret-arn (ecs): the Secrets Manager secret or SSM SecureString holding the bootstrap (it has the xDS client key).',
   '  A node\'s meshwright.io/exclude-* tags (see README) give its stored exclusions; the flags add to them.',
   '  Writes the Envoy sidecar, its bootstrap and the traffic redirection for the node (stdout without --out);',
   '  for a gateway, a standalone Envoy exposing its listener ports (no app container, no redirection).',
@@ -20,7 +21,7 @@ export const deployUsage = [
 ].join('\n');
 
 const VALUED = ['--endpoint', '--mesh', '--virtual-node', '--virtual-gateway', '--target', '--out', '--envoy-image', '--envoy-uid', '--exclude-port', '--exclude-ip', '--app-image', '--redirect-image',
-  '--exclude-inbound-port', '--ignore-uid', '--ignore-gid'];
+  '--exclude-inbound-port', '--ignore-uid', '--ignore-gid', '--bootstrap-secret-arn'];
 const REPEATED = ['--exclude-port', '--exclude-ip', '--exclude-inbound-port', '--ignore-uid', '--ignore-gid'];
 
 function parse(args: readonly string[]): Map<string, string[]> | string {
@@ -44,6 +45,7 @@ function parse(args: readonly string[]): Map<string, string[]> | string {
 const FLAG_OF: Record<string, string> = {
   envoyImage: '--envoy-image', envoyUid: '--envoy-uid', excludePorts: '--exclude-port', excludeIps: '--exclude-ip',
   appImage: '--app-image', redirectImage: '--redirect-image', excludeInboundPorts: '--exclude-inbound-port', ignoreUids: '--ignore-uid', ignoreGids: '--ignore-gid',
+  bootstrapSecretArn: '--bootstrap-secret-arn',
 };
 
 function options(flags: Map<string, string[]>) {
@@ -58,6 +60,7 @@ function options(flags: Map<string, string[]>) {
     ignoreGids: flags.get('--ignore-gid')?.map(Number),
     appImage: one('--app-image'),
     redirectImage: one('--redirect-image'),
+    bootstrapSecretArn: one('--bootstrap-secret-arn'),
   };
   const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   const parsed = deployOptionsSchema.safeParse(given);
@@ -118,7 +121,8 @@ export async function runDeploy(args: readonly string[], io: CliIo): Promise<num
     }
     const path = join(out, file.path);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.content, { mode: file.path.endsWith('.sh') ? 0o755 : 0o644 });
+    // Bootstraps hold the proxy's xDS client key: only the user who ran deploy reads them.
+    writeFileSync(path, file.content, { mode: file.path.endsWith('.sh') ? 0o755 : file.path.endsWith('bootstrap.yaml') || file.path.endsWith('/envoy.yaml') ? 0o600 : 0o644 });
   }
   if (out !== undefined) io.err(`wrote ${output.files.length} files to ${out}`);
   for (const n of output.notes) io.err(`note: ${n}`);

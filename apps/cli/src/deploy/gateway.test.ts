@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { DEPLOY_TARGETS, deployOptionsSchema, gatewayTaskDefinition, generateGatewayDeployment } from '@meshwright/model';
 import { Deployment } from 'kubernetes-models/apps/v1';
-import { ConfigMap, Service } from 'kubernetes-models/v1';
+import { Secret, Service } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
 import { botocore } from './botocore';
 import { listenerPorts } from './fixture';
@@ -22,12 +22,13 @@ test('the gateway facts carry the compiled gateway listener ports (and the ports
   assert.deepEqual(facts.listenerPorts, GATEWAY_PORTS);
 });
 
-test('Kubernetes: a ConfigMap, a Deployment with Envoy alone and a LoadBalancer Service, valid against the API schemas', () => {
+test('Kubernetes: a Secret, a Deployment with Envoy alone and a LoadBalancer Service, valid against the API schemas', () => {
   const text = filesOf('kubernetes').get('kubernetes/gateway.yaml') ?? '';
   const objects = parseAllDocuments(text).map((d) => d.toJS() as Obj);
-  assert.deepEqual(objects.map((o) => o.kind), ['ConfigMap', 'Deployment', 'Service']);
-  const [cm, deployment, service] = objects as [Obj, Obj, Obj];
-  new ConfigMap(cm as ConstructorParameters<typeof ConfigMap>[0]).validate();
+  assert.deepEqual(objects.map((o) => o.kind), ['Secret', 'Deployment', 'Service']);
+  const [secret, deployment, service] = objects as [Obj, Obj, Obj];
+  new Secret(secret as ConstructorParameters<typeof Secret>[0]).validate();
+  assert.equal((secret.stringData as Obj)['envoy.yaml'], facts.bootstrapYaml);
   new Deployment(deployment as ConstructorParameters<typeof Deployment>[0]).validate();
   new Service(service as ConstructorParameters<typeof Service>[0]).validate();
   const pod = ((deployment.spec as Obj).template as Obj).spec as Obj;
@@ -38,6 +39,9 @@ test('Kubernetes: a ConfigMap, a Deployment with Envoy alone and a LoadBalancer 
   assert.deepEqual((envoy.ports as Obj[]).map((p) => p.containerPort), GATEWAY_PORTS);
   assert.match(JSON.stringify((envoy.readinessProbe as Obj).exec), new RegExp(`127\\.0\\.0\\.1/${facts.adminPort} .*GET /ready`));
   // Port 80 is below 1024 and Envoy is not root: the pod allows unprivileged ports.
+  assert.deepEqual(pod.volumes, [{ name: 'meshwright-envoy', secret: { secretName: 'edge-envoy-bootstrap', defaultMode: 0o440 } }]);
+  assert.equal((pod.securityContext as Obj).fsGroup, 1337);
+  assert.equal((envoy.volumeMounts as Obj[])[0]?.readOnly, true);
   assert.deepEqual((pod.securityContext as Obj).sysctls, [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }]);
   assert.equal((service.spec as Obj).type, 'LoadBalancer');
   assert.deepEqual(((service.spec as Obj).ports as Obj[]).map((p) => [p.port, p.targetPort]), [[80, 80], [8443, 8443]]);
@@ -50,6 +54,8 @@ test('ECS: a task definition with Envoy alone and the listener port mappings pas
   assert.equal(botocore(def), 'valid');
   assert.deepEqual(def, gatewayTaskDefinition(facts, deployOptionsSchema.parse({})));
   assert.equal(def.proxyConfiguration, undefined, 'no redirection');
+  assert.equal(file.includes(facts.bootstrapYaml.slice(0, 200)), false, 'the bootstrap is not in the task definition');
+  assert.deepEqual((def.containerDefinitions as Obj[])[0]?.secrets, [{ name: 'MESHWRIGHT_BOOTSTRAP', valueFrom: 'arn:aws:secretsmanager:REGION:ACCOUNT_ID:secret:meshwright/gate/edge/envoy-bootstrap' }]);
   const containers = def.containerDefinitions as Obj[];
   assert.deepEqual(containers.map((c) => c.name), ['envoy']);
   assert.deepEqual((containers[0]?.portMappings as Obj[]).map((p) => p.containerPort), GATEWAY_PORTS);
@@ -77,4 +83,13 @@ test('every gateway target names the Envoy version, the UID, the admin and the l
     assert.match(text, new RegExp(`Tested with Envoy 1\\.40\\.0; Envoy runs as UID 1500; admin 127\\.0\\.0\\.1:${facts.adminPort}; listener ports 80,8443`), target);
     for (const f of out.files) if (f.path.endsWith('.sh')) assert.equal(spawnSync('sh', ['-n'], { input: f.content }).status, 0, f.path);
   }
+});
+
+test('systemd and Docker keep the bootstrap (it holds the client key) 0600, owned by the Envoy user, mounted read-only', () => {
+  const systemd = generateGatewayDeployment('systemd', facts, { envoyUid: 1500 });
+  assert.ok(systemd.notes.some((n) => n.includes('install -m 0600 -o 1500 -g 1500 systemd/envoy.yaml')));
+  const docker = generateGatewayDeployment('docker', facts, { envoyUid: 1500 });
+  const run = docker.files.find((f) => f.path === 'docker/run.sh')?.content ?? '';
+  assert.match(run, /chmod 0600 envoy\.yaml && chown 1500:1500 envoy\.yaml\n(.|\n)*envoy\.yaml:ro/);
+  assert.ok(docker.notes.some((n) => n.includes('chmod 0600 docker/envoy.yaml')));
 });

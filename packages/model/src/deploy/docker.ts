@@ -33,12 +33,23 @@ export function composeFile(f: DeployFacts, o: DeployOptions): Record<string, un
   };
 }
 
+/**
+ * The bootstrap holds the proxy's xDS client key: 0600 and owned by the Envoy user, mounted read-only.
+ * chown needs root, as docker usually does.
+ */
+export const protectBootstrap = (o: DeployOptions): string =>
+  `# ${BOOTSTRAP_FILE} holds the xDS client key: readable by the Envoy user only.\nchmod 0600 ${BOOTSTRAP_FILE} && chown ${o.envoyUid}:${o.envoyUid} ${BOOTSTRAP_FILE}`;
+
+export const dockerKeyNote = (o: DeployOptions): string =>
+  `docker/${BOOTSTRAP_FILE} holds the xDS client key: sudo chmod 0600 docker/${BOOTSTRAP_FILE} && sudo chown ${o.envoyUid}:${o.envoyUid} docker/${BOOTSTRAP_FILE} (it is mounted read-only)`;
+
 export function dockerRunScript(f: DeployFacts, o: DeployOptions): string {
   const publish = f.appPorts.map((p) => `-p ${p}:${p} `).join('');
   return `#!/bin/sh
 ${assumptions(f, o).map((l) => `# ${l}`).join('\n')}
 set -eu
 cd "$(dirname "$0")"
+${protectBootstrap(o)}
 docker run -d --name app ${publish}${o.appImage}
 docker run --rm --network container:app --cap-add NET_ADMIN --cap-add NET_RAW -v "$PWD/${REDIRECT_SCRIPT}:/meshwright/${REDIRECT_SCRIPT}:ro" ${o.redirectImage} sh -c '${installCommand}'
 docker run -d --name app-envoy --network container:app --user ${o.envoyUid}:${o.envoyUid} -v "$PWD/${BOOTSTRAP_FILE}:/etc/envoy/${BOOTSTRAP_FILE}:ro" ${o.envoyImage} ${envoyArgs(`/etc/envoy/${BOOTSTRAP_FILE}`).join(' ')}
@@ -54,6 +65,6 @@ export function dockerFiles(f: DeployFacts, o: DeployOptions): DeployOutput {
       { path: `docker/${BOOTSTRAP_FILE}`, content: f.bootstrapYaml },
       { path: `docker/${REDIRECT_SCRIPT}`, content: redirectScript(f, o) },
     ],
-    notes: ['docker compose -f docker/compose.yaml up -d (replace the app image first); or sh docker/run.sh.'],
+    notes: [`${dockerKeyNote(o)}; then docker compose -f docker/compose.yaml up -d (replace the app image first), or sh docker/run.sh (it does both).`],
   };
 }

@@ -25,15 +25,27 @@ export function proxyConfiguration(f: DeployFacts, o: DeployOptions): Obj {
   };
 }
 
-/** Envoy as an ECS container on `ports`, from a bootstrap given inline (a task definition cannot mount a ConfigMap). */
-export function envoyContainerOn(f: { adminPort: number; bootstrapYaml: string }, o: DeployOptions, ports: number[]): Obj {
+/** The secret's name the notes tell the user to create, and the placeholder ARN when none is given. */
+export const bootstrapSecretName = (meshName: string, name: string): string => `meshwright/${meshName}/${name}/envoy-bootstrap`;
+const secretArn = (o: DeployOptions, meshName: string, name: string): string =>
+  o.bootstrapSecretArn ?? `arn:aws:secretsmanager:REGION:ACCOUNT_ID:secret:${bootstrapSecretName(meshName, name)}`;
+
+/**
+ * Envoy as an ECS container on `ports`. The bootstrap holds the xDS client key, so it is not in the task
+ * definition: ECS injects it from the secret as MESHWRIGHT_BOOTSTRAP and the command writes it to a 0600
+ * file owned by the Envoy user, drops the variable and starts Envoy from the file.
+ */
+export function envoyContainerOn(f: { adminPort: number; meshName: string; name: string }, o: DeployOptions, ports: number[]): Obj {
+  const start = `umask 077 && printf '%s' "$MESHWRIGHT_BOOTSTRAP" > /tmp/envoy.yaml && unset MESHWRIGHT_BOOTSTRAP && exec envoy -c /tmp/envoy.yaml --log-level info`;
   return {
     name: 'envoy',
     image: o.envoyImage,
     essential: true,
     user: String(o.envoyUid),
     memoryReservation: 64,
-    command: ['--config-yaml', f.bootstrapYaml, '--log-level', 'info'],
+    secrets: [{ name: 'MESHWRIGHT_BOOTSTRAP', valueFrom: secretArn(o, f.meshName, f.name) }],
+    entryPoint: ['bash', '-c'],
+    command: [start],
     portMappings: ports.map((p) => ({ containerPort: p, protocol: 'tcp' })),
     healthCheck: { command: ['CMD', ...readyCheck(f)], interval: 5, timeout: 2, retries: 3, startPeriod: 10 },
     ulimits: [{ name: 'nofile', softLimit: 15000, hardLimit: 15000 }],
@@ -41,7 +53,7 @@ export function envoyContainerOn(f: { adminPort: number; bootstrapYaml: string }
 }
 
 export function envoyContainerDefinition(f: DeployFacts, o: DeployOptions): Obj {
-  return envoyContainerOn(f, o, [f.ingressPort]);
+  return envoyContainerOn({ ...f, name: f.nodeName }, o, [f.ingressPort]);
 }
 
 /** The app container's dependency on Envoy: the app starts once Envoy's /ready answers LIVE. */
@@ -52,10 +64,14 @@ export function taskDefinitionFragment(f: DeployFacts, o: DeployOptions): Obj {
   return { proxyConfiguration: proxyConfiguration(f, o), containerDefinitions: [envoyContainerDefinition(f, o)] };
 }
 
-/** What every example task definition starts with: awsvpc networking (APPMESH requires it), Fargate or EC2. */
+/**
+ * What every example task definition starts with: awsvpc networking (APPMESH requires it), Fargate or EC2,
+ * and the execution role ECS reads the bootstrap secret with (a placeholder: yours).
+ */
 export function taskBase(meshName: string, name: string): Obj {
   return {
     family: `${meshName}-${name}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 255),
+    executionRoleArn: 'arn:aws:iam::ACCOUNT_ID:role/REPLACE_WITH_TASK_EXECUTION_ROLE',
     networkMode: 'awsvpc',
     requiresCompatibilities: ['FARGATE', 'EC2'],
     cpu: '256',
@@ -80,6 +96,14 @@ export function exampleTaskDefinition(f: DeployFacts, o: DeployOptions): Obj {
   };
 }
 
+/** The notes that say where the bootstrap goes on ECS and the command that stores it there. */
+export function bootstrapSecretNotes(o: DeployOptions, meshName: string, name: string, file: string): string[] {
+  return [
+    `The bootstrap holds this proxy's xDS client key, so the task definition does not: store ${file} in the secret ${o.bootstrapSecretArn ?? '(give its ARN with --bootstrap-secret-arn; the placeholder is in the task definition)'}:`,
+    `aws secretsmanager create-secret --name ${bootstrapSecretName(meshName, name)} --secret-string file://${file} (then delete ${file}); the task execution role needs secretsmanager:GetSecretValue on it.`,
+  ];
+}
+
 export function ecsFiles(f: DeployFacts, o: DeployOptions): DeployOutput {
   const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
   return {
@@ -87,9 +111,11 @@ export function ecsFiles(f: DeployFacts, o: DeployOptions): DeployOutput {
       { path: 'ecs/task-definition-fragment.json', content: json(taskDefinitionFragment(f, o)) },
       { path: 'ecs/app-container-additions.json', content: json({ dependsOn: appDependsOn }) },
       { path: 'ecs/example-task-definition.json', content: json(exampleTaskDefinition(f, o)) },
+      { path: 'ecs/envoy-bootstrap.yaml', content: f.bootstrapYaml },
     ],
     notes: [
       ...assumptions(f, o),
+      ...bootstrapSecretNotes(o, f.meshName, f.nodeName, 'ecs/envoy-bootstrap.yaml'),
       'aws ecs register-task-definition --cli-input-json file://ecs/example-task-definition.json (replace the app image first).',
       'proxyConfiguration needs networkMode awsvpc; ECS installs the iptables rules from its properties (JSON has no comments, so the assumptions are here).',
       ...(o.ignoreUids.length > 0 || o.ignoreGids.length > 1

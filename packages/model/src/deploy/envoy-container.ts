@@ -16,3 +16,15 @@ export const BOOTSTRAP_FILE = 'envoy.yaml';
 export function envoyArgs(path: string): string[] {
   return ['-c', path, '--log-level', 'info'];
 }
+
+/**
+ * The bootstrap carries the proxy's xDS client key (ADR 007), so it never sits in a ConfigMap or a task
+ * definition: a Secret readable by Envoy's group only, with the pod's fsGroup set to the Envoy GID.
+ */
+export function bootstrapSecret(name: string, labels: Record<string, string>, bootstrapYaml: string): Record<string, unknown> {
+  return { apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: { name, labels }, stringData: { [BOOTSTRAP_FILE]: bootstrapYaml } };
+}
+
+/** The Secret's volume: 0440, group-owned by the pod's fsGroup (the Envoy GID), so only Envoy reads it. */
+export const secretVolume = (volume: string, secretName: string): Record<string, unknown> =>
+  ({ name: volume, secret: { secretName, defaultMode: 0o440 } });

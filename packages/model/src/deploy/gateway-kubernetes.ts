@@ -1,7 +1,7 @@
 // Kubernetes for a virtual gateway: Envoy alone in its own Deployment (no app, no redirection, no init
-// container), its bootstrap in a ConfigMap, and a Service of type LoadBalancer on the listener ports.
+// container), its bootstrap (it holds the xDS client key) in a Secret, and a Service of type LoadBalancer on the listener ports.
 import { toEnvoyYaml } from '../envoy/yaml';
-import { BOOTSTRAP_FILE, envoyArgs, readyCheck } from './envoy-container';
+import { BOOTSTRAP_FILE, bootstrapSecret, envoyArgs, readyCheck, secretVolume } from './envoy-container';
 import type { GatewayFacts } from './gateway-facts';
 import { TESTED_ENVOY_VERSION, k8sName, type DeployOptions, type DeployOutput } from './options';
 
@@ -24,8 +24,8 @@ const labels = (f: GatewayFacts): Record<string, string> => ({
 /** Ports below 1024 need the unprivileged-port sysctl (a safe sysctl) for Envoy's non-root UID. */
 export const needsLowPorts = (f: GatewayFacts): boolean => f.listenerPorts.some((p) => p < 1024);
 
-export function gatewayConfigMap(f: GatewayFacts): Obj {
-  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: k8sName(f.gatewayName, 'envoy'), labels: labels(f) }, data: { [BOOTSTRAP_FILE]: f.bootstrapYaml } };
+export function gatewaySecret(f: GatewayFacts): Obj {
+  return bootstrapSecret(k8sName(f.gatewayName, 'envoy-bootstrap'), labels(f), f.bootstrapYaml);
 }
 
 export function gatewayDeployment(f: GatewayFacts, o: DeployOptions): Obj {
@@ -49,9 +49,10 @@ export function gatewayDeployment(f: GatewayFacts, o: DeployOptions): Obj {
       template: {
         metadata: { labels: labels(f) },
         spec: {
-          ...(needsLowPorts(f) ? { securityContext: { sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }] } } : {}),
+          // fsGroup: the Secret's files are group-owned by the Envoy GID, which their 0440 mode lets read.
+          securityContext: { fsGroup: o.envoyUid, ...(needsLowPorts(f) ? { sysctls: [{ name: 'net.ipv4.ip_unprivileged_port_start', value: '0' }] } : {}) },
           containers: [envoy],
-          volumes: [{ name: 'meshwright-envoy', configMap: { name: k8sName(f.gatewayName, 'envoy') } }],
+          volumes: [secretVolume('meshwright-envoy', k8sName(f.gatewayName, 'envoy-bootstrap'))],
         },
       },
     },
@@ -73,11 +74,12 @@ export function gatewayService(f: GatewayFacts): Obj {
 
 export function gatewayKubernetesFiles(f: GatewayFacts, o: DeployOptions): DeployOutput {
   const header = gatewayAssumptions(f, o).map((l) => `# ${l}`).join('\n');
-  const docs = [gatewayConfigMap(f), gatewayDeployment(f, o), ...(f.listenerPorts.length > 0 ? [gatewayService(f)] : [])];
+  const docs = [gatewaySecret(f), gatewayDeployment(f, o), ...(f.listenerPorts.length > 0 ? [gatewayService(f)] : [])];
   return {
     files: [{ path: 'kubernetes/gateway.yaml', content: `${header}\n${docs.map((d) => toEnvoyYaml(d)).join('---\n')}` }],
     notes: [
       'kubectl apply -f kubernetes/gateway.yaml',
+      `The bootstrap holds the gateway's xDS client key: it is in a Secret mounted read-only (0440, fsGroup ${o.envoyUid}); keep the file out of version control.`,
       `The Service of type LoadBalancer exposes the listener ports ${f.listenerPorts.join(', ') || '(none: the gateway has no listener compile could bind)'}; Envoy is ready when its admin /ready answers LIVE.`,
     ],
   };

@@ -1,9 +1,10 @@
 // ECS, systemd and Docker for a virtual gateway: Envoy alone, its listener ports published, no
 // redirection (no proxyConfiguration, no iptables unit, no helper container).
 import { toEnvoyYaml } from '../envoy/yaml';
-import { envoyContainerOn, taskBase } from './ecs';
+import { bootstrapSecretNotes, envoyContainerOn, taskBase } from './ecs';
 import { BOOTSTRAP_FILE, envoyArgs, readyCheck } from './envoy-container';
 import type { GatewayFacts } from './gateway-facts';
+import { dockerKeyNote, protectBootstrap } from './docker';
 import { gatewayAssumptions, needsLowPorts } from './gateway-kubernetes';
 import { k8sName, type DeployOptions, type DeployOutput } from './options';
 
@@ -14,7 +15,7 @@ export function gatewayTaskDefinition(f: GatewayFacts, o: DeployOptions): Obj {
   return {
     ...taskBase(f.meshName, f.gatewayName),
     containerDefinitions: [{
-      ...envoyContainerOn(f, o, f.listenerPorts),
+      ...envoyContainerOn({ ...f, name: f.gatewayName }, o, f.listenerPorts),
       // Fargate's awsvpc tasks may bind ports below 1024 only with the sysctl; ECS takes it as systemControls.
       ...(needsLowPorts(f) ? { systemControls: [{ namespace: 'net.ipv4.ip_unprivileged_port_start', value: '0' }] } : {}),
     }],
@@ -23,9 +24,13 @@ export function gatewayTaskDefinition(f: GatewayFacts, o: DeployOptions): Obj {
 
 function ecs(f: GatewayFacts, o: DeployOptions): DeployOutput {
   return {
-    files: [{ path: 'ecs/gateway-task-definition.json', content: `${JSON.stringify(gatewayTaskDefinition(f, o), null, 2)}\n` }],
+    files: [
+      { path: 'ecs/gateway-task-definition.json', content: `${JSON.stringify(gatewayTaskDefinition(f, o), null, 2)}\n` },
+      { path: 'ecs/envoy-bootstrap.yaml', content: f.bootstrapYaml },
+    ],
     notes: [
       ...gatewayAssumptions(f, o),
+      ...bootstrapSecretNotes(o, f.meshName, f.gatewayName, 'ecs/envoy-bootstrap.yaml'),
       'aws ecs register-task-definition --cli-input-json file://ecs/gateway-task-definition.json; put the service behind a load balancer on the listener ports.',
     ],
   };
@@ -55,7 +60,8 @@ WantedBy=multi-user.target
   return {
     files: [{ path: `systemd/${unit}`, content }, { path: `systemd/${BOOTSTRAP_FILE}`, content: f.bootstrapYaml }],
     notes: [
-      `sudo install -d ${dir} && sudo install -m 0644 systemd/${BOOTSTRAP_FILE} ${dir}/ && sudo install -m 0644 systemd/${unit} /etc/systemd/system/`,
+      `sudo install -d ${dir} && sudo install -m 0600 -o ${o.envoyUid} -g ${o.envoyUid} systemd/${BOOTSTRAP_FILE} ${dir}/ && sudo install -m 0644 systemd/${unit} /etc/systemd/system/`,
+      `${BOOTSTRAP_FILE} holds the gateway's xDS client key: installed 0600, owned by the Envoy user ${o.envoyUid}; delete the local copy.`,
       `sudo systemctl daemon-reload && sudo systemctl enable --now ${unit}`,
     ],
   };
@@ -81,6 +87,7 @@ function docker(f: GatewayFacts, o: DeployOptions): DeployOutput {
 ${header}
 set -eu
 cd "$(dirname "$0")"
+${protectBootstrap(o)}
 docker run -d --name ${name} --user ${o.envoyUid}:${o.envoyUid} ${f.listenerPorts.map((p) => `-p ${p}:${p} `).join('')}-v "$PWD/${BOOTSTRAP_FILE}:/etc/envoy/${BOOTSTRAP_FILE}:ro" ${o.envoyImage} ${envoyArgs(`/etc/envoy/${BOOTSTRAP_FILE}`).join(' ')}
 `;
   return {
@@ -89,7 +96,7 @@ docker run -d --name ${name} --user ${o.envoyUid}:${o.envoyUid} ${f.listenerPort
       { path: 'docker/run.sh', content: run },
       { path: `docker/${BOOTSTRAP_FILE}`, content: f.bootstrapYaml },
     ],
-    notes: ['docker compose -f docker/compose.yaml up -d; or sh docker/run.sh.'],
+    notes: [`${dockerKeyNote(o)}; then docker compose -f docker/compose.yaml up -d, or sh docker/run.sh (it does both).`],
   };
 }
 

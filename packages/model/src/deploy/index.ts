@@ -32,7 +32,7 @@ export function generateGatewayDeployment(target: DeployTarget, facts: GatewayFa
 }
 
 export { gatewayFacts, type GatewayFacts, type GatewayFactsInput } from './gateway-facts';
-export { gatewayConfigMap, gatewayDeployment, gatewayService } from './gateway-kubernetes';
+export { gatewayDeployment, gatewaySecret, gatewayService } from './gateway-kubernetes';
 export { gatewayTaskDefinition } from './gateway-targets';
 export { deployFacts, DeployFactsError, type FactsInput } from './facts';
 export {
@@ -49,6 +49,6 @@ export {
 } from './options';
 export { REDIRECT_SCRIPT, redirectEnv, redirectScript } from './redirect';
 export { readyCheck } from './envoy-container';
-export { configMap, deploymentPatch, envoyContainer, exampleDeployment, exampleService, initContainer } from './kubernetes';
+export { configMap, deploymentPatch, envoyContainer, exampleDeployment, exampleService, initContainer, nodeBootstrapSecret } from './kubernetes';
 export { exampleTaskDefinition, taskDefinitionFragment } from './ecs';
 export { EXCLUSION_TAGS, exclusionTags, exclusionsFromTags, type Exclusions, type ExclusionsResult } from './exclusion-tags';

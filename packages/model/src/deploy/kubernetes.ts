@@ -1,22 +1,25 @@
-// Kubernetes: the bootstrap and redirect script in a ConfigMap, an init container that installs the
+// Kubernetes: the redirect script in a ConfigMap, the bootstrap (it holds the xDS client key) in a Secret, an init container that installs the
 // redirection (NET_ADMIN), Envoy as a sidecar running as the Envoy UID. As a strategic-merge patch
 // for an existing Deployment and as a complete example Deployment + Service + ConfigMap.
 import { toEnvoyYaml } from '../envoy/yaml';
-import { BOOTSTRAP_FILE, envoyArgs, readyCheck } from './envoy-container';
+import { BOOTSTRAP_FILE, bootstrapSecret, envoyArgs, readyCheck, secretVolume } from './envoy-container';
 import { assumptions, k8sName, type DeployFacts, type DeployOptions, type DeployOutput } from './options';
 import { REDIRECT_SCRIPT, redirectEnv, redirectScript } from './redirect';
 
 type Obj = Record<string, unknown>;
 const MOUNT = '/etc/meshwright';
+const SECRET_MOUNT = '/etc/meshwright-bootstrap';
 
 export function configMap(f: DeployFacts, o: DeployOptions): Obj {
   return {
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: { name: k8sName(f.nodeName, 'envoy'), labels: labels(f) },
-    data: { [BOOTSTRAP_FILE]: f.bootstrapYaml, [REDIRECT_SCRIPT]: redirectScript(f, o) },
+    data: { [REDIRECT_SCRIPT]: redirectScript(f, o) },
   };
 }
+
+export const nodeBootstrapSecret = (f: DeployFacts): Obj => bootstrapSecret(k8sName(f.nodeName, 'envoy-bootstrap'), labels(f), f.bootstrapYaml);
 
 const labels = (f: DeployFacts): Record<string, string> => ({
   'meshwright.io/mesh': k8sName(f.meshName),
@@ -39,7 +42,7 @@ export function envoyContainer(f: DeployFacts, o: DeployOptions): Obj {
   return {
     name: 'envoy',
     image: o.envoyImage,
-    args: envoyArgs(`${MOUNT}/${BOOTSTRAP_FILE}`),
+    args: envoyArgs(`${SECRET_MOUNT}/${BOOTSTRAP_FILE}`),
     ports: [
       { name: 'envoy-ingress', containerPort: f.ingressPort, protocol: 'TCP' },
       { name: 'envoy-egress', containerPort: f.egressPort, protocol: 'TCP' },
@@ -48,7 +51,7 @@ export function envoyContainer(f: DeployFacts, o: DeployOptions): Obj {
     readinessProbe: { exec: { command: readyCheck(f) }, initialDelaySeconds: 1, periodSeconds: 5, failureThreshold: 3 },
     resources: { requests: { cpu: '10m', memory: '32Mi' } },
     securityContext: { runAsUser: o.envoyUid, runAsGroup: o.envoyUid, runAsNonRoot: o.envoyUid !== 0, allowPrivilegeEscalation: false },
-    volumeMounts: [{ name: 'meshwright-envoy', mountPath: MOUNT, readOnly: true }],
+    volumeMounts: [{ name: 'meshwright-envoy-bootstrap', mountPath: SECRET_MOUNT, readOnly: true }],
   };
 }
 
@@ -56,7 +59,12 @@ function podAdditions(f: DeployFacts, o: DeployOptions): Obj {
   return {
     initContainers: [initContainer(f, o)],
     containers: [envoyContainer(f, o)],
-    volumes: [{ name: 'meshwright-envoy', configMap: { name: k8sName(f.nodeName, 'envoy') } }],
+    // fsGroup makes the Secret's files group-owned by the Envoy GID, which its 0440 mode lets read.
+    securityContext: { fsGroup: o.envoyUid },
+    volumes: [
+      { name: 'meshwright-envoy', configMap: { name: k8sName(f.nodeName, 'envoy') } },
+      secretVolume('meshwright-envoy-bootstrap', k8sName(f.nodeName, 'envoy-bootstrap')),
+    ],
   };
 }
 
@@ -104,14 +112,15 @@ const yamlDocs = (header: string[], docs: Obj[]) =>
 export function kubernetesFiles(f: DeployFacts, o: DeployOptions): DeployOutput {
   const header = assumptions(f, o);
   const files = [
-    { path: 'kubernetes/configmap.yaml', content: yamlDocs(header, [configMap(f, o)]) },
+    { path: 'kubernetes/configmap.yaml', content: yamlDocs(header, [configMap(f, o), nodeBootstrapSecret(f)]) },
     { path: 'kubernetes/deployment-patch.yaml', content: yamlDocs(header, [deploymentPatch(f, o)]) },
-    { path: 'kubernetes/example.yaml', content: yamlDocs(header, [configMap(f, o), exampleDeployment(f, o), ...(f.appPorts.length > 0 ? [exampleService(f)] : [])]) },
+    { path: 'kubernetes/example.yaml', content: yamlDocs(header, [configMap(f, o), nodeBootstrapSecret(f), exampleDeployment(f, o), ...(f.appPorts.length > 0 ? [exampleService(f)] : [])]) },
   ];
   return {
     files,
     notes: [
       `kubectl apply -f kubernetes/configmap.yaml && kubectl patch deployment YOUR_APP --type strategic --patch-file kubernetes/deployment-patch.yaml`,
+      `The bootstrap holds this proxy's xDS client key: configmap.yaml puts it in a Secret mounted read-only (0440, fsGroup ${o.envoyUid}) into Envoy only; keep the file out of version control.`,
       `The Service keeps pointing at the app ports (${f.appPorts.join(', ') || 'none'}); the init container redirects them to Envoy's ingress ${f.ingressPort}.`,
       `The init container installs iptables from Alpine packages when its image lacks them; set --redirect-image to an image that has iptables for air-gapped clusters.`,
       `The app must not run as UID ${o.envoyUid}: traffic from that UID bypasses Envoy.`,

@@ -28,6 +28,11 @@ export const deployOptionsSchema = z.strictObject({
   appImage: z.string().min(1).default('REPLACE_WITH_YOUR_APP_IMAGE'),
   /** An image with iptables and sh for the redirection init step (kubernetes, docker). */
   redirectImage: z.string().min(1).default('alpine:3.20'),
+  /**
+   * ECS: the ARN of the Secrets Manager secret (or SSM SecureString parameter) holding the bootstrap, which
+   * carries the xDS client key and so never goes in the task definition; a placeholder naming it when absent.
+   */
+  bootstrapSecretArn: z.string().regex(/^arn:aws[a-z-]*:(secretsmanager|ssm):/, { error: 'must be a Secrets Manager secret or SSM parameter ARN' }).optional(),
   /** Where the Envoy binary lives on a VM (systemd). */
   envoyPath: z.string().min(1).default('/usr/local/bin/envoy'),
 });

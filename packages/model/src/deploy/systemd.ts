@@ -48,8 +48,9 @@ WantedBy=multi-user.target
       { path: `systemd/${REDIRECT_SCRIPT}`, content: redirectScript(f, o) },
     ],
     notes: [
-      `sudo install -d ${dir} && sudo install -m 0644 systemd/${BOOTSTRAP_FILE} ${dir}/ && sudo install -m 0755 systemd/${REDIRECT_SCRIPT} ${dir}/`,
+      `sudo install -d ${dir} && sudo install -m 0600 -o ${o.envoyUid} -g ${o.envoyUid} systemd/${BOOTSTRAP_FILE} ${dir}/ && sudo install -m 0755 systemd/${REDIRECT_SCRIPT} ${dir}/`,
       `sudo install -m 0644 systemd/*.service /etc/systemd/system/ && sudo systemctl daemon-reload && sudo systemctl enable --now ${redirectUnit} ${envoyUnit}`,
+      `${BOOTSTRAP_FILE} holds this proxy's xDS client key: installed 0600, owned by the Envoy user ${o.envoyUid}; delete the local copy.`,
       `The app must not run as UID ${o.envoyUid}; Envoy needs ${o.envoyPath} (Envoy ${TESTED_ENVOY_VERSION} was tested).`,
     ],
   };
