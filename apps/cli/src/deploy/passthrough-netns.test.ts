@@ -66,6 +66,12 @@ before(async () => {
   chmodSync(dir, 0o755);
   copyFileSync(envoyBinary(), join(dir, 'envoy'));
   chmodSync(join(dir, 'envoy'), 0o755);
+  // The excluded UID runs node and the roles script from here: the checkout (and a .runtime Node in it)
+  // may sit under a folder other users cannot enter, such as a mktemp -d clone.
+  copyFileSync(process.execPath, join(dir, 'node'));
+  chmodSync(join(dir, 'node'), 0o755);
+  copyFileSync(ROLES, join(dir, 'netns-roles.mjs'));
+  chmodSync(join(dir, 'netns-roles.mjs'), 0o644);
   const script = join(dir, 'meshwright-redirect.sh');
   writeFileSync(script, redirectScript(facts, deployOptionsSchema.parse({ envoyUid: UID, ignoreUids: [IGNORED_UID] })), { mode: 0o755 });
   pair.b.start('node', [ROLES, 'backends', NET.v1, NET.v2, NET.direct, NET.db]);
@@ -111,7 +117,7 @@ test('DROP_ALL: the same connections are refused, mesh traffic still flows', asy
   // A server-first protocol never reaches its server: Envoy waits for an HTTP request that never comes.
   assert.equal(tcp(2525), 'error:TIMEOUT');
   // The excluded UID is not redirected: it reaches the outside server directly, even under DROP_ALL.
-  assert.equal(pair.a.run('setpriv', [`--reuid=${IGNORED_UID}`, `--regid=${IGNORED_UID}`, '--clear-groups', process.execPath, ROLES, 'tcp', NET.outside, '4443', 'direct']), 'outside:direct');
+  assert.equal(pair.a.run('setpriv', [`--reuid=${IGNORED_UID}`, `--regid=${IGNORED_UID}`, '--clear-groups', join(dir, 'node'), join(dir, 'netns-roles.mjs'), 'tcp', NET.outside, '4443', 'direct']), 'outside:direct');
   assert.equal(stats().get('cluster.cds_egress_shop_passthrough.upstream_cx_total'), undefined, 'DROP_ALL has no passthrough cluster');
   assert.equal(run(['get', `http://127.0.0.1:${APP_PORT}/tcp`]), 'db:ping');
 });
