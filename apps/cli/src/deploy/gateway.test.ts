@@ -10,7 +10,7 @@ import { Secret, Service } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
 import { botocore } from './botocore';
 import { listenerPorts } from './fixture';
-import { GATEWAY_PORTS, edgeGateway } from './gateway-fixture';
+import { GATEWAY_PORTS, edgeGateway } from '../../../../testkit/deploy-gateway-fixture';
 
 type Obj = Record<string, unknown>;
 const { facts, staticBootstrap } = edgeGateway();

@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { deployOptionsSchema, redirectScript, toEnvoyYaml } from '@meshwright/model';
 import { eventually } from '../../../../testkit/eventually';
-import { envoyBinary, parseStats } from './netns-envoy';
+import { envoyBinary, parseStats } from '../../../../testkit/netns-envoy';
 import { namespacePair, requireRoot, type NamespacePair } from '../../../../testkit/netns';
 import { APP_PORT, productpage, type EgressFilter } from './fixture';
 

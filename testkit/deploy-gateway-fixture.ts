@@ -1,6 +1,6 @@
 // Test support: a gateway with two listeners (80 and 8443), compiled both ways, and its deploy facts.
 import { compileGateway, gatewayFacts, toEnvoyYaml } from '@meshwright/model';
-import { multiListenerGatewayMesh } from '../../../../testkit/gateway-meshes';
+import { multiListenerGatewayMesh } from './gateway-meshes';
 
 export const GATEWAY_PORTS = [80, 8443];
 

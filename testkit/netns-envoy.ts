@@ -1,6 +1,6 @@
 // Test support for the netns proofs: the Envoy binary a non-root UID can run, and Envoy's /stats as numbers.
 import { execFileSync } from 'node:child_process';
-import { findEnvoy } from '../../../../testkit/envoy';
+import { findEnvoy } from './envoy';
 
 /** The binary itself, not the pyenv shim on PATH (a shell script that needs root's home). */
 export function envoyBinary(): string {
