@@ -13,9 +13,14 @@ export const DB_PORT = 6379;
 
 export type EgressFilter = 'DROP_ALL' | 'ALLOW_ALL';
 
-export function reviewsBundle(hosts: ReviewsHosts = { v1: 'reviews-v1.shop.local', v2: 'reviews-v2.shop.local', db: 'ratings-db.shop.local' }, egress: EgressFilter = 'DROP_ALL') {
-  const node = (hostname: string, port: number, protocol: 'http' | 'tcp' = 'http') => ({
-    listeners: [{ portMapping: { port, protocol } }],
+/** `appPorts`: productpage's listener ports (a metrics port beside 8080, for the inbound exclusion proof). */
+export function reviewsBundle(
+  hosts: ReviewsHosts = { v1: 'reviews-v1.shop.local', v2: 'reviews-v2.shop.local', db: 'ratings-db.shop.local' },
+  egress: EgressFilter = 'DROP_ALL',
+  appPorts: number[] = [APP_PORT],
+) {
+  const node = (hostname: string, ports: number[], protocol: 'http' | 'tcp' = 'http') => ({
+    listeners: ports.map((port) => ({ portMapping: { port, protocol } })),
     serviceDiscovery: { dns: { hostname } },
   });
   return {
@@ -24,13 +29,13 @@ export function reviewsBundle(hosts: ReviewsHosts = { v1: 'reviews-v1.shop.local
       {
         virtualNodeName: 'productpage',
         spec: {
-          ...node('productpage.shop.local', APP_PORT),
+          ...node('productpage.shop.local', appPorts),
           backends: [{ virtualService: { virtualServiceName: 'reviews.shop.local' } }, { virtualService: { virtualServiceName: 'ratings-db.shop.local' } }],
         },
       },
-      { virtualNodeName: 'reviews-v1', spec: node(hosts.v1, 9080) },
-      { virtualNodeName: 'reviews-v2', spec: node(hosts.v2, 9080) },
-      { virtualNodeName: 'ratings-db', spec: node(hosts.db, DB_PORT, 'tcp') },
+      { virtualNodeName: 'reviews-v1', spec: node(hosts.v1, [9080]) },
+      { virtualNodeName: 'reviews-v2', spec: node(hosts.v2, [9080]) },
+      { virtualNodeName: 'ratings-db', spec: node(hosts.db, [DB_PORT], 'tcp') },
     ],
     virtualRouters: [{ virtualRouterName: 'reviews-router', spec: { listeners: [{ portMapping: { port: 9080, protocol: 'http' } }] } }],
     routes: [

