@@ -70,7 +70,7 @@ export async function startControlPlane(opts: ControlPlaneOptions = {}): Promise
   const xdsPort = xds.port;
   const app = createApp({
     store,
-    config: { ...testConfig, xds: { host: '127.0.0.1', port: xdsPort } },
+    config: { ...testConfig, xds: { host: '127.0.0.1', port: xdsPort }, proxy: compileOptions },
     auditLog: () => undefined,
     onChange: (e) => xds.onChange(e),
     ...(tls ? { xdsCredentials: tls.credentials } : {}),

@@ -1,7 +1,7 @@
 // What createApp needs from the outside world. The xDS helper relies on ChangeEvent, Store.loadMeshModel
 // and extraRoutes: keep these stable.
 import type { Router } from 'express';
-import type { Quotas, ResourceKind } from '@meshwright/model';
+import type { CompileOptions, Quotas, ResourceKind } from '@meshwright/model';
 import type { ServerMetrics } from './metrics/server-metrics';
 import type { Store } from './store/types';
 import type { XdsCredentials } from './xds/tls/xds-credentials';
@@ -28,6 +28,11 @@ export interface AppConfig {
   accountId: string;
   /** Where Envoys reach this server's ADS (for ads bootstraps). */
   xds: { host: string; port: number; addresses?: { host: string; port: number }[] };
+  /**
+   * The proxy ports and listener address (PROXY_INGRESS_PORT, PROXY_EGRESS_PORT, PROXY_LISTENER_ADDRESS) the xDS
+   * server compiles with: downloads and `meshwright deploy` must compile the same, or the redirection misses Envoy.
+   */
+  proxy?: Pick<CompileOptions, 'ports' | 'listenerAddress'>;
   /** Service quotas (App Mesh answers LimitExceededException past them); the model's defaults fill the rest. */
   quotas?: Partial<Quotas>;
   /** Folders Envoy may write access logs under, besides /dev/stdout and /dev/stderr (default /var/log/envoy). */

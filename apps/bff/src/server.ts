@@ -138,7 +138,7 @@ const sharedSync: SharedSyncStatus | undefined = isPostgresUrl(databaseUrl)
 const app = createApp({
   store,
   // ADS bootstraps point at the port the xDS server actually bound (XDS_PORT=0 picks a free one).
-  config: { region, accountId, xds: { host: xdsHost, port: xds.port, addresses: replicaEnv.xdsAddresses }, webDist, allowedHosts, ...(accessLogRoots ? { accessLogRoots } : {}),
+  config: { region, accountId, xds: { host: xdsHost, port: xds.port, addresses: replicaEnv.xdsAddresses }, proxy: replicaEnv.compileOptions, webDist, allowedHosts, ...(accessLogRoots ? { accessLogRoots } : {}),
     auth: {
       masterKey,
       ...(admin.seedAdmin ? { seedAdmin: admin.seedAdmin } : {}),

@@ -2,9 +2,9 @@
 import { compile, compileAll, compileAllGateways, compileGateway, toEnvoyYaml, type CompileMode, type CompileResult, type MeshModel } from '@meshwright/model';
 import type { AppConfig } from '../deps';
 
-/** Where ADS bootstraps connect: this server's xDS, or every replica's (XDS_ADDRESSES). */
+/** Where ADS bootstraps connect (this server's xDS, or every replica's: XDS_ADDRESSES), and the proxy ports ADS serves. */
 function xdsOptions(config: AppConfig) {
-  return { xds: { host: config.xds.host, port: config.xds.port }, xdsAddresses: config.xds.addresses ?? [] };
+  return { ...config.proxy, xds: { host: config.xds.host, port: config.xds.port }, xdsAddresses: config.xds.addresses ?? [] };
 }
 
 export function bootstrapFor(model: MeshModel, virtualNodeName: string, mode: CompileMode, config: AppConfig): Record<string, unknown> {
@@ -12,7 +12,7 @@ export function bootstrapFor(model: MeshModel, virtualNodeName: string, mode: Co
 }
 
 export function gatewayBootstrapFor(model: MeshModel, virtualGatewayName: string, mode: CompileMode, config: AppConfig): Record<string, unknown> {
-  return compileGateway(model, virtualGatewayName, { mode, xds: config.xds }).bootstrap;
+  return compileGateway(model, virtualGatewayName, { mode, ...xdsOptions(config) }).bootstrap;
 }
 
 type BootstrapYaml = Record<string, { static: string; ads: string }>;

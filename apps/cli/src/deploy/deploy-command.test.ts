@@ -109,3 +109,23 @@ test("the node's exclusion tags reach the redirection, and the flags add to them
   assert.match(k8s.out, /name: MW_IGNORED_GIDS\n\s+value: "2000"/);
   assert.match((await run(...node(), '--target', 'ecs', '--ignore-uid', '-1')).err, /--ignore-uid must be a whole number/);
 });
+
+test("a server run with PROXY_* ports and XDS_ADDRESSES: node and gateway deploys use its ports and list every replica's xDS", async () => {
+  const replicas = [{ host: '10.9.0.1', port: 18000 }, { host: '10.9.0.2', port: 18000 }];
+  const other = await startTestServer(sqliteVariant, { config: { xds: { host: '10.9.0.1', port: 18000, addresses: replicas }, proxy: { ports: { ingress: 16000, egress: 16001 } } } });
+  try {
+    const res = await apiRequest(other, `/api/bundles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(withGateway) });
+    assert.equal(res.status, 201, await res.text());
+    const endpoint = ['--endpoint', other.url, '--mesh', 'shop'];
+    const nodeOut = await run(...endpoint, '--virtual-node', 'productpage', '--target', 'systemd');
+    assert.equal(nodeOut.code, 0, nodeOut.err);
+    assert.match(nodeOut.out, /MW_INGRESS_PORT="\$\{MW_INGRESS_PORT-16000\}"/);
+    assert.match(nodeOut.out, /MW_EGRESS_PORT="\$\{MW_EGRESS_PORT-16001\}"/);
+    const gateway = await run(...endpoint, '--virtual-gateway', 'edge', '--target', 'systemd');
+    assert.equal(gateway.code, 0, gateway.err);
+    const bootstrap = /### systemd\/envoy\.yaml\n([\s\S]*?)(?=\n### |$)/.exec(gateway.out)?.[1] ?? '';
+    assert.match(bootstrap, /address: 10\.9\.0\.1[\s\S]*address: 10\.9\.0\.2/, "the gateway's ADS bootstrap lists both replicas");
+  } finally {
+    await other.close();
+  }
+});

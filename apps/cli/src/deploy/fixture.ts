@@ -13,6 +13,9 @@ export const DB_PORT = 6379;
 
 export type EgressFilter = 'DROP_ALL' | 'ALLOW_ALL';
 
+/** productpage's access log line, on Envoy's stdout: the netns proofs read which requests Envoy carried, and where. */
+export const ACCESS_LOG_FORMAT = 'access %REQ(:AUTHORITY)% %REQ(:PATH)% %UPSTREAM_CLUSTER%';
+
 /** `appPorts`: productpage's listener ports (a metrics port beside 8080, for the inbound exclusion proof). */
 export function reviewsBundle(
   hosts: ReviewsHosts = { v1: 'reviews-v1.shop.local', v2: 'reviews-v2.shop.local', db: 'ratings-db.shop.local' },
@@ -30,6 +33,7 @@ export function reviewsBundle(
         virtualNodeName: 'productpage',
         spec: {
           ...node('productpage.shop.local', appPorts),
+          logging: { accessLog: { file: { path: '/dev/stdout', format: { text: ACCESS_LOG_FORMAT } } } },
           backends: [{ virtualService: { virtualServiceName: 'reviews.shop.local' } }, { virtualService: { virtualServiceName: 'ratings-db.shop.local' } }],
         },
       },
