@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { deployOptionsSchema, exampleTaskDefinition, generateDeployment } from '@meshwright/model';
+import { deployOptionsSchema, exampleTaskDefinition, generateDeployment, readyCheck } from '@meshwright/model';
 import { botocore } from './botocore';
 import { productpage } from './fixture';
 
@@ -40,6 +40,8 @@ test('proxyConfiguration carries the App Mesh properties with the compiled ports
   const envoy = containers.find((c) => c.name === 'envoy');
   assert.equal(envoy?.user, '1337');
   assert.deepEqual(containers.find((c) => c.name === 'app')?.dependsOn, [{ containerName: 'envoy', condition: 'HEALTHY' }]);
+  // HEALTHY needs Envoy's health check: the same /ready check the netns proof runs against a real Envoy.
+  assert.deepEqual((envoy?.healthCheck as { command: string[] }).command, ['CMD', ...readyCheck(facts)]);
 });
 
 test('the bootstrap (it holds the xDS client key) comes from the secret the user names, never inline', () => {

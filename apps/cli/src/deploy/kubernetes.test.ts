@@ -115,6 +115,8 @@ test("the pod's Envoy and init container use the ports of the compiled configura
   assert.deepEqual((envoy.ports as Obj[]).map((p) => p.containerPort), [ingress, egress]);
   assert.equal((envoy.securityContext as Obj).runAsUser, 1337);
   assert.deepEqual(((init.securityContext as Obj).capabilities as Obj).add, ['NET_ADMIN', 'NET_RAW']);
+  // The scheduler reserves room for both: requests on Envoy and on the init container.
+  for (const c of [envoy, init]) assert.deepEqual(Object.keys(((c.resources as Obj).requests ?? {}) as Obj).sort(), ['cpu', 'memory'], String(c.name));
   assert.match(JSON.stringify(envoy.readinessProbe), new RegExp(`/dev/tcp/127.0.0.1/${String(admin.port_value)}.*GET /ready`));
   // The Secret carries the ADS bootstrap Envoy starts from.
   const [, secret] = docs('kubernetes/configmap.yaml');

@@ -31,11 +31,17 @@ const secretArn = (o: DeployOptions, meshName: string, name: string): string =>
   o.bootstrapSecretArn ?? `arn:aws:secretsmanager:REGION:ACCOUNT_ID:secret:${bootstrapSecretName(meshName, name)}`;
 
 /**
+ * JSON has no comments: the assumptions every snippet names (Envoy version, UID, ports) ride as a Docker label,
+ * which ECS keeps on the container and `docker inspect` shows.
+ */
+export const assumptionLabels = (lines: string[]): Record<string, string> => ({ 'meshwright.io/assumptions': lines.join(' ') });
+
+/**
  * Envoy as an ECS container on `ports`. The bootstrap holds the xDS client key, so it is not in the task
  * definition: ECS injects it from the secret as MESHWRIGHT_BOOTSTRAP and the command writes it to a 0600
  * file owned by the Envoy user, drops the variable and starts Envoy from the file.
  */
-export function envoyContainerOn(f: { adminPort: number; meshName: string; name: string }, o: DeployOptions, ports: number[]): Obj {
+export function envoyContainerOn(f: { adminPort: number; meshName: string; name: string }, o: DeployOptions, ports: number[], assumed: string[]): Obj {
   const start = `umask 077 && printf '%s' "$MESHWRIGHT_BOOTSTRAP" > /tmp/envoy.yaml && unset MESHWRIGHT_BOOTSTRAP && exec envoy -c /tmp/envoy.yaml --log-level info`;
   return {
     name: 'envoy',
@@ -49,15 +55,18 @@ export function envoyContainerOn(f: { adminPort: number; meshName: string; name:
     portMappings: ports.map((p) => ({ containerPort: p, protocol: 'tcp' })),
     healthCheck: { command: ['CMD', ...readyCheck(f)], interval: 5, timeout: 2, retries: 3, startPeriod: 10 },
     ulimits: [{ name: 'nofile', softLimit: 15000, hardLimit: 15000 }],
+    dockerLabels: assumptionLabels(assumed),
   };
 }
 
 export function envoyContainerDefinition(f: DeployFacts, o: DeployOptions): Obj {
-  return envoyContainerOn({ ...f, name: f.nodeName }, o, [f.ingressPort]);
+  return envoyContainerOn({ ...f, name: f.nodeName }, o, [f.ingressPort], assumptions(f, o));
 }
 
-/** The app container's dependency on Envoy: the app starts once Envoy's /ready answers LIVE. */
-export const appDependsOn = [{ containerName: 'envoy', condition: 'HEALTHY' }];
+/** What the app container gains: it starts once Envoy's /ready answers LIVE, and it names what it assumes too. */
+export function appContainerAdditions(f: DeployFacts, o: DeployOptions): Obj {
+  return { dependsOn: [{ containerName: 'envoy', condition: 'HEALTHY' }], dockerLabels: assumptionLabels(assumptions(f, o)) };
+}
 
 /** The fragment to merge into RegisterTaskDefinition's input (family and the app container are yours). */
 export function taskDefinitionFragment(f: DeployFacts, o: DeployOptions): Obj {
@@ -87,7 +96,7 @@ export function exampleTaskDefinition(f: DeployFacts, o: DeployOptions): Obj {
     image: o.appImage,
     essential: true,
     portMappings: f.appPorts.map((p) => ({ containerPort: p, protocol: 'tcp' })),
-    dependsOn: appDependsOn,
+    ...appContainerAdditions(f, o),
   };
   return {
     ...taskBase(f.meshName, f.nodeName),
@@ -109,7 +118,7 @@ export function ecsFiles(f: DeployFacts, o: DeployOptions): DeployOutput {
   return {
     files: [
       { path: 'ecs/task-definition-fragment.json', content: json(taskDefinitionFragment(f, o)) },
-      { path: 'ecs/app-container-additions.json', content: json({ dependsOn: appDependsOn }) },
+      { path: 'ecs/app-container-additions.json', content: json(appContainerAdditions(f, o)) },
       { path: 'ecs/example-task-definition.json', content: json(exampleTaskDefinition(f, o)) },
       { path: 'ecs/envoy-bootstrap.yaml', content: f.bootstrapYaml },
     ],
@@ -117,7 +126,7 @@ export function ecsFiles(f: DeployFacts, o: DeployOptions): DeployOutput {
       ...assumptions(f, o),
       ...bootstrapSecretNotes(o, f.meshName, f.nodeName, 'ecs/envoy-bootstrap.yaml'),
       'aws ecs register-task-definition --cli-input-json file://ecs/example-task-definition.json (replace the app image first).',
-      'proxyConfiguration needs networkMode awsvpc; ECS installs the iptables rules from its properties (JSON has no comments, so the assumptions are here).',
+      'proxyConfiguration needs networkMode awsvpc (Fargate and EC2 alike); ECS installs the iptables rules from its properties. The assumptions above are also each container\'s meshwright.io/assumptions Docker label.',
       ...(o.ignoreUids.length > 0 || o.ignoreGids.length > 1
         ? [`ECS's APPMESH proxy configuration ignores only Envoy's UID and one GID: the excluded UIDs ${o.ignoreUids.join(',') || 'none'} and GIDs after the first (${o.ignoreGids.slice(1).join(',') || 'none'}) are not applied on ECS.`]
         : []),

@@ -15,7 +15,7 @@ export function gatewayTaskDefinition(f: GatewayFacts, o: DeployOptions): Obj {
   return {
     ...taskBase(f.meshName, f.gatewayName),
     containerDefinitions: [{
-      ...envoyContainerOn({ ...f, name: f.gatewayName }, o, f.listenerPorts),
+      ...envoyContainerOn({ ...f, name: f.gatewayName }, o, f.listenerPorts, gatewayAssumptions(f, o)),
       // Fargate's awsvpc tasks may bind ports below 1024 only with the sysctl; ECS takes it as systemControls.
       ...(needsLowPorts(f) ? { systemControls: [{ namespace: 'net.ipv4.ip_unprivileged_port_start', value: '0' }] } : {}),
     }],
