@@ -30,12 +30,14 @@ export function requireRoot(): void {
 }
 
 /**
- * Two namespaces `a` and `b`, veth between them; `a` gets `aAddress`, `b` every address in `bAddresses`
+ * Two namespaces `a` and `b` (named after `tag`, a letter or two, and this process), veth between them; `a` gets `aAddress`, `b` every address in `bAddresses`
  * (one /24). `hosts` becomes /etc/hosts for processes in `a` (ip netns exec bind-mounts /etc/netns/NAME/hosts).
  */
 export function namespacePair(tag: string, aAddress: string, bAddresses: string[], hosts: string): NamespacePair {
-  const a = `mw-${tag}-a`;
-  const b = `mw-${tag}-b`;
+  // The whole pid: helpers share the machine, and a test run must never delete another run's namespaces.
+  const id = `${tag}${process.pid}`;
+  const a = `mw-${id}-a`;
+  const b = `mw-${id}-b`;
   const children: ChildProcess[] = [];
   const cleanup = () => {
     for (const c of children) if (c.exitCode === null && c.pid !== undefined) c.kill('SIGKILL');
@@ -62,7 +64,7 @@ export function namespacePair(tag: string, aAddress: string, bAddresses: string[
   try {
     sh('ip', ['netns', 'add', a]);
     sh('ip', ['netns', 'add', b]);
-    const [va, vb] = [`mw${tag}a`.slice(0, 15), `mw${tag}b`.slice(0, 15)];
+    const [va, vb] = [`mw${id}a`, `mw${id}b`];
     sh('ip', ['link', 'add', va, 'netns', a, 'type', 'veth', 'peer', 'name', vb, 'netns', b]);
     for (const [n, v, addrs] of [[a, va, [aAddress]], [b, vb, bAddresses]] as const) {
       sh('ip', ['-n', n, 'link', 'set', 'lo', 'up']);

@@ -60,7 +60,7 @@ before(async () => {
   const created = await apiJson(server, 'POST', '/api/bundles', bundle);
   assert.equal(created.status, 201, await created.text());
 
-  pair = namespacePair(`x${process.pid % 10000}`, NET.app, OUTSIDE, `127.0.0.1 localhost\n${NET.direct} reviews.shop.local\n${NET.db} ratings-db.shop.local\n`);
+  pair = namespacePair('x', NET.app, OUTSIDE, `127.0.0.1 localhost\n${NET.direct} reviews.shop.local\n${NET.db} ratings-db.shop.local\n`);
   p = proofDir('exclusions', ROLES);
   const err: string[] = [];
   const code = await main(['deploy', '--endpoint', server.url, '--mesh', 'shop', '--virtual-node', 'productpage', '--target', 'systemd', '--envoy-uid', String(ENVOY_UID), '--out', join(p.dir, 'deploy')],

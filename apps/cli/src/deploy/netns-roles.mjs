@@ -3,6 +3,7 @@
 //   backends IP_V1 IP_V2 IP_DIRECT IP_DB   HTTP servers answering v1, v2 and direct on :9080; TCP on :6379
 //   app PORT[,PORT...]                      the application: /fanout?n=N calls reviews, /tcp calls the TCP backend,
 //                                           /whoami answers the caller's address (127.0.0.1 when Envoy's ingress forwarded it)
+//   slow HOST PORT DELAY_MS SEND            one TCP connection that sends SEND only after DELAY_MS (a client slower than protocol detection)
 //   get URL                                 prints the body of one GET (the test's client inside a namespace)
 //   outside IP                              TCP servers outside the mesh: echo on :4443, a server-first greeter on :2525
 //   tcp HOST PORT [SEND [IDLE_MS]]          one TCP connection: sends SEND (hex:... for bytes; - for nothing), prints the reply or
@@ -54,6 +55,12 @@ if (role === 'backends') {
   let reply = '';
   const s = net.connect(Number(port), host, () => { if (send && send !== '-') s.write(send.startsWith('hex:') ? Buffer.from(send.slice(4), 'hex') : send); });
   s.setTimeout(Number(idle ?? 10000), () => s.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
+  s.on('data', (d) => (reply += d)).on('close', () => process.stdout.write(reply || 'error:CLOSED')).on('error', (e) => { reply = `error:${e.code}`; });
+} else if (role === 'slow') {
+  const [host, port, delay, send] = args;
+  let reply = '';
+  const s = net.connect(Number(port), host, () => setTimeout(() => s.write(send), Number(delay)));
+  s.setTimeout(10000, () => s.destroy());
   s.on('data', (d) => (reply += d)).on('close', () => process.stdout.write(reply || 'error:CLOSED')).on('error', (e) => { reply = `error:${e.code}`; });
 } else if (role === 'get') {
   getBody(args[0]).then((b) => process.stdout.write(b), (e) => { process.stderr.write(String(e)); process.exit(1); });

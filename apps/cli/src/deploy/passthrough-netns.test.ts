@@ -43,7 +43,7 @@ async function startEnvoy(egress: EgressFilter): Promise<void> {
 before(async () => {
   requireRoot();
   const hosts = `127.0.0.1 localhost\n${NET.direct} reviews.shop.local\n${NET.db} ratings-db.shop.local\n`;
-  pair = namespacePair(`p${process.pid % 10000}`, NET.app, Object.values(NET).filter((a) => a !== NET.app), hosts);
+  pair = namespacePair('p', NET.app, Object.values(NET).filter((a) => a !== NET.app), hosts);
   p = proofDir('passthrough', ROLES);
   const script = p.write('meshwright-redirect.sh', redirectScript(facts, deployOptionsSchema.parse({ envoyUid: UID, ignoreUids: [IGNORED_UID] })), 0o755);
   pair.b.start(p.node, [p.roles, 'backends', NET.v1, NET.v2, NET.direct, NET.db]);
@@ -74,6 +74,12 @@ test('ALLOW_ALL: TCP to a destination outside the mesh passes through Envoy to i
   assert.equal((counts.v1 ?? 0) + (counts.v2 ?? 0), 20, JSON.stringify(counts));
   assert.equal(run(['get', `http://127.0.0.1:${APP_PORT}/tcp`]), 'db:ping');
   assert.equal((stats().get('tcp.egress_tcp_ratings-db.shop.local_6379.downstream_cx_total') ?? 0) - (now.get('tcp.egress_tcp_ratings-db.shop.local_6379.downstream_cx_total') ?? 0), 1);
+});
+
+test('ALLOW_ALL: an HTTP client slower to send than protocol detection waits is still routed on the mesh port, not passed through', () => {
+  // reviews.shop.local resolves to the direct server: a passthrough would answer "direct", only Envoy's route v1 or v2.
+  const request = 'GET / HTTP/1.1\r\nHost: reviews.shop.local:9080\r\nConnection: close\r\n\r\n';
+  assert.match(run(['slow', 'reviews.shop.local', '9080', '500', request]), /\r\n\r\nv[12]$/);
 });
 
 test('ALLOW_ALL: a non-HTTP connection made to the egress port itself is closed, not looped back into Envoy', () => {

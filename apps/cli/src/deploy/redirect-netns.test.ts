@@ -42,7 +42,7 @@ const TCP_CLUSTER = 'cds_egress_shop_ratings-db_tcp_6379';
 before(async () => {
   requireRoot();
   const hosts = `127.0.0.1 localhost\n${NET.direct} reviews.shop.local\n${NET.db} ratings-db.shop.local\n`;
-  pair = namespacePair(String(process.pid % 100000), NET.app, [NET.v1, NET.v2, NET.direct, NET.db], hosts);
+  pair = namespacePair('r', NET.app, [NET.v1, NET.v2, NET.direct, NET.db], hosts);
   p = proofDir('redirect', ROLES);
   script = p.write('meshwright-redirect.sh', redirectScript(facts, deployOptionsSchema.parse({ envoyUid: UID })), 0o755);
   pair.b.start(p.node, [p.roles, 'backends', NET.v1, NET.v2, NET.direct, NET.db]);
@@ -80,7 +80,8 @@ test('with the rules installed, calls by name go through Envoy and split 80/20, 
   const now = stats();
   assert.equal((counts.v1 ?? 0) + (counts.v2 ?? 0), n, `every call was routed by Envoy: ${JSON.stringify(counts)}`);
   const share = (counts.v1 ?? 0) / n;
-  assert.ok(Math.abs(share - 0.8) <= 0.06, `reviews-v1 took ${(share * 100).toFixed(1)}% (80% expected)`);
+  // ±7.5 points is over 4 standard deviations of a fair 80/20 draw of 500: a real split never misses it.
+  assert.ok(Math.abs(share - 0.8) <= 0.075, `reviews-v1 took ${(share * 100).toFixed(1)}% (80% expected)`);
   // Envoy's own counters: n requests on the egress listener, the split on its clusters, the fan-out call on the ingress.
   const delta = (name: string) => stat(now, name) - stat(before, name);
   assert.equal(delta('http.egress.downstream_rq_total'), n);

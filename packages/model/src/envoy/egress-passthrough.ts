@@ -27,15 +27,17 @@ export function passthroughCluster(ctx: CompileContext): EnvoyResource {
 }
 
 /**
- * The egress listener's filters and chains with passthrough: the HTTP chain matched by application
- * protocol, TCP backends by port (the inspector skips them: TCP backends may be server-first), and a
- * connection made to the egress port itself that is not HTTP closed (no filters), since passing it to its
- * original destination, Envoy's own listener, would loop.
+ * The egress listener's filters and chains with passthrough: TCP backends by port (the inspector skips
+ * them: TCP backends may be server-first), the mesh's HTTP backend ports by port too (the inspector skips
+ * them: a client slower than the detection timeout to send its request must still be routed, not passed
+ * through), other HTTP by application protocol, and a connection made to the egress port itself that is
+ * not HTTP closed (no filters), since passing it to its original destination, Envoy's own listener, would loop.
  */
-export function passthroughEgress(ctx: CompileContext, httpChain: JsonObject & { filters: JsonObject[] }, tcpChains: JsonObject[], tcpPorts: number[]): JsonObject {
+export function passthroughEgress(ctx: CompileContext, httpChain: JsonObject & { filters: JsonObject[] }, tcpChains: JsonObject[], tcpPorts: number[], httpPorts: number[]): JsonObject {
   const inspector: JsonObject = { name: 'envoy.filters.listener.http_inspector', typed_config: { '@type': TYPE.httpInspector } };
-  if (tcpPorts.length > 0) {
-    const rules = tcpPorts.map((p) => ({ destination_port_range: { start: p, end: p + 1 } }));
+  const known = [...tcpPorts, ...httpPorts];
+  if (known.length > 0) {
+    const rules = known.map((p) => ({ destination_port_range: { start: p, end: p + 1 } }));
     inspector.filter_disabled = rules.length === 1 ? (rules[0] ?? {}) : { or_match: { rules } };
   }
   const http = (name: string, match: JsonObject) => ({ name, filter_chain_match: { ...match, application_protocols: HTTP_PROTOCOLS }, filters: httpChain.filters });
@@ -46,6 +48,7 @@ export function passthroughEgress(ctx: CompileContext, httpChain: JsonObject & {
     continue_on_listener_filters_timeout: true,
     filter_chains: [
       ...tcpChains,
+      ...httpPorts.map((p) => ({ name: `egress_http_${p}`, filter_chain_match: { destination_port: p }, filters: httpChain.filters })),
       http('egress_http', {}),
       http('egress_http_direct', { destination_port: ctx.opts.egressPort }),
       { name: 'egress_direct_not_http', filter_chain_match: { destination_port: ctx.opts.egressPort }, filters: [] },

@@ -141,11 +141,14 @@ export function compileEgress(ctx: CompileContext): ListenerOutput {
     filters: [tcpProxy(ctx, statPrefix(t), t.destination, t.idle)],
   }));
   if (allowAll) out.clusters.push(passthroughCluster(ctx));
+  // The mesh's HTTP backend ports a TCP backend does not take (nor the egress port, which has its own chains).
+  const httpPorts = [...new Set(ctx.plan.backends.flatMap((b) => b.ports.filter((q) => q.protocol !== 'tcp').map((q) => q.port)))]
+    .filter((p) => !byPort.has(p) && p !== ctx.opts.egressPort).sort((a, b) => a - b);
   out.listeners.push({
     '@type': TYPE.listener,
     name: names.egressListener(address, ctx.opts.egressPort),
     address: socketAddress(address, ctx.opts.egressPort),
-    ...(allowAll ? passthroughEgress(ctx, httpChain, tcpChains, [...byPort.keys()]) : tcpChains.length > 0
+    ...(allowAll ? passthroughEgress(ctx, httpChain, tcpChains, [...byPort.keys()], httpPorts) : tcpChains.length > 0
       ? {
         listener_filters: [{ name: 'envoy.filters.listener.original_dst', typed_config: { '@type': TYPE.originalDstListenerFilter } }],
         filter_chains: tcpChains,
