@@ -1,5 +1,6 @@
 // What `npm test` needs outside npm: the real Envoy, boto3, Debian's Chromium, the AWS CLI, PostgreSQL,
-// and iptables with iproute2 (the traffic-redirection proof runs in network namespaces of its own).
+// iptables with iproute2 and setpriv (the traffic-redirection proofs run in network namespaces of their own, Envoy
+// and excluded processes under their own UID/GID), and systemd-analyze (it checks the generated systemd units).
 // Installs what it can (pip always, apt-get when root), otherwise stops with the exact command.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
@@ -45,6 +46,8 @@ export function ensurePrereqs() {
   const sbin = (cmd) => has(cmd) || existsSync(`/usr/sbin/${cmd}`) || existsSync(`/sbin/${cmd}`);
   if (!sbin('iptables')) apt.push('iptables');
   if (!sbin('ip')) apt.push('iproute2');
+  if (!has('setpriv')) apt.push('util-linux');
+  if (!has('systemd-analyze')) apt.push('systemd');
   if (!existsSync(process.env.CHROMIUM_BIN ?? '/usr/bin/chromium')) apt.push('chromium');
   if (!has('aws')) apt.push('awscli');
   if (!process.env.TEST_DATABASE_URL && !existsSync('/usr/lib/postgresql')) apt.push('postgresql');
