@@ -4,6 +4,7 @@ import { createSocket } from 'node:dgram';
 import { once } from 'node:events';
 import { Agent, createServer, request, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { connect as connectHttp2 } from 'node:http2';
+import { request as httpsRequest, type RequestOptions as HttpsRequestOptions } from 'node:https';
 import { createServer as createTcpServer, connect, type AddressInfo, type Socket } from 'node:net';
 
 export interface Upstream {
@@ -179,6 +180,24 @@ export function viaHttp2(port: number, authority: string, path = '/'): Promise<R
     req.on('end', () => {
       session.close();
       resolve({ status, body, headers });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * One HTTPS GET to 127.0.0.1:`port` on a connection of its own (no agent, so each call does the TLS
+ * handshake the test is about); `tls` carries what the client trusts and presents (ca, servername,
+ * cert, key) and any headers.
+ */
+export function viaHttps(port: number, path: string, tls: Omit<HttpsRequestOptions, 'host' | 'port' | 'path' | 'agent'> = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest({ ...tls, host: '127.0.0.1', port, path, agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
     });
     req.on('error', reject);
     req.end();
