@@ -1,6 +1,8 @@
-// Shared by the Envoy proofs (apps/cli/src/envoy-proof): run validations a few at a time, and put
-// what an ADS bootstrap would fetch inline so `envoy --mode validate` checks it too.
-import type { CompileResult } from '@meshwright/model';
+// Shared by the Envoy proofs (apps/cli/src/envoy-proof): run validations a few at a time, put what an
+// ADS bootstrap would fetch inline so `envoy --mode validate` checks it too, and check that generated
+// meshes are valid before they are compiled.
+import assert from 'node:assert/strict';
+import { bundleFromMeshModel, formatFinding, validateBundle, type CompileResult, type MeshModel } from '@meshwright/model';
 
 /** Runs `work` over `items`, `size` at a time (each Envoy is a process; the machine has 2 cores). */
 export async function inPool<T>(items: T[], size: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
@@ -29,4 +31,15 @@ export function adsResourcesInline({ bootstrap, resources }: CompileResult): Rec
     dynamic_resources: { ads_config: dynamicPart.ads_config },
     static_resources: { clusters: [...staticPart.clusters, ...resources.clusters.map(untype)], listeners: resources.listeners.map(untype) },
   };
+}
+
+/**
+ * That each generated mesh passes the model's own analysis without an error, so a property proof
+ * compiles valid meshes only (their access logs go under /tmp, where the proofs read what Envoy wrote).
+ */
+export function assertValidByAnalysis(models: readonly MeshModel[]): void {
+  for (const [i, model] of models.entries()) {
+    const errors = validateBundle(bundleFromMeshModel(model), { accessLogRoots: ['/tmp'] }).findings.filter((f) => f.severity === 'error');
+    assert.deepEqual(errors.map(formatFinding), [], `mesh #${i}: ${JSON.stringify(model)}`);
+  }
 }

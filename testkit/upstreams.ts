@@ -2,8 +2,9 @@
 // listens on loopback with ports the OS hands out, so tests can run next to others.
 import { createSocket } from 'node:dgram';
 import { once } from 'node:events';
-import { Agent, createServer, request, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { Agent, createServer, request, type ClientRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { connect as connectHttp2 } from 'node:http2';
+import { request as httpsRequest, type RequestOptions as HttpsRequestOptions } from 'node:https';
 import { createServer as createTcpServer, connect, type AddressInfo, type Socket } from 'node:net';
 
 export interface Upstream {
@@ -145,8 +146,13 @@ const agent = new Agent({ keepAlive: true, maxSockets: 16 });
 
 /** An HTTP request to the egress listener, addressed to `host` as an app in the mesh would. */
 export function viaEgress(egressPort: number, host: string, path = '/', headers: Record<string, string> = {}, method = 'GET'): Promise<Reply> {
+  return replyTo(request({ host: '127.0.0.1', port: egressPort, path, method, agent, headers: { ...headers, host } }));
+}
+
+/** Ends `req` (an HTTP or HTTPS request just made) and resolves with its status, headers and whole body as UTF-8. */
+function replyTo(req: ClientRequest): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: egressPort, path, method, agent, headers: { ...headers, host } }, (res) => {
+    req.on('response', (res: IncomingMessage) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
@@ -183,4 +189,13 @@ export function viaHttp2(port: number, authority: string, path = '/'): Promise<R
     req.on('error', reject);
     req.end();
   });
+}
+
+/**
+ * One HTTPS GET to 127.0.0.1:`port` on a connection of its own (no agent, so each call does the TLS
+ * handshake the test is about); `tls` carries what the client trusts and presents (ca, servername,
+ * cert, key) and any headers.
+ */
+export function viaHttps(port: number, path: string, tls: Omit<HttpsRequestOptions, 'host' | 'port' | 'path' | 'agent'> = {}): Promise<Reply> {
+  return replyTo(httpsRequest({ ...tls, host: '127.0.0.1', port, path, agent: false }));
 }

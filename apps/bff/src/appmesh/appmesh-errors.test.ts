@@ -37,6 +37,7 @@ import {
   paginateListVirtualNodes,
 } from '@aws-sdk/client-app-mesh';
 import { gatewaySpec, httpRouteSpec, nodeSpec, routerSpec } from '../../../../testkit/appmesh-specs';
+import { createShopWithWebNode } from '../../../../testkit/shop-mesh';
 import { forEachStore } from '../../../../testkit/stores';
 import { startTestServer, type TestServer } from '../../../../testkit/bff';
 import { rejectsWith } from '../../../../testkit/sdk-errors';
@@ -47,8 +48,7 @@ forEachStore((variant) => {
     before(async () => {
       server = await startTestServer(variant, { config: { quotas: { routesPerRouter: 2, meshes: 5 } } });
       const c = server.client;
-      await c.send(new CreateMeshCommand({ meshName: 'shop' }));
-      await c.send(new CreateVirtualNodeCommand({ meshName: 'shop', virtualNodeName: 'web', spec: nodeSpec('web.shop.local') }));
+      await createShopWithWebNode(c);
       await c.send(new CreateVirtualRouterCommand({ meshName: 'shop', virtualRouterName: 'router', spec: routerSpec() }));
       await c.send(new CreateRouteCommand({ meshName: 'shop', virtualRouterName: 'router', routeName: 'r1', spec: httpRouteSpec({ web: 1 }) }));
     });

@@ -2,9 +2,8 @@
 // calls them, with the error codes boto3 raises for a missing gateway, a duplicate and a delete in use.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { CreateMeshCommand, CreateVirtualNodeCommand, CreateVirtualServiceCommand } from '@aws-sdk/client-app-mesh';
-import { nodeSpec } from '../../../../testkit/appmesh-specs';
 import { runBoto3, type Boto3Step } from '../../../../testkit/boto3';
+import { createShopWithWebNode } from '../../../../testkit/shop-mesh';
 import { sqliteVariant } from '../../../../testkit/stores';
 import { startTestServer, type TestServer } from '../../../../testkit/bff';
 
@@ -37,9 +36,7 @@ describe('boto3: virtual gateways and gateway routes', () => {
   let steps: Map<string, Boto3Step>;
   before(async () => {
     server = await startTestServer(sqliteVariant);
-    await server.client.send(new CreateMeshCommand({ meshName: 'shop' }));
-    await server.client.send(new CreateVirtualNodeCommand({ meshName: 'shop', virtualNodeName: 'web', spec: nodeSpec('web.shop.local') }));
-    await server.client.send(new CreateVirtualServiceCommand({ meshName: 'shop', virtualServiceName: 'web.shop.local', spec: { provider: { virtualNode: { virtualNodeName: 'web' } } } }));
+    await createShopWithWebNode(server.client, ['web.shop.local']);
     steps = new Map((await runBoto3(server, script)).map((s) => [s.name, s]));
   });
   after(async () => {

@@ -4,10 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   CreateGatewayRouteCommand,
-  CreateMeshCommand,
   CreateVirtualGatewayCommand,
-  CreateVirtualNodeCommand,
-  CreateVirtualServiceCommand,
   DeleteGatewayRouteCommand,
   DeleteVirtualGatewayCommand,
   DescribeGatewayRouteCommand,
@@ -21,7 +18,8 @@ import {
   UpdateVirtualGatewayCommand,
   paginateListGatewayRoutes,
 } from '@aws-sdk/client-app-mesh';
-import { gatewayRouteSpec, gatewaySpec, nodeSpec } from '../../../../testkit/appmesh-specs';
+import { gatewayRouteSpec, gatewaySpec } from '../../../../testkit/appmesh-specs';
+import { createShopWithWebNode } from '../../../../testkit/shop-mesh';
 import { forEachStore } from '../../../../testkit/stores';
 import { startTestServer, type TestServer } from '../../../../testkit/bff';
 
@@ -34,10 +32,7 @@ forEachStore((variant) => {
     before(async () => {
       server = await startTestServer(variant);
       const c = server.client;
-      await c.send(new CreateMeshCommand({ meshName: 'shop' }));
-      await c.send(new CreateVirtualNodeCommand({ meshName: 'shop', virtualNodeName: 'web', spec: nodeSpec('web.shop.local') }));
-      await c.send(new CreateVirtualServiceCommand({ meshName: 'shop', virtualServiceName: 'web.shop.local', spec: { provider: { virtualNode: { virtualNodeName: 'web' } } } }));
-      await c.send(new CreateVirtualServiceCommand({ meshName: 'shop', virtualServiceName: 'api.shop.local', spec: { provider: { virtualNode: { virtualNodeName: 'web' } } } }));
+      await createShopWithWebNode(c, ['web.shop.local', 'api.shop.local']);
     });
     after(async () => {
       await server?.close();

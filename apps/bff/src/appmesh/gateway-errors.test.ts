@@ -7,10 +7,7 @@ import {
   BadRequestException,
   ConflictException,
   CreateGatewayRouteCommand,
-  CreateMeshCommand,
   CreateVirtualGatewayCommand,
-  CreateVirtualNodeCommand,
-  CreateVirtualServiceCommand,
   DeleteGatewayRouteCommand,
   DeleteVirtualGatewayCommand,
   DeleteVirtualServiceCommand,
@@ -26,7 +23,8 @@ import {
   UpdateVirtualGatewayCommand,
   type VirtualGatewaySpec,
 } from '@aws-sdk/client-app-mesh';
-import { gatewayRouteSpec, gatewaySpec, nodeSpec } from '../../../../testkit/appmesh-specs';
+import { gatewayRouteSpec, gatewaySpec } from '../../../../testkit/appmesh-specs';
+import { createShopWithWebNode } from '../../../../testkit/shop-mesh';
 import { forEachStore } from '../../../../testkit/stores';
 import { startTestServer, type TestServer } from '../../../../testkit/bff';
 import { rejectsWith } from '../../../../testkit/sdk-errors';
@@ -39,9 +37,7 @@ forEachStore((variant) => {
     before(async () => {
       server = await startTestServer(variant, { config: { quotas: { virtualGatewaysPerMesh: 2, gatewayRoutesPerGateway: 2 } } });
       const c = server.client;
-      await c.send(new CreateMeshCommand({ meshName: 'shop' }));
-      await c.send(new CreateVirtualNodeCommand({ meshName: 'shop', virtualNodeName: 'web', spec: nodeSpec('web.shop.local') }));
-      await c.send(new CreateVirtualServiceCommand({ meshName: 'shop', virtualServiceName: 'web.shop.local', spec: { provider: { virtualNode: { virtualNodeName: 'web' } } } }));
+      await createShopWithWebNode(c, ['web.shop.local']);
       await c.send(new CreateVirtualGatewayCommand({ meshName: 'shop', virtualGatewayName: 'gw', spec: gatewaySpec() }));
       await c.send(new CreateGatewayRouteCommand({ meshName: 'shop', virtualGatewayName: 'gw', gatewayRouteName: 'web', spec: gatewayRouteSpec('web.shop.local') }));
     });

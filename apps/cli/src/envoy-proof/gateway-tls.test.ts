@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { after, before, describe, test } from 'node:test';
@@ -13,22 +13,14 @@ import { grpcGatewayMesh, tlsGatewayMesh } from '../../../../testkit/gateway-pro
 import { grpcCall, grpcStatus, grpcUpstream, type GrpcUpstream } from '../../../../testkit/grpc';
 import { freePort } from '../../../../testkit/ports';
 import { runGateway, type GatewayRun } from '../../../../testkit/gateway-proxy';
-import { closeClientConnections, echoUpstream, viaEgress, type Echo, type Upstream } from '../../../../testkit/upstreams';
+import { closeClientConnections, echoUpstream, viaEgress, viaHttps, type Echo, type Reply, type Upstream } from '../../../../testkit/upstreams';
 
 const GATEWAY_NAME = 'gateway.mw.test';
 const SECURE_NAME = 'secure.mw.test';
 
 /** An HTTPS GET to the gateway for GATEWAY_NAME; `ca` is what the client trusts (the system's roots when absent). */
-function httpsGet(port: number, path: string, ca?: Buffer): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpsRequest({ host: '127.0.0.1', port, path, servername: GATEWAY_NAME, headers: { host: GATEWAY_NAME }, agent: false, ...(ca ? { ca } : {}) }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+function httpsGet(port: number, path: string, ca?: Buffer): Promise<Reply> {
+  return viaHttps(port, path, { servername: GATEWAY_NAME, headers: { host: GATEWAY_NAME }, ...(ca ? { ca } : {}) });
 }
 
 describe('TLS on the gateway listener', () => {

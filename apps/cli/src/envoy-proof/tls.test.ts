@@ -3,14 +3,14 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { after, before, describe, test } from 'node:test';
 import type { MeshModel } from '@meshwright/model';
 import { makeCerts, type TestCerts } from '../../../../testkit/certs';
 import { runProxy, type ProxyRun } from '../../../../testkit/static-proxy';
-import { closeClientConnections, httpUpstream, viaEgress, type Upstream } from '../../../../testkit/upstreams';
+import { closeClientConnections, httpUpstream, viaEgress, viaHttps, type Reply, type Upstream } from '../../../../testkit/upstreams';
 
 function vaultMesh(certs: TestCerts, ports: { app: number; locked: number; secure: number }): MeshModel {
   const serverCert = { file: { certificateChain: certs.serverCert, privateKey: certs.serverKey } };
@@ -66,17 +66,9 @@ function vaultMesh(certs: TestCerts, ports: { app: number; locked: number; secur
 }
 
 /** An HTTPS request straight to a port; `client` adds the client certificate. */
-function httpsGet(port: number, certs: TestCerts, client: boolean): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const extra = client ? { cert: readFileSync(certs.clientCert), key: readFileSync(certs.clientKey) } : {};
-    const req = httpsRequest({ host: '127.0.0.1', port, path: '/over-tls', ca: readFileSync(certs.caCert), agent: false, ...extra }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+function httpsGet(port: number, certs: TestCerts, client: boolean): Promise<Reply> {
+  const extra = client ? { cert: readFileSync(certs.clientCert), key: readFileSync(certs.clientKey) } : {};
+  return viaHttps(port, '/over-tls', { ca: readFileSync(certs.caCert), ...extra });
 }
 
 describe('TLS from file certificates', () => {

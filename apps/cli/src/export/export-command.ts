@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportCliInputs, exportCloudFormation, exportKubernetes } from '@meshwright/model';
+import { flagsOrExit } from '../command-flags';
 import { signedFetch } from '../server-request';
 import type { CliIo } from '../validate';
 
@@ -43,15 +44,9 @@ function parseFlags(args: readonly string[]): ExportFlags | string {
 }
 
 export async function runExport(args: readonly string[], io: CliIo): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.err(exportUsage);
-    return 0;
-  }
-  const flags = parseFlags(args);
-  if (typeof flags === 'string') {
-    io.err(`error: ${flags}\n${exportUsage}`);
-    return 2;
-  }
+  const parsed = flagsOrExit(args, io, exportUsage, () => parseFlags(args));
+  if ('exit' in parsed) return parsed.exit;
+  const { flags } = parsed;
   const url = `${(flags.endpoint ?? '').replace(/\/+$/, '')}/api/meshes/${encodeURIComponent(flags.mesh ?? '')}/bundle`;
   let res: Response;
   try {

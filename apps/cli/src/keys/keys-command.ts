@@ -1,6 +1,7 @@
 // `meshwright keys create|list|delete`: access keys managed through the server's console API
 // (/api/keys), signed like the AWS CLI signs, so it needs an admin key in the environment or profile.
 // The server is --endpoint URL, else AWS_ENDPOINT_URL_APP_MESH (the line `npm start` prints sets it).
+import { flagsOrExit } from '../command-flags';
 import { signedFetch } from '../server-request';
 import type { CliIo } from '../validate';
 
@@ -68,16 +69,10 @@ async function call(io: CliIo, endpoint: string, method: string, path: string, b
 const scope = (k: KeyView) => (k.meshes.length ? k.meshes.join(',') : k.role === 'admin' ? '-' : 'all meshes');
 
 export async function runKeys(args: readonly string[], io: CliIo): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.err(keysUsage);
-    return 0;
-  }
   const [sub, ...rest] = args;
-  const flags = parseFlags(rest);
-  if (typeof flags === 'string') {
-    io.err(`error: ${flags}\n${keysUsage}`);
-    return 2;
-  }
+  const parsed = flagsOrExit(args, io, keysUsage, () => parseFlags(rest));
+  if ('exit' in parsed) return parsed.exit;
+  const { flags } = parsed;
   const endpoint = flags.endpoint ?? process.env.AWS_ENDPOINT_URL_APP_MESH ?? process.env.AWS_ENDPOINT_URL;
   if (endpoint === undefined) {
     io.err(`error: give --endpoint URL (or set AWS_ENDPOINT_URL_APP_MESH)\n${keysUsage}`);

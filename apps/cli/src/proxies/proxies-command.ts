@@ -1,6 +1,7 @@
 // `meshwright proxies`: the client certificates a meshwright server issued to proxies with their ADS
 // bootstraps, and revoking one (the xDS server then refuses it and ends its open streams).
 import type { CliIo } from '../validate';
+import { flagsOrExit } from '../command-flags';
 import { signedFetch } from '../server-request';
 
 export const proxiesUsage = [
@@ -57,15 +58,9 @@ async function call(io: CliIo, url: string, init?: { method?: string; headers?: 
 const row = (cols: readonly string[]) => cols.map((c, i) => (i === cols.length - 1 ? c : c.padEnd([34, 48, 26, 26][i] ?? 0))).join(' ').trimEnd();
 
 export async function runProxies(args: readonly string[], io: CliIo): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.err(proxiesUsage);
-    return 0;
-  }
-  const flags = parse(args);
-  if (typeof flags === 'string') {
-    io.err(`error: ${flags}\n${proxiesUsage}`);
-    return 2;
-  }
+  const parsed = flagsOrExit(args, io, proxiesUsage, () => parse(args));
+  if ('exit' in parsed) return parsed.exit;
+  const { flags } = parsed;
   const url =
     flags.action === 'list'
       ? `${flags.endpoint}/api/proxy-certificates${flags.mesh !== undefined ? `?mesh=${encodeURIComponent(flags.mesh)}` : ''}`

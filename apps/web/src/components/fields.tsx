@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { get, useFormContext, type FieldValues, type Path, type RegisterOptions } from 'react-hook-form';
+import { SelectOptions } from './SelectOptions';
 
 // Labelled inputs bound to the surrounding react-hook-form by field path. The label is always
 // visible; the error (if any) is tied to the input with aria-describedby so screen readers read it.
@@ -76,11 +77,7 @@ export function SelectField({ name, label, hint, className, options, onChange }:
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
       <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...registration}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </FieldShell>
   );

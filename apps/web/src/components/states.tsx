@@ -35,13 +35,31 @@ export function ErrorMessage({ error, title = 'Something went wrong' }: { error:
   );
 }
 
-/** A list query's waiting, failed and empty states, in the order and shape every list shows them. */
-export function ListStates({ query, loading, failed, empty }: { query: { isPending: boolean; error: unknown; data?: readonly unknown[] | undefined }; loading: string; failed: string; empty: string }) {
+/**
+ * A list query's waiting, failed and empty states, in the order and shape every list shows them.
+ * `loading` and `failed` default to Loading's and ErrorMessage's own words; `emptyDetail` goes under
+ * the empty title (what to do next).
+ */
+export function ListStates({
+  query,
+  loading,
+  failed,
+  empty,
+  emptyDetail,
+  lines,
+}: {
+  query: { isPending: boolean; error: unknown; data?: readonly unknown[] | undefined };
+  loading?: string;
+  failed?: string;
+  empty: string;
+  emptyDetail?: ReactNode;
+  lines?: number;
+}) {
   return (
     <>
-      {query.isPending ? <Loading label={loading} /> : null}
+      {query.isPending ? <Loading label={loading} lines={lines} /> : null}
       {query.error ? <ErrorMessage error={query.error} title={failed} /> : null}
-      {query.data?.length === 0 ? <EmptyState title={empty} /> : null}
+      {query.data?.length === 0 ? <EmptyState title={empty}>{emptyDetail}</EmptyState> : null}
     </>
   );
 }

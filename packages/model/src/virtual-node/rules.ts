@@ -1,10 +1,11 @@
 import type { AnalysisContext } from '../analysis/context';
 import { nodeId } from '../analysis/context';
-import { decideBackend, decideListenerTimeout, duplicateListenerPorts, type Failed } from '../resolve/decide';
-import { accessLogPathProblem } from './access-log-path';
-import { listenerProblems, type ListenerRuleCodes } from '../analysis/listener-rules';
+import { checkEnvoyOwnerSpec, type EnvoyOwnerRuleCodes } from '../analysis/envoy-owner-rules';
+import { decideBackend, decideListenerTimeout } from '../resolve/decide';
 
-const nodeListenerCodes: ListenerRuleCodes = {
+const nodeCodes: EnvoyOwnerRuleCodes = {
+  duplicateListenerPort: 'node.duplicate-listener-port',
+  accessLogPathNotAllowed: 'node.access-log-path-not-allowed',
   healthCheckPortMismatch: 'node.health-check-port-mismatch',
   healthCheckPathMissing: 'node.health-check-path-missing',
   healthCheckPathNotHttp: 'node.health-check-path-not-http',
@@ -18,12 +19,7 @@ export function checkVirtualNodes(ctx: AnalysisContext): void {
     const resource = nodeId(node.virtualNodeName);
     const { spec } = node;
     const listeners = spec.listeners ?? [];
-
-    const logPath = spec.logging?.accessLog?.file?.path;
-    const logProblem = logPath === undefined ? undefined : accessLogPathProblem(logPath, ctx.accessLogRoots);
-    if (logProblem !== undefined) {
-      ctx.report({ code: 'node.access-log-path-not-allowed', category: 'spec', resource, path: 'spec.logging.accessLog.file.path', message: logProblem });
-    }
+    checkEnvoyOwnerSpec(ctx, resource, { listeners, logging: spec.logging }, nodeCodes);
 
     if (listeners.length > 0 && spec.serviceDiscovery === undefined) {
       ctx.report({
@@ -38,19 +34,10 @@ export function checkVirtualNodes(ctx: AnalysisContext): void {
       ctx.report({ code: 'node.dns-hostname-empty', category: 'spec', resource, path: 'spec.serviceDiscovery.dns.hostname', message: 'DNS hostname is empty' });
     }
 
-    const clashes = duplicateListenerPorts(listeners);
+    // The one listener rule a gateway has no counterpart for: its listeners carry no timeout.
     listeners.forEach((listener, i) => {
-      const base = `spec.listeners[${i}]`;
-      const report = (f: Failed, path: string) => ctx.report({ code: f.code, severity: f.severity, category: f.category, resource, path, message: f.message });
-      const clash = clashes.get(i);
-      if (clash) report(clash, `${base}.portMapping.port`);
-
-      for (const problem of listenerProblems(listener, nodeListenerCodes)) {
-        const { path, ...finding } = problem;
-        ctx.report({ ...finding, resource, path: `${base}.${path}` });
-      }
       const timeout = decideListenerTimeout(listener);
-      if (timeout) report(timeout, `${base}.${timeout.path}`);
+      if (timeout) ctx.report({ code: timeout.code, severity: timeout.severity, category: timeout.category, resource, path: `spec.listeners[${i}].${timeout.path}`, message: timeout.message });
     });
 
     const seenBackends = new Set<string>();

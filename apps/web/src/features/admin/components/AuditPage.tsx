@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
+import { ListTable } from '../../../components/ListTable';
 import { ListStates } from '../../../components/states';
 import { auditQueryOptions } from '../api/admin-api';
 import { filtersFrom, formatTime, newestFirst } from '../lib/audit-filters';
@@ -19,37 +20,25 @@ export function AuditPage() {
       <section className="card" aria-labelledby="audit-title">
         <h2 id="audit-title">Events</h2>
         <ListStates query={events} loading="Loading the audit log" failed="Could not read the audit log" empty="No events match these filters" />
-        {events.data && events.data.length > 0 ? (
-          <table className="table">
-            <caption className="visually-hidden">Audit events, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Time (UTC)</th>
-                <th scope="col">Key</th>
-                <th scope="col">Operation</th>
-                <th scope="col">Resource</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Request ID</th>
-              </tr>
-            </thead>
-            <tbody>
-              {newestFirst(events.data).map((e) => (
-                <tr key={e.requestId + e.operation}>
-                  <td>{formatTime(e.time)}</td>
-                  <td>
-                    <code>{e.accessKeyId || '—'}</code>
-                  </td>
-                  <td>{e.operation}</td>
-                  <td className="wrap">{e.resource || '—'}</td>
-                  <td title={e.message}>{e.outcome}</td>
-                  <td>
-                    <code>{e.requestId}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
+        <ListTable
+          caption="Audit events, newest first"
+          columns={['Time (UTC)', 'Key', 'Operation', 'Resource', 'Outcome', 'Request ID']}
+          rows={events.data && newestFirst(events.data)}
+          row={(e) => (
+            <tr key={e.requestId + e.operation}>
+              <td>{formatTime(e.time)}</td>
+              <td>
+                <code>{e.accessKeyId || '—'}</code>
+              </td>
+              <td>{e.operation}</td>
+              <td className="wrap">{e.resource || '—'}</td>
+              <td title={e.message}>{e.outcome}</td>
+              <td>
+                <code>{e.requestId}</code>
+              </td>
+            </tr>
+          )}
+        />
       </section>
     </div>
   );

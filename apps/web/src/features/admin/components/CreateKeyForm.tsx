@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../../components/states';
 import type { Role } from '../../session/lib/permissions';
 import { useCreateKey, type CreatedKey } from '../api/admin-api';
 import { newKeyRequest } from '../lib/key-form';
+import { SelectOptions } from '../../../components/SelectOptions';
 
 const roles: { value: Role; label: string }[] = [
   { value: 'viewer', label: 'Viewer: reads (the meshes listed, or all)' },
@@ -51,11 +52,7 @@ export function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedKey) => v
           <div className="field">
             <label htmlFor={ids.role}>Role</label>
             <select id={ids.role} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {roles.map((r) => (
-                <option key={r.value} value={r.value}>
-                  {r.label}
-                </option>
-              ))}
+              <SelectOptions options={roles} />
             </select>
           </div>
           <div className="field" data-invalid={errorOf('meshes') ? 'true' : undefined}>

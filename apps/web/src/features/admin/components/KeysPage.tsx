@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ListTable } from '../../../components/ListTable';
 import { ListStates } from '../../../components/states';
 import { useSessionKey } from '../../session/api/session';
 import { keysQueryOptions, type CreatedKey } from '../api/admin-api';
@@ -21,35 +22,22 @@ export function KeysPage() {
       <section className="card" aria-labelledby="keys-title">
         <h2 id="keys-title">Keys</h2>
         <ListStates query={keys} loading="Loading keys" failed="Could not list keys" empty="No keys" />
-        {keys.data && keys.data.length > 0 ? (
-          <table className="table">
-            <caption className="visually-hidden">Access keys</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Access key ID</th>
-                <th scope="col">Role</th>
-                <th scope="col">Meshes</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.map((k) => (
-                <tr key={k.accessKeyId}>
-                  <td>{k.name}</td>
-                  <td>
-                    <code>{k.accessKeyId}</code>
-                  </td>
-                  <td>{k.role}</td>
-                  <td>{k.meshes.length > 0 ? k.meshes.join(', ') : 'all'}</td>
-                  <td>{k.accessKeyId === me?.accessKeyId ? <span className="muted">your key</span> : <DeleteKeyButton accessKey={k} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
+        <ListTable
+          caption="Access keys"
+          columns={['Name', 'Access key ID', 'Role', 'Meshes', <span className="visually-hidden">Actions</span>]}
+          rows={keys.data}
+          row={(k) => (
+            <tr key={k.accessKeyId}>
+              <td>{k.name}</td>
+              <td>
+                <code>{k.accessKeyId}</code>
+              </td>
+              <td>{k.role}</td>
+              <td>{k.meshes.length > 0 ? k.meshes.join(', ') : 'all'}</td>
+              <td>{k.accessKeyId === me?.accessKeyId ? <span className="muted">your key</span> : <DeleteKeyButton accessKey={k} />}</td>
+            </tr>
+          )}
+        />
       </section>
     </div>
   );

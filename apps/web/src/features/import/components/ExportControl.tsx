@@ -3,6 +3,7 @@ import { ApiError } from '../../../lib/api-client';
 import { downloadText } from '../../../lib/download';
 import { fetchServerBundle } from '../api/server-bundle';
 import type { ExportFormat } from '../lib/export-files';
+import { SelectOptions } from '../../../components/SelectOptions';
 
 const formats: { value: ExportFormat; label: string }[] = [
   { value: 'bundle', label: 'Bundle' },
@@ -37,11 +38,7 @@ export function ExportControl({ mesh }: { mesh: string }) {
     <div className="export-control">
       <label htmlFor={`${id}-format`}>Export format</label>{' '}
       <select id={`${id}-format`} value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-        {formats.map((f) => (
-          <option key={f.value} value={f.value}>
-            {f.label}
-          </option>
-        ))}
+        <SelectOptions options={formats} />
       </select>{' '}
       <button type="button" className="button" onClick={() => void onExport()} disabled={busy}>
         {busy ? 'Exporting…' : 'Export'}

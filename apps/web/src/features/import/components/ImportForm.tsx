@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { SourceText } from '@meshwright/model';
 import type { FormatChoice, ImportForm as FormValues } from '../lib/run-import';
+import { SelectOptions } from '../../../components/SelectOptions';
 
 const formats: { value: FormatChoice; label: string }[] = [
   { value: 'auto', label: 'Auto-detect' },
@@ -41,11 +42,7 @@ export function ImportForm({ onSubmit }: { onSubmit: (texts: SourceText[], form:
       <div className="field">
         <label htmlFor={`${id}-format`}>Format</label>
         <select id={`${id}-format`} value={form.format} onChange={(e) => set({ format: e.target.value as FormatChoice })}>
-          {formats.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.label}
-            </option>
-          ))}
+          <SelectOptions options={formats} />
         </select>
       </div>
       <div className="field">

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { EmptyState, ErrorMessage, Loading } from '../../../components/states';
+import { ListStates } from '../../../components/states';
 import { childrenQueryOptions, envoyConfigUrl, syncStatusQueryOptions } from '../api/appmesh';
 import { gatewayEnvoyConfigUrl, gatewaySyncStatusQueryOptions } from '../api/gateways';
 import { EnvoyTable } from './EnvoyTable';
@@ -17,9 +17,7 @@ export function EnvoyPage() {
         Each virtual node&apos;s Envoy runs with a bootstrap: <em>static</em> carries the whole configuration, <em>ADS</em> points Envoy at meshwright, which pushes
         changes as you make them.
       </p>
-      {nodes.isPending ? <Loading /> : null}
-      {nodes.isError ? <ErrorMessage error={nodes.error} /> : null}
-      {nodes.data?.length === 0 ? <EmptyState title="No virtual nodes, so no Envoy to configure" /> : null}
+      <ListStates query={nodes} empty="No virtual nodes, so no Envoy to configure" />
       {nodes.data && nodes.data.length > 0 ? (
         <EnvoyTable
           caption="Envoy configuration per virtual node"

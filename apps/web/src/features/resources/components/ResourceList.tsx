@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
-import { EmptyState, ErrorMessage, Loading } from '../../../components/states';
+import { useParams } from 'react-router';
+import { ListStates } from '../../../components/states';
 import { seg } from '../../../lib/api-client';
 import { childrenQueryOptions, type ChildKind } from '../api/appmesh';
+import { ResourceLinks } from './ResourceLinks';
 
 const titles: Record<ChildKind, string> = { virtualNode: 'Virtual nodes', virtualService: 'Virtual services', virtualRouter: 'Virtual routers', route: 'Routes', virtualGateway: 'Virtual gateways', gatewayRoute: 'Gateway routes' };
 const paths: Record<TopKind, string> = { virtualNode: 'virtualNodes', virtualService: 'virtualServices', virtualRouter: 'virtualRouters', virtualGateway: 'virtualGateways' };
@@ -25,19 +26,8 @@ export function ResourceList({ kind, actions }: { kind: TopKind; actions?: React
       ) : (
         <h2 id="list-title">{titles[kind]}</h2>
       )}
-      {list.isPending ? <Loading /> : null}
-      {list.isError ? <ErrorMessage error={list.error} /> : null}
-      {list.data?.length === 0 ? <EmptyState title={`No ${titles[kind].toLowerCase()} in ${mesh}`} /> : null}
-      {list.data && list.data.length > 0 ? (
-        <ul className="link-list">
-          {list.data.map((r) => (
-            <li key={r.arn}>
-              <Link to={`/meshes/${seg(mesh)}/${paths[kind]}/${seg(r.name)}`}>{r.name}</Link>
-              <span className="muted">version {r.version}</span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ListStates query={list} empty={`No ${titles[kind].toLowerCase()} in ${mesh}`} />
+      {list.data && list.data.length > 0 ? <ResourceLinks items={list.data} href={(r) => `/meshes/${seg(mesh)}/${paths[kind]}/${seg(r.name)}`} /> : null}
     </section>
   );
 }

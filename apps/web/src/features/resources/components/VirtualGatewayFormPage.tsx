@@ -1,15 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import type { VirtualGatewaySpec } from '@meshwright/model';
-import { ErrorMessage, Loading } from '../../../components/states';
 import { seg } from '../../../lib/api-client';
 import { GatewayFields } from '../../wizard/components/fields/GatewayFields';
 import { gatewaySpecFromValues, gatewayValuesFromSpec, mergeGatewaySpec } from '../../wizard/lib/gateway-spec';
 import { defaultGateway, type GatewayValues } from '../../wizard/lib/gateway-values';
-import { childQueryOptions, useCreateResource, useUpdateResource } from '../api/appmesh';
+import { useCreateResource, useUpdateResource } from '../api/appmesh';
 import { gatewayEditSchema } from '../lib/gateway-edit-schemas';
+import { DescribedResource } from './DescribedResource';
 import { EditForm } from './EditForm';
 
 type Values = { gateway: GatewayValues };
@@ -32,10 +31,11 @@ export function VirtualGatewayCreatePage() {
 
 export function VirtualGatewayEditPage() {
   const { mesh = '', gateway = '' } = useParams();
-  const query = useQuery(childQueryOptions({ mesh, kind: 'virtualGateway' }, gateway));
-  if (query.isPending) return <Loading lines={6} />;
-  if (query.isError) return <ErrorMessage error={query.error} />;
-  return <GatewayEditor mesh={mesh} gateway={gateway} spec={query.data.spec} />;
+  return (
+    <DescribedResource id={{ mesh, kind: 'virtualGateway' }} name={gateway} lines={6}>
+      {(described) => <GatewayEditor mesh={mesh} gateway={gateway} spec={described.spec} />}
+    </DescribedResource>
+  );
 }
 
 function GatewayEditor({ mesh, gateway, spec }: { mesh: string; gateway: string; spec: VirtualGatewaySpec }) {

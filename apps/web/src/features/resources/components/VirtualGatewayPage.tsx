@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import { EmptyState, ErrorMessage, Loading } from '../../../components/states';
+import { ListStates } from '../../../components/states';
 import { seg } from '../../../lib/api-client';
 import { childrenQueryOptions } from '../api/appmesh';
 import { gatewayEnvoyConfigUrl, gatewaySyncStatusQueryOptions } from '../api/gateways';
@@ -8,6 +8,7 @@ import { EffectiveRouting } from './EffectiveRouting';
 import { DeploySection } from '../../deploy';
 import { EnvoyTable } from './EnvoyTable';
 import { Facts, ResourcePage } from './ResourcePage';
+import { ResourceLinks } from './ResourceLinks';
 
 export function VirtualGatewayPage() {
   const { mesh = '', gateway = '' } = useParams();
@@ -32,17 +33,8 @@ export function VirtualGatewayPage() {
                 Create gateway route
               </Link>
             </div>
-            {routes.isPending ? <Loading lines={2} /> : null}
-            {routes.isError ? <ErrorMessage error={routes.error} /> : null}
-            {routes.data?.length === 0 ? <EmptyState title="No gateway routes yet" /> : null}
-            <ul className="link-list">
-              {routes.data?.map((r) => (
-                <li key={r.arn}>
-                  <Link to={`gatewayRoutes/${seg(r.name)}`}>{r.name}</Link>
-                  <span className="muted">version {r.version}</span>
-                </li>
-              ))}
-            </ul>
+            <ListStates query={routes} lines={2} empty="No gateway routes yet" />
+            <ResourceLinks items={routes.data} href={(r) => `gatewayRoutes/${seg(r.name)}`} />
           </section>
           <section className="card" aria-labelledby="effective-title">
             <h3 id="effective-title">Effective routing</h3>

@@ -1,22 +1,22 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import type { VirtualNodeSpec } from '@meshwright/model';
-import { ErrorMessage, Loading } from '../../../components/states';
 import { VirtualNodeFields } from '../../wizard/components/fields';
-import { childQueryOptions, useUpdateResource } from '../api/appmesh';
+import { useUpdateResource } from '../api/appmesh';
 import { nodeEditSchema } from '../lib/node-edit-schema';
 import { mergeNodeSpec, nodeEditValuesFromSpec, type NodeEditValues } from '../lib/node-edit-values';
+import { DescribedResource } from './DescribedResource';
 import { EditForm } from './EditForm';
 import { ListenersFields } from './ListenersFields';
 
 export function VirtualNodeEditPage() {
   const { mesh = '', node = '' } = useParams();
-  const query = useQuery(childQueryOptions({ mesh, kind: 'virtualNode' }, node));
-  if (query.isPending) return <Loading lines={8} />;
-  if (query.isError) return <ErrorMessage error={query.error} />;
-  return <NodeEditor mesh={mesh} node={node} spec={query.data.spec} />;
+  return (
+    <DescribedResource id={{ mesh, kind: 'virtualNode' }} name={node} lines={8}>
+      {(described) => <NodeEditor mesh={mesh} node={node} spec={described.spec} />}
+    </DescribedResource>
+  );
 }
 
 function NodeEditor({ mesh, node, spec }: { mesh: string; node: string; spec: VirtualNodeSpec }) {

@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { useNavigate, useParams } from 'react-router';
 import type { PortProtocol, VirtualRouterSpec } from '@meshwright/model';
 import { NumberField, SelectField, protocolOptions } from '../../../components/fields';
-import { ErrorMessage, Loading } from '../../../components/states';
-import { childQueryOptions, useUpdateResource } from '../api/appmesh';
+import { useUpdateResource } from '../api/appmesh';
 import { routerEditSchema } from '../lib/edit-schemas';
+import { DescribedResource } from './DescribedResource';
 import { EditForm } from './EditForm';
 
 interface RouterValues {
@@ -16,10 +15,11 @@ interface RouterValues {
 
 export function VirtualRouterEditPage() {
   const { mesh = '', router = '' } = useParams();
-  const query = useQuery(childQueryOptions({ mesh, kind: 'virtualRouter' }, router));
-  if (query.isPending) return <Loading lines={4} />;
-  if (query.isError) return <ErrorMessage error={query.error} />;
-  return <RouterEditor mesh={mesh} router={router} spec={query.data.spec} />;
+  return (
+    <DescribedResource id={{ mesh, kind: 'virtualRouter' }} name={router} lines={4}>
+      {(described) => <RouterEditor mesh={mesh} router={router} spec={described.spec} />}
+    </DescribedResource>
+  );
 }
 
 function RouterEditor({ mesh, router, spec }: { mesh: string; router: string; spec: VirtualRouterSpec }) {

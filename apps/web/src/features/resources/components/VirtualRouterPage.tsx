@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
-import { EmptyState, ErrorMessage, Loading } from '../../../components/states';
+import { useParams } from 'react-router';
+import { ListStates } from '../../../components/states';
 import { seg } from '../../../lib/api-client';
 import { childrenQueryOptions } from '../api/appmesh';
 import { ResourcePage, Facts } from './ResourcePage';
+import { ResourceLinks } from './ResourceLinks';
 
 export function VirtualRouterPage() {
   const { mesh = '', router = '' } = useParams();
@@ -18,17 +19,8 @@ export function VirtualRouterPage() {
           </section>
           <section className="card" aria-labelledby="routes-title">
             <h3 id="routes-title">Routes</h3>
-            {routes.isPending ? <Loading lines={2} /> : null}
-            {routes.isError ? <ErrorMessage error={routes.error} /> : null}
-            {routes.data?.length === 0 ? <EmptyState title="No routes: the router sends no traffic" /> : null}
-            <ul className="link-list">
-              {routes.data?.map((r) => (
-                <li key={r.arn}>
-                  <Link to={`routes/${seg(r.name)}`}>{r.name}</Link>
-                  <span className="muted">version {r.version}</span>
-                </li>
-              ))}
-            </ul>
+            <ListStates query={routes} lines={2} empty="No routes: the router sends no traffic" />
+            <ResourceLinks items={routes.data} href={(r) => `routes/${seg(r.name)}`} />
           </section>
         </>
       )}
