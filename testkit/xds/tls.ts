@@ -1,17 +1,16 @@
 // Test support: xDS TLS as server.ts sets it up by default (meshwright's CA, a server certificate,
 // recorded proxy certificates), and the gRPC credentials a proxy gets from its downloaded bootstrap.
 // One CA per test process: making RSA keys costs, and tests only need it to be real, not new.
-import { X509Certificate } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import Database from 'better-sqlite3';
 import { withXdsClientTls, type JsonObject } from '@meshwright/model';
-import { parse } from 'yaml';
 import type { XdsSecurity } from '../../apps/bff/src/xds/ads-server';
 import { sqliteProxyCertificates, type ProxyCertificateStore } from '../../apps/bff/src/store/proxy-certificates';
 import { CertificateAuthority } from '../../apps/bff/src/xds/tls/certificate-authority';
 import { proxyFromNodeId } from '../../apps/bff/src/xds/tls/proxy-identity';
 import { XdsCredentials, type ProxyCredentials } from '../../apps/bff/src/xds/tls/xds-credentials';
 import { apiRequest, type ApiServer } from '../http';
+import { bootstrapTls } from './bootstrap-tls';
 import type { Credentials } from '../sign';
 
 export interface TestXdsTls {
@@ -57,20 +56,5 @@ export function withTestClientTls(bootstrap: JsonObject, c: ProxyCredentials, se
 export async function downloadedTls(server: ApiServer, meshName: string, path: string, signAs?: Credentials): Promise<ProxyCredentials> {
   const res = await apiRequest(server, `/api/meshes/${meshName}/${path}/envoy-config?mode=ads&format=yaml`, signAs ? { signAs } : {});
   if (res.status !== 200) throw new Error(`envoy-config answered ${res.status}: ${await res.text()}`);
-  const bootstrap = parse(await res.text()) as { static_resources: { clusters: { name: string; transport_socket?: DownloadedSocket }[] } };
-  const ctx = bootstrap.static_resources.clusters.find((c) => c.name === 'xds_cluster')?.transport_socket?.typed_config.common_tls_context;
-  const pair = ctx?.tls_certificates[0];
-  if (!ctx || !pair) throw new Error('the ADS bootstrap has no TLS client certificate on its xDS cluster');
-  const certPem = pair.certificate_chain.inline_string;
-  const cert = new X509Certificate(certPem);
-  return { caPem: ctx.validation_context.trusted_ca.inline_string, certPem, keyPem: pair.private_key.inline_string, serial: cert.serialNumber, expiresAt: Date.parse(cert.validTo) };
-}
-
-interface DownloadedSocket {
-  typed_config: {
-    common_tls_context: {
-      tls_certificates: { certificate_chain: { inline_string: string }; private_key: { inline_string: string } }[];
-      validation_context: { trusted_ca: { inline_string: string } };
-    };
-  };
+  return bootstrapTls(await res.text());
 }

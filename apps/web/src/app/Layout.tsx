@@ -28,6 +28,7 @@ export function Layout() {
           {canCreate ? <NavLink to="/import">Import</NavLink> : null}
           {admin ? <NavLink to="/admin/keys">Access keys</NavLink> : null}
           {admin ? <NavLink to="/admin/audit">Audit log</NavLink> : null}
+          {admin ? <NavLink to="/admin/proxy-certificates">Proxy certificates</NavLink> : null}
         </nav>
         <SignedIn />
       </header>

@@ -33,6 +33,7 @@ const ImportPage = named(() => import('../features/import/components/ImportPage'
 const EnvoyPage = named(() => import('../features/resources/components/EnvoyPage'), 'EnvoyPage');
 const KeysPage = named(() => import('../features/admin/components/KeysPage'), 'KeysPage');
 const AuditPage = named(() => import('../features/admin/components/AuditPage'), 'AuditPage');
+const ProxyCertificatesPage = named(() => import('../features/admin/components/ProxyCertificatesPage'), 'ProxyCertificatesPage');
 
 export const routes: RouteObject[] = [
   {
@@ -43,6 +44,7 @@ export const routes: RouteObject[] = [
       { path: 'import', element: <ImportPage /> },
       { path: 'admin/keys', element: <KeysPage /> },
       { path: 'admin/audit', element: <AuditPage /> },
+      { path: 'admin/proxy-certificates', element: <ProxyCertificatesPage /> },
       {
         path: 'meshes/:mesh',
         element: <MeshLayout />,
