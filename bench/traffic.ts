@@ -56,7 +56,7 @@ const model = {
   virtualRouters: [], routes: [], virtualServices: [], virtualGateways: [], gatewayRoutes: [],
 } as unknown as MeshModel;
 const q0 = performance.now();
-const edges = trafficEdges(model, store.clusters('bench', 900_000), 900);
+const edges = trafficEdges(model, store.scopes('bench', 900_000), 900);
 const queryMs = performance.now() - q0;
 
 console.log(`envoys ${ENVOYS}, clusters per envoy ${CLUSTERS}, flushes ${flushes} (${SLOTS} slots of ${SLOT_MS / 1000} s), series ${store.seriesCount}`);
