@@ -71,7 +71,7 @@ export function ingestMetrics(store: TrafficWindowStore, who: StreamIdentity, ms
 
 interface HttpEntry {
   common_properties?: { start_time?: { seconds?: number; nanos?: number }; time_to_last_downstream_tx_byte?: { seconds?: number; nanos?: number }; upstream_cluster?: string };
-  request?: { request_method?: string; authority?: string; path?: string };
+  request?: { request_method?: string; authority?: string; path?: string; original_path?: string };
   response?: { response_code?: { value?: number } };
 }
 interface AccessLogsMessage {
@@ -88,7 +88,8 @@ export function toLine(e: HttpEntry): AccessLogLine {
     time: new Date(start === undefined ? 0 : start * 1000).toISOString(),
     method: e.request?.request_method ?? '',
     authority: e.request?.authority ?? '',
-    path: e.request?.path ?? '',
+    // What the client asked for: a gateway route's prefix rewrite leaves the rewritten path in `path`.
+    path: e.request?.original_path || (e.request?.path ?? ''),
     status: e.response?.response_code?.value ?? null,
     durationMs: took === undefined ? null : Math.round(took * 10_000) / 10,
     upstreamCluster: e.common_properties?.upstream_cluster ?? '',
