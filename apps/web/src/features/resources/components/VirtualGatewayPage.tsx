@@ -8,6 +8,7 @@ import { EffectiveRouting } from './EffectiveRouting';
 import { DeploySection } from '../../deploy';
 import { EnvoyTable } from './EnvoyTable';
 import { Facts, ResourcePage } from './ResourcePage';
+import { GatewayRoutesTraffic, TrafficSection } from '../../traffic';
 
 export function VirtualGatewayPage() {
   const { mesh = '', gateway = '' } = useParams();
@@ -43,6 +44,11 @@ export function VirtualGatewayPage() {
                 </li>
               ))}
             </ul>
+          </section>
+          <TrafficSection mesh={mesh} subject={{ kind: 'virtualGateway', name: gateway }} />
+          <section className="card" aria-labelledby="gateway-route-traffic-title">
+            <h3 id="gateway-route-traffic-title">Gateway route traffic</h3>
+            <GatewayRoutesTraffic mesh={mesh} gateway={gateway} />
           </section>
           <section className="card" aria-labelledby="effective-title">
             <h3 id="effective-title">Effective routing</h3>
