@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { useSubjectTraffic, type TrafficSubject, type TrafficWindow } from '../api/traffic-api';
 import { AccessLogView } from './AccessLogView';
-import { Sparkline } from './Sparkline';
+import { TimeChart } from './TimeChart';
+import './traffic.css';
 
 const sent: Record<TrafficSubject['kind'], string> = {
   virtualNode: "Requests this node's Envoy sends show here within 10 s.",
@@ -16,6 +17,7 @@ export function TrafficPanel({ mesh, subject }: { mesh: string; subject: Traffic
   const q = useSubjectTraffic(mesh, subject, window);
   const points = q.data?.points ?? [];
   const any = points.some((p) => p.requests > 0);
+  const times = points.map((p) => p.t);
   return (
     <>
       <label>
@@ -31,9 +33,9 @@ export function TrafficPanel({ mesh, subject }: { mesh: string; subject: Traffic
         <div className="empty"><p className="empty-title">No traffic yet</p><p>{sent[subject.kind]}</p></div>
       ) : (
         <div className="sparklines">
-          <Sparkline title="Request rate" unit="req/s" values={points.map((p) => p.requests / 10)} />
-          <Sparkline title="Errors (5xx)" unit="req/s" values={points.map((p) => p.errors / 10)} />
-          <Sparkline title="p99 latency" unit="ms" values={points.map((p) => p.p99Ms)} />
+          <TimeChart title="Request rate" unit="req/s" times={times} values={points.map((p) => p.requests / 10)} />
+          <TimeChart title="Errors (5xx)" unit="req/s" times={times} values={points.map((p) => p.errors / 10)} />
+          <TimeChart title="p99 latency" unit="ms" times={times} values={points.map((p) => p.p99Ms)} />
         </div>
       )}
       {subject.kind !== 'route' ? (
