@@ -52,25 +52,35 @@ function callableServices(model: MeshModel, source: ProxyRef): Set<string> | und
   return backends.length > 0 ? new Set(backends) : undefined;
 }
 
-/** Every service and route (in the model's order) that leads from source to target. */
-export function candidates(model: MeshModel, source: ProxyRef, target: string): Candidate[] {
-  const callable = callableServices(model, source);
-  const out: Candidate[] = [];
+/** Every service and route (in the model's order) that leads to each node, whoever calls. */
+function candidateIndex(model: MeshModel): Map<string, Candidate[]> {
+  const routesOf = new Map<string, MeshModel['routes']>();
+  for (const r of model.routes) routesOf.set(r.virtualRouterName, [...(routesOf.get(r.virtualRouterName) ?? []), r]);
+  const index = new Map<string, Candidate[]>();
+  const add = (node: string, c: Candidate) => index.set(node, [...(index.get(node) ?? []), c]);
   for (const vs of model.virtualServices) {
-    if (callable && !callable.has(vs.virtualServiceName)) continue;
     const provider = vs.spec.provider;
-    if (provider?.virtualNode?.virtualNodeName === target) out.push({ service: vs.virtualServiceName, router: null, route: null, configuredWeight: null });
+    const direct = provider?.virtualNode?.virtualNodeName;
+    if (direct) add(direct, { service: vs.virtualServiceName, router: null, route: null, configuredWeight: null });
     const router = provider?.virtualRouter?.virtualRouterName;
     if (!router) continue;
-    for (const r of model.routes.filter((x) => x.virtualRouterName === router)) {
+    for (const r of routesOf.get(router) ?? []) {
       const targets = routeTargets(r.spec);
-      const hit = targets.find((t) => t.virtualNode === target);
-      if (!hit) continue;
       const sum = targets.reduce((s, t) => s + t.weight, 0);
-      out.push({ service: vs.virtualServiceName, router, route: r.routeName, configuredWeight: sum === 0 ? 0 : Math.round((hit.weight * 1000) / sum) / 10 });
+      for (const hit of targets) {
+        // A node named twice in one route is one candidate (its first weight, as Envoy's first cluster entry).
+        if ((index.get(hit.virtualNode) ?? []).some((c) => c.service === vs.virtualServiceName && c.router === router && c.route === r.routeName)) continue;
+        add(hit.virtualNode, { service: vs.virtualServiceName, router, route: r.routeName, configuredWeight: sum === 0 ? 0 : Math.round((hit.weight * 1000) / sum) / 10 });
+      }
     }
   }
-  return out;
+  return index;
+}
+
+/** Every service and route (in the model's order) that leads from source to target. */
+export function candidates(model: MeshModel, source: ProxyRef, target: string, index = candidateIndex(model)): Candidate[] {
+  const callable = callableServices(model, source);
+  return (index.get(target) ?? []).filter((c) => !callable || callable.has(c.service));
 }
 
 /** A gateway's one gateway route to a service, or null when none or several lead there. */
@@ -89,13 +99,21 @@ const sourceKey = (p: ProxyRef) => `${p.kind}/${p.name}`;
 /** One edge per caller, service, route and target; measuredShare within the caller's route. */
 export function trafficEdges(model: MeshModel, scopes: readonly ScopeTraffic[], windowSeconds: number): TrafficEdge[] {
   const index = egressClusterIndex(model);
+  const leadsTo = candidateIndex(model);
   const bySource = new Map<string, ScopeTraffic[]>();
-  for (const s of scopes) bySource.set(sourceKey(s.source), [...(bySource.get(sourceKey(s.source)) ?? []), s]);
+  for (const s of scopes) {
+    const list = bySource.get(sourceKey(s.source));
+    if (list) list.push(s);
+    else bySource.set(sourceKey(s.source), [s]);
+  }
   const edges: TrafficEdge[] = [];
   for (const own of bySource.values()) {
+    const source = own[0]?.source;
+    const callable = source && callableServices(model, source);
     const clusters = own.flatMap((c) => {
       const target = isClusterScope(c.scope) ? index.get(c.scope) : undefined;
-      return target && c.requests > 0 ? [{ traffic: c, target, candidates: candidates(model, c.source, target) }] : [];
+      const to = target === undefined ? [] : (leadsTo.get(target) ?? []).filter((x) => !callable || callable.has(x.service));
+      return target && c.requests > 0 ? [{ traffic: c, target, candidates: to }] : [];
     });
     for (const part of splitSharedClusters(model, clusters, own)) {
       const { traffic: c, target, candidate: a } = part;

@@ -84,8 +84,8 @@ export const GraphNode = memo(function GraphNode({ node, box, selected, near, ma
       ) : null}
       {node.health ? (
         <g className={`badge health-${node.health.state}`} transform={`translate(4,${box.height - 7})`} role="img" aria-label={`health ${node.health.state}`}>
-          <rect width={66} height={15} rx={7} />
-          <text x={33} y={11} textAnchor="middle">
+          <rect width={76} height={15} rx={7} />
+          <text x={38} y={11} textAnchor="middle">
             {node.health.state}
           </text>
         </g>
