@@ -58,6 +58,8 @@ export const nodeTrafficSchema = z.object({
   points: z.array(z.object({ t: z.number().describe('Slot start, ms since the epoch (10 s slots)'), requests: count, errors: count.describe('5xx'), p99Ms: ms })),
 });
 
+export const routeTrafficParams = z.object({ mesh: z.string(), router: z.string(), route: z.string() });
+
 export const accessLogQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   status: z.string().regex(/^([1-5]xx|[1-5]\d\d)$/, 'a status class such as 5xx or a code such as 503').optional(),

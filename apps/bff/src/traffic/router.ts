@@ -15,7 +15,7 @@ import { matchesStatus } from './access-log-store';
 import { accessLogQuery, trafficQuery, trafficWindows } from './contract';
 import type { Traffic } from './traffic';
 
-type Params = { mesh: string; name?: string; router?: string; route?: string };
+type Params = { mesh: string; node?: string; gateway?: string; router?: string; route?: string };
 
 function parse<T extends z.ZodType>(schema: T, query: unknown, res: Response): z.infer<T> | undefined {
   const parsed = schema.safeParse(query, { reportInput: true });
@@ -25,8 +25,8 @@ function parse<T extends z.ZodType>(schema: T, query: unknown, res: Response): z
 }
 
 const proxyKinds = [
-  { path: 'virtualNodes', kind: 'virtualNode', label: 'virtual node', exists: (m: MeshModel, n: string) => m.virtualNodes.some((x) => x.virtualNodeName === n) },
-  { path: 'virtualGateways', kind: 'virtualGateway', label: 'virtual gateway', exists: (m: MeshModel, n: string) => m.virtualGateways.some((x) => x.virtualGatewayName === n) },
+  { path: 'virtualNodes', param: 'node', kind: 'virtualNode', label: 'virtual node', exists: (m: MeshModel, n: string) => m.virtualNodes.some((x) => x.virtualNodeName === n) },
+  { path: 'virtualGateways', param: 'gateway', kind: 'virtualGateway', label: 'virtual gateway', exists: (m: MeshModel, n: string) => m.virtualGateways.some((x) => x.virtualGatewayName === n) },
 ] as const;
 
 const p99 = (b: Parameters<typeof quantile>[0]) => {
@@ -69,9 +69,10 @@ export function createTrafficRouter(traffic: Traffic, loadMeshModel: (mesh: stri
   });
 
   for (const k of proxyKinds) {
-    const base = `/meshes/:mesh/${k.path}/:name`;
-    const proxyOf = (req: Request<Params>): ProxyRef => ({ kind: k.kind, name: req.params.name ?? '' });
-    const exists = (req: Request<Params>) => (m: MeshModel) => (k.exists(m, req.params.name ?? '') ? undefined : `${k.label} ${req.params.name} does not exist in mesh ${req.params.mesh}`);
+    const base = `/meshes/:mesh/${k.path}/:${k.param}`;
+    const nameOf = (req: Request<Params>) => req.params[k.param] ?? '';
+    const proxyOf = (req: Request<Params>): ProxyRef => ({ kind: k.kind, name: nameOf(req) });
+    const exists = (req: Request<Params>) => (m: MeshModel) => (k.exists(m, nameOf(req)) ? undefined : `${k.label} ${nameOf(req)} does not exist in mesh ${req.params.mesh}`);
 
     router.get(`${base}/traffic`, async (req: Request<Params>, res: Response) => {
       const q = parse(trafficQuery, req.query, res);
