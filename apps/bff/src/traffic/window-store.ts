@@ -7,10 +7,13 @@ import { addBuckets, statusClasses, type Bucket, type GaugeName, type ProxyRef, 
 export const SLOT_MS = 10_000;
 export const SLOTS = 90;
 
-/** Histogram counts over one set of bounds (Envoy's bounds are the same in every flush); compact on purpose. */
+/**
+ * Histogram counts over one set of bounds (Envoy's bounds are the same in every flush); compact on
+ * purpose: whole counts in 32 bits (4.29 billion samples per bucket and series within a window).
+ */
 interface Latency {
   bounds: readonly number[];
-  counts: Float64Array;
+  counts: Uint32Array;
 }
 
 interface Slot {
@@ -155,8 +158,9 @@ function addLatency(into: Latency | undefined, delta: readonly Bucket[], shared:
     const merged = addBuckets(toBuckets(into), delta);
     return addLatency(undefined, merged, shared);
   }
-  const out = into ? { bounds, counts: into.counts } : { bounds, counts: new Float64Array(bounds.length) };
-  delta.forEach((b, i) => (out.counts[i] = (out.counts[i] ?? 0) + b.cumulativeCount));
+  const out = into ? { bounds, counts: into.counts } : { bounds, counts: new Uint32Array(bounds.length) };
+  // A count that went down (Envoy restarted a histogram) adds nothing rather than wrapping around.
+  delta.forEach((b, i) => (out.counts[i] = (out.counts[i] ?? 0) + Math.max(0, Math.round(b.cumulativeCount))));
   return out;
 }
 
