@@ -6,19 +6,17 @@ import assert from 'node:assert/strict';
 import { request, Agent } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { CreateGatewayRouteCommand, CreateVirtualGatewayCommand } from '@aws-sdk/client-app-mesh';
-import { parse, stringify } from 'yaml';
 import type { AccessLogLine, GatewayRouteTraffic, TrafficEdge } from '@meshwright/model';
 import { gatewayRouteSpec, gatewaySpec } from '../../../../testkit/appmesh-specs';
-import { startEnvoy, type RunningEnvoy } from '../../../../testkit/envoy';
+import type { RunningEnvoy } from '../../../../testkit/envoy';
 import { eventually } from '../../../../testkit/eventually';
 import { apiRequest } from '../../../../testkit/http';
-import { freePort } from '../../../../testkit/ports';
 import { collectSse } from '../../../../testkit/sse';
+import { freePort } from '../../../../testkit/ports';
 import { httpUpstream } from '../../../../testkit/upstreams';
 import { createColorMesh, MESH, SERVICE } from '../../../../testkit/xds/color-mesh';
-import { startControlPlane, type ControlPlane } from '../../../../testkit/xds/control-plane';
-import { createTrafficRouter } from './router';
-import { createTraffic } from './traffic';
+import type { ControlPlane } from '../../../../testkit/xds/control-plane';
+import { startTrafficControlPlane, startTrafficEnvoy } from '../../../../testkit/xds/traffic';
 
 const GATEWAY = 'edge';
 const agent = new Agent({ keepAlive: true, maxSockets: 8 });
@@ -41,7 +39,6 @@ async function adminSum(adminPort: number, pattern: string): Promise<number> {
 }
 
 describe('gateway traffic from a real Envoy', () => {
-  const traffic = createTraffic();
   let cp: ControlPlane;
   let envoy: RunningEnvoy;
   let listenerPort: number;
@@ -53,10 +50,7 @@ describe('gateway traffic from a real Envoy', () => {
   };
 
   before(async () => {
-    cp = await startControlPlane({
-      registerServices: traffic.registerServices,
-      extraRoutes: (router) => router.use(createTrafficRouter(traffic, (m) => cp.store.loadMeshModel(m))),
-    });
+    cp = await startTrafficControlPlane();
     const blue = await httpUpstream('blue');
     const green = await httpUpstream('green');
     apps.push(blue, green);
@@ -64,13 +58,7 @@ describe('gateway traffic from a real Envoy', () => {
     listenerPort = await freePort();
     await cp.client.send(new CreateVirtualGatewayCommand({ meshName: MESH, virtualGatewayName: GATEWAY, spec: gatewaySpec(listenerPort) }));
     await cp.client.send(new CreateGatewayRouteCommand({ meshName: MESH, virtualGatewayName: GATEWAY, gatewayRouteName: 'to-colors', spec: gatewayRouteSpec(SERVICE, '/shop') }));
-    const res = await apiRequest(cp, `/api/meshes/${MESH}/virtualGateways/${GATEWAY}/envoy-config?mode=ads&format=yaml`);
-    assert.equal(res.status, 200, await res.clone().text());
-    const bootstrap = parse(await res.text()) as { admin: { address: { socket_address: { port_value: number } } }; stats_flush_interval: string };
-    const adminPort = await freePort();
-    bootstrap.admin.address.socket_address.port_value = adminPort;
-    bootstrap.stats_flush_interval = '1s'; // the test's patience, not the product's default
-    envoy = await startEnvoy(stringify(bootstrap), adminPort);
+    ({ envoy } = await startTrafficEnvoy(cp, `/api/meshes/${MESH}/virtualGateways/${GATEWAY}/envoy-config`));
     await eventually('the gateway routes', () => send(listenerPort, '/shop/warm').catch(() => 0), (s) => s === 200);
   });
   after(async () => {

@@ -4,21 +4,18 @@
 import assert from 'node:assert/strict';
 import { request, Agent } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { parse, stringify } from 'yaml';
 import { UpdateVirtualNodeCommand } from '@aws-sdk/client-app-mesh';
 import type { ProxyHealth, TrafficEdge } from '@meshwright/model';
 import { nodeSpec } from '../../../../testkit/appmesh-specs';
-import { startEnvoy, type RunningEnvoy } from '../../../../testkit/envoy';
+import type { RunningEnvoy } from '../../../../testkit/envoy';
 import { eventually } from '../../../../testkit/eventually';
 import { apiRequest } from '../../../../testkit/http';
-import { freePort } from '../../../../testkit/ports';
 import { collectSse } from '../../../../testkit/sse';
 import { httpUpstream } from '../../../../testkit/upstreams';
 import { createColorMesh, FRONT, MESH, SERVICE } from '../../../../testkit/xds/color-mesh';
-import { startControlPlane, type ControlPlane } from '../../../../testkit/xds/control-plane';
+import type { ControlPlane } from '../../../../testkit/xds/control-plane';
+import { startTrafficControlPlane, startTrafficEnvoy } from '../../../../testkit/xds/traffic';
 import type { AccessLogLine } from './access-log-store';
-import { createTrafficRouter } from './router';
-import { createTraffic } from './traffic';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 16 });
 
@@ -61,7 +58,6 @@ async function adminCounters(adminPort: number): Promise<Map<string, { total: nu
 }
 
 describe('traffic from a real Envoy', () => {
-  const traffic = createTraffic();
   let cp: ControlPlane;
   let envoy: RunningEnvoy;
   const apps: { close: () => Promise<void> }[] = [];
@@ -73,10 +69,7 @@ describe('traffic from a real Envoy', () => {
   const edges = async (): Promise<TrafficEdge[]> => (await answer()).edges;
 
   before(async () => {
-    cp = await startControlPlane({
-      registerServices: traffic.registerServices,
-      extraRoutes: (router) => router.use(createTrafficRouter(traffic, (m) => cp.store.loadMeshModel(m))),
-    });
+    cp = await startTrafficControlPlane();
     const blue = await httpUpstream('blue');
     // green fails what is sent to /fail with a 503, so errors show on its edge only.
     const green = await httpUpstream('green', { answer: (path) => ({ status: path.startsWith('/fail') ? 503 : 200 }) });
@@ -86,14 +79,9 @@ describe('traffic from a real Envoy', () => {
     const base = nodeSpec('127.0.0.1', green.port);
     const outlierDetection = { maxServerErrors: 20, interval: { value: 1, unit: 's' as const }, baseEjectionDuration: { value: 60, unit: 's' as const }, maxEjectionPercent: 100 };
     await cp.client.send(new UpdateVirtualNodeCommand({ meshName: MESH, virtualNodeName: 'green', spec: { ...base, listeners: (base.listeners ?? []).map((l) => ({ ...l, outlierDetection })) } }));
-    const res = await apiRequest(cp, `/api/meshes/${MESH}/virtualNodes/${FRONT}/envoy-config?mode=ads&format=yaml`);
-    assert.equal(res.status, 200);
-    const bootstrap = parse(await res.text()) as { admin: { address: { socket_address: { port_value: number } } }; stats_flush_interval: string };
-    assert.equal(bootstrap.stats_flush_interval, '10s', 'the download flushes every 10 s');
-    const adminPort = await freePort();
-    bootstrap.admin.address.socket_address.port_value = adminPort;
-    bootstrap.stats_flush_interval = '1s'; // the test's patience, not the product's default
-    envoy = await startEnvoy(stringify(bootstrap), adminPort);
+    const started = await startTrafficEnvoy(cp, `/api/meshes/${MESH}/virtualNodes/${FRONT}/envoy-config`);
+    envoy = started.envoy;
+    assert.equal(started.downloadedFlushInterval, '10s', 'the download flushes every 10 s');
     await eventually('Envoy routes', () => send(cp.egressPort, '/warm').catch(() => 0), (s) => s === 200);
   });
   after(async () => {
