@@ -5,6 +5,9 @@
 //    fit and at 1:1. "Full view" is the whole screen from a mesh: graph, worker layout, drawing.
 // 3. Panning: drags and wheel zooms through Playwright while a PerformanceObserver records long tasks
 //    (> 50 ms) and a rAF loop records the longest gap between frames.
+// 4. With traffic: a traffic API answer for the mesh (bench/topology-traffic.ts: every backend call
+//    with a rate, every 7th failing, health for every node) laid over the graph in node, then the
+//    graph with every edge's width, colour and title and every node's health badge drawn and panned.
 // TOPOLOGY_BENCH_SHOTS=<dir> keeps a screenshot of each full view.
 // Targets: 1,000 virtual nodes drawn in under 2 s; no long task over 100 ms while panning.
 import { createReadStream } from 'node:fs';
@@ -21,6 +24,8 @@ import { buildGraph } from '../apps/web/src/features/topology/lib/build-graph';
 import { layoutGraph, type GraphLayout } from '../apps/web/src/features/topology/lib/layout';
 import type { TopologyGraph } from '../apps/web/src/features/topology/lib/graph-types';
 import { generateMesh } from '../apps/web/src/features/topology/test-support/generate-mesh';
+import { withTraffic } from '../apps/web/src/features/topology/lib/traffic-overlay';
+import { syntheticTraffic } from './topology-traffic';
 import type { BenchApi, Recording } from './topology-page/bench-api';
 
 /** The bench page's globals, as seen inside `page.evaluate` (which runs in the page, so no closures). */
@@ -48,21 +53,39 @@ interface Row {
   panOne?: PanResult;
   wheelFit?: PanResult;
   wheelOne?: PanResult;
+  /** Traffic laid over the graph (withTraffic) in node, and the graph with it drawn and panned. */
+  overlay: number;
+  trafficEdges: number;
+  drawTraffic?: number;
+  panTraffic?: PanResult;
 }
 type PanResult = Recording;
 
-async function layoutInNode(rows: Row[]): Promise<Map<number, { graph: TopologyGraph; layout: GraphLayout }>> {
+interface LaidOut {
+  graph: TopologyGraph;
+  layout: GraphLayout;
+  /** The same graph with traffic on its edges and health on its nodes (same layout: traffic moves nothing). */
+  withTraffic: TopologyGraph;
+}
+
+async function layoutInNode(rows: Row[]): Promise<Map<number, LaidOut>> {
   const elk = new ELK();
   await layoutGraph(buildGraph(generateMesh(50)), elk); // warm the JIT so the first size is not penalised
-  const laidOut = new Map<number, { graph: TopologyGraph; layout: GraphLayout }>();
+  withTraffic(buildGraph(generateMesh(50)), syntheticTraffic(generateMesh(50)));
+  const laidOut = new Map<number, LaidOut>();
   for (const n of SIZES) {
+    const model = generateMesh(n);
     const t0 = performance.now();
-    const graph = buildGraph(generateMesh(n));
+    const graph = buildGraph(model);
     const t1 = performance.now();
     const layout = await layoutGraph(graph, elk);
     const t2 = performance.now();
-    rows.push({ virtualNodes: n, graphNodes: graph.nodes.length, edges: graph.edges.length, build: t1 - t0, layout: t2 - t1 });
-    laidOut.set(n, { graph, layout });
+    const answer = syntheticTraffic(model);
+    const t3 = performance.now();
+    const traffic = withTraffic(graph, answer);
+    const t4 = performance.now();
+    rows.push({ virtualNodes: n, graphNodes: graph.nodes.length, edges: graph.edges.length, build: t1 - t0, layout: t2 - t1, overlay: t4 - t3, trafficEdges: traffic.edges.filter((e) => e.traffic).length });
+    laidOut.set(n, { graph, layout, withTraffic: traffic });
   }
   return laidOut;
 }
@@ -109,7 +132,7 @@ const wheel = (page: Page) =>
     for (let i = 0; i < 10; i++) await page.mouse.wheel(0, i < 5 ? -120 : 120);
   });
 
-async function inBrowser(rows: Row[], laidOut: Map<number, { graph: TopologyGraph; layout: GraphLayout }>): Promise<void> {
+async function inBrowser(rows: Row[], laidOut: Map<number, LaidOut>): Promise<void> {
   const t0 = performance.now();
   await build({ root: pageRoot, base: './', logLevel: 'warn', plugins: [react()], build: { outDir: dist, emptyOutDir: true, target: 'es2022' } });
   console.log(`bench page built in ${ms(performance.now() - t0)}`);
@@ -140,6 +163,10 @@ async function inBrowser(rows: Row[], laidOut: Map<number, { graph: TopologyGrap
       await page.waitForTimeout(SETTLE_MS);
       row.panOne = await drag(page);
       row.wheelOne = await wheel(page);
+      row.drawTraffic = await page.evaluate(({ withTraffic: graph, layout }) => (globalThis as unknown as Page$).topologyBench.drawCanvas(graph, layout, 'fit'), input);
+      await page.waitForTimeout(SETTLE_MS);
+      row.panTraffic = await drag(page);
+      if (SHOTS) await page.screenshot({ path: join(SHOTS, `topology-${row.virtualNodes}-traffic.png`) });
       row.full = (await page.evaluate((n) => (globalThis as unknown as Page$).topologyBench.fullView(n), row.virtualNodes)).total;
       if (SHOTS) {
         await page.screenshot({ path: join(SHOTS, `topology-${row.virtualNodes}.png`) });
@@ -175,6 +202,11 @@ console.log('virtual nodes | drag-pan at fit        | drag-pan at 1:1        | w
 for (const r of rows) {
   const cell = (p?: PanResult) => `${lt(p)}, gap ${gap(p).trim()}`.padEnd(22);
   console.log(`${String(r.virtualNodes).padStart(13)} | ${cell(r.panFit)} | ${cell(r.panOne)} | ${cell(r.wheelFit)} | ${cell(r.wheelOne)}`);
+}
+console.log('\nWith traffic: overlay in node, first draw at fit, drag-pan at fit');
+console.log('virtual nodes | edges with traffic | overlay (withTraffic) | first draw, fit | drag-pan at fit');
+for (const r of rows) {
+  console.log(`${String(r.virtualNodes).padStart(13)} | ${String(r.trafficEdges).padStart(18)} | ${ms(r.overlay).padStart(21)} | ${ms(r.drawTraffic ?? NaN).padStart(15)} | ${lt(r.panTraffic)}, gap ${gap(r.panTraffic).trim()}`);
 }
 const big = rows.find((r) => r.virtualNodes === 1000);
 if (big) {

@@ -1,11 +1,13 @@
 // Traffic ingest: 100 Envoys' worth of stat flushes into the rolling window, as StreamMetrics hands
 // them over (decoded messages): each flush has 20 egress clusters (total, status classes, a 20-bucket
-// upstream_rq_time histogram) among 600 stat families the view ignores. Fills the whole 15-minute
+// upstream_rq_time histogram, membership and ejection gauges), 20 routes' own stats (Route.stat_prefix:
+// total, status classes, histogram), the ingress connection manager's downstream counters, among 600
+// stat families the view ignores. Fills the whole 15-minute
 // window (90 slots) and prints ingest CPU per flush, the traffic API's answer time and the memory held.
 // Run: npx tsx bench/traffic.ts [envoys] [clusters per envoy]
 import { performance } from 'node:perf_hooks';
 import type { Bucket, MeshModel } from '@meshwright/model';
-import { trafficEdges } from '@meshwright/model';
+import { gatewayRouteTraffic, proxyHealth, trafficEdges } from '@meshwright/model';
 import { ingestMetrics } from '../apps/bff/src/traffic/grpc-services';
 import { SLOT_MS, SLOTS, TrafficWindowStore } from '../apps/bff/src/traffic/window-store';
 import { AccessLogStore } from '../apps/bff/src/traffic/access-log-store';
@@ -16,15 +18,26 @@ const CLUSTERS = Number(process.argv[3] ?? 20);
 const BOUNDS = [0.5, 1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000, Infinity];
 
 function flush(envoy: number, round: number) {
-  const families: { name: string; metric: { counter?: { value: number }; histogram?: { bucket: { cumulative_count: number; upper_bound: number }[] } }[] }[] = [];
+  const families: { name: string; metric: { counter?: { value: number }; gauge?: { value: number }; histogram?: { bucket: { cumulative_count: number; upper_bound: number }[] } }[] }[] = [];
+  const histogram = (rq: number) => ({ bucket: BOUNDS.map((b, i) => ({ upper_bound: b, cumulative_count: (round + 1) * rq * Math.min(1, (i + 1) / 8) })) });
   for (let c = 0; c < CLUSTERS; c++) {
     const cluster = `cds_egress_bench_node-${(envoy + c) % ENVOYS}_http_8080`;
     const rq = 100 + ((envoy * 7 + c) % 50);
     families.push({ name: `cluster.${cluster}.upstream_rq_total`, metric: [{ counter: { value: rq } }] });
     families.push({ name: `cluster.${cluster}.upstream_rq_2xx`, metric: [{ counter: { value: rq - 2 } }] });
     families.push({ name: `cluster.${cluster}.upstream_rq_5xx`, metric: [{ counter: { value: 2 } }] });
-    families.push({ name: `cluster.${cluster}.upstream_rq_time`, metric: [{ histogram: { bucket: BOUNDS.map((b, i) => ({ upper_bound: b, cumulative_count: (round + 1) * rq * Math.min(1, (i + 1) / 8) })) } }] });
+    families.push({ name: `cluster.${cluster}.upstream_rq_time`, metric: [{ histogram: histogram(rq) }] });
+    families.push({ name: `cluster.${cluster}.membership_healthy`, metric: [{ gauge: { value: 1 } }] });
+    families.push({ name: `cluster.${cluster}.membership_total`, metric: [{ gauge: { value: 1 } }] });
+    families.push({ name: `cluster.${cluster}.outlier_detection.ejections_active`, metric: [{ gauge: { value: 0 } }] });
+    const route = `vhost.svc-${(envoy + c) % ENVOYS}.bench.local.route.route_router-${(envoy + c) % ENVOYS}__split`;
+    families.push({ name: `${route}.upstream_rq_total`, metric: [{ counter: { value: rq } }] });
+    families.push({ name: `${route}.upstream_rq_2xx`, metric: [{ counter: { value: rq - 2 } }] });
+    families.push({ name: `${route}.upstream_rq_5xx`, metric: [{ counter: { value: 2 } }] });
+    families.push({ name: `${route}.upstream_rq_time`, metric: [{ histogram: histogram(rq) }] });
   }
+  families.push({ name: 'http.ingress_http_8080.downstream_rq_total', metric: [{ counter: { value: 300 } }] });
+  families.push({ name: 'http.ingress_http_8080.downstream_rq_2xx', metric: [{ counter: { value: 300 } }] });
   for (let i = 0; i < 600; i++) families.push({ name: `listener.0.0.0.0_15001.stat_${i}`, metric: [{ counter: { value: i } }] });
   return { envoy_metrics: families };
 }
@@ -56,10 +69,13 @@ const model = {
   virtualRouters: [], routes: [], virtualServices: [], virtualGateways: [], gatewayRoutes: [],
 } as unknown as MeshModel;
 const q0 = performance.now();
-const edges = trafficEdges(model, store.clusters('bench', 900_000), 900);
+const scopes = store.scopes('bench', 900_000);
+const edges = trafficEdges(model, scopes, 900);
+gatewayRouteTraffic(model, scopes, 900);
+const health = proxyHealth(model, scopes);
 const queryMs = performance.now() - q0;
 
 console.log(`envoys ${ENVOYS}, clusters per envoy ${CLUSTERS}, flushes ${flushes} (${SLOTS} slots of ${SLOT_MS / 1000} s), series ${store.seriesCount}`);
-console.log(`ingest per flush: ${((cpuMs / flushes) * 1000).toFixed(0)} µs (${CLUSTERS * 4 + 600} families each)`);
+console.log(`ingest per flush: ${((cpuMs / flushes) * 1000).toFixed(0)} µs (${CLUSTERS * 11 + 2 + 600} families each)`);
 console.log(`memory held for a full 15 min window + ${ENVOYS * 1000} access-log lines: ${heldMb.toFixed(1)} MB heap${globalThis.gc ? '' : ' (run with --expose-gc for a settled figure)'}`);
-console.log(`GET traffic?window=15m computation: ${queryMs.toFixed(0)} ms for ${edges.length} edges`);
+console.log(`GET traffic?window=15m computation: ${queryMs.toFixed(0)} ms for ${edges.length} edges and ${health.length} proxies' health`);

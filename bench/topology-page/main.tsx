@@ -1,6 +1,7 @@
 // Bench page for bench/topology.ts: draws the real topology components in Chromium and exposes hooks
 // the bench drives (window.topologyBench). Not part of the console build.
-import { useEffect } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { TopologyCanvas } from '../../apps/web/src/features/topology/components/TopologyCanvas';
@@ -15,6 +16,9 @@ import { generateMesh } from '../../apps/web/src/features/topology/test-support/
 import { sampleFindings, sampleMesh } from '../../apps/web/src/features/topology/test-support/sample-mesh';
 
 const noop = () => undefined;
+// The side panel asks the traffic API about a selected node; the bench page has none, so it says "no traffic yet".
+const queries = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+const withQueries = (node: ReactNode) => <QueryClientProvider client={queries}>{node}</QueryClientProvider>;
 const noMatches = new Set<string>();
 
 function BenchCanvas({ graph, layout, zoom }: { graph: TopologyGraph; layout: GraphLayout; zoom: 'fit' | 'one' }) {
@@ -66,7 +70,7 @@ const bench: BenchApi = {
     await afterPaint();
     const started = performance.now();
     const graph = buildGraph(generateMesh(nodeCount));
-    r.render(<TopologyView graph={graph} onOpen={noop} />);
+    r.render(withQueries(<TopologyView graph={graph} onOpen={noop} />));
     for (;;) {
       await afterPaint();
       const drawn = document.querySelectorAll('[data-node-id]').length;
@@ -77,7 +81,7 @@ const bench: BenchApi = {
   /** The small sample mesh with problems and sync badges, for a look (screenshot) at the details. */
   async showcase(): Promise<void> {
     const graph = buildGraph(sampleMesh(), sampleFindings(), new Map([['web-v1', 'SYNCED'], ['web-v2', 'NACKED'], ['cart', 'STALE']]));
-    freshRoot().render(<TopologyView graph={graph} onOpen={noop} status="sample" />);
+    freshRoot().render(withQueries(<TopologyView graph={graph} onOpen={noop} status="sample" />));
     while (document.querySelectorAll('[data-node-id]').length < graph.nodes.length) await afterPaint();
     await afterPaint();
   },

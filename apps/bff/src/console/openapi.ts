@@ -158,11 +158,28 @@ const endpoints: Record<string, Partial<Record<'get' | 'post' | 'delete', Endpoi
       summary: "Traffic in mesh terms over the window, from the proxies' stat flushes: one edge per caller, service, route and target",
       params: c.meshParams,
       query: c.trafficQuery,
-      responses: { '200': ['Edges with requests, rps, status classes, latency quantiles, configured weight and measured share', 'Traffic'], '400': ['BadRequestException: bad window'], '404': ['NotFoundException'] },
+      responses: { '200': ['Edges with requests, rps, status classes, latency quantiles, configured weight and measured share; each gateway route\'s own counts; every proxy\'s health', 'Traffic'], '400': ['BadRequestException: bad window'], '404': ['NotFoundException'] },
     },
   },
   '/api/meshes/{mesh}/virtualNodes/{node}/traffic': {
     get: { summary: "A node's requests, 5xx and p99 per 10 s over the window (its charts)", params: c.nodeParams, query: c.trafficQuery, responses: { '200': ['Points, oldest first', 'NodeTraffic'], '400': ['BadRequestException: bad window'], '404': ['NotFoundException'] } },
+  },
+  '/api/meshes/{mesh}/virtualGateways/{gateway}/traffic': {
+    get: { summary: "A gateway's requests, 5xx and p99 per 10 s over the window (its charts)", params: c.gatewayParams, query: c.trafficQuery, responses: { '200': ['Points, oldest first', 'NodeTraffic'], '400': ['BadRequestException: bad window'], '404': ['NotFoundException'] } },
+  },
+  '/api/meshes/{mesh}/virtualRouters/{router}/routes/{route}/traffic': {
+    get: { summary: "A route's requests, 5xx and p99 per 10 s over the window, from its Envoy route stats in every caller", params: c.routeTrafficParams, query: c.trafficQuery, responses: { '200': ['Points, oldest first', 'NodeTraffic'], '400': ['BadRequestException: bad window'], '404': ['NotFoundException'] } },
+  },
+  '/api/meshes/{mesh}/virtualGateways/{gateway}/access-log': {
+    get: { summary: "The gateway's proxies' latest access-log lines (gRPC access log), newest first", params: c.gatewayParams, query: c.accessLogQuery, responses: { '200': ['Lines', 'AccessLog'], '400': ['BadRequestException: bad limit or status'], '404': ['NotFoundException'] } },
+  },
+  '/api/meshes/{mesh}/virtualGateways/{gateway}/access-log/stream': {
+    get: {
+      summary: "Server-sent events: `event: line` with an AccessLogLine as the gateway's proxies send them",
+      params: c.gatewayParams,
+      query: c.accessLogQuery.pick({ status: true }),
+      responses: { '200': ['text/event-stream of AccessLogLine', { content: { 'text/event-stream': { schema: { type: 'string' } } } }], '404': ['NotFoundException'] },
+    },
   },
   '/api/meshes/{mesh}/virtualNodes/{node}/access-log': {
     get: { summary: "The node's proxies' latest access-log lines (gRPC access log), newest first", params: c.nodeParams, query: c.accessLogQuery, responses: { '200': ['Lines', 'AccessLog'], '400': ['BadRequestException: bad limit or status'], '404': ['NotFoundException'] } },

@@ -1,20 +1,21 @@
 // Proof with a real Envoy on the downloaded ADS bootstrap: its stat flushes and gRPC access log reach
-// meshwright, and the traffic API's counts and split agree with Envoy's own admin /stats.
+// meshwright, and the traffic API's counts and split agree with Envoy's own admin /stats; a node that
+// fails gets ejected by its caller's outlier detection, and the API shows it in the node's health.
 import assert from 'node:assert/strict';
 import { request, Agent } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { parse, stringify } from 'yaml';
-import type { TrafficEdge } from '@meshwright/model';
-import { startEnvoy, type RunningEnvoy } from '../../../../testkit/envoy';
+import { UpdateVirtualNodeCommand } from '@aws-sdk/client-app-mesh';
+import type { ProxyHealth, TrafficEdge } from '@meshwright/model';
+import { nodeSpec } from '../../../../testkit/appmesh-specs';
+import type { RunningEnvoy } from '../../../../testkit/envoy';
 import { eventually } from '../../../../testkit/eventually';
 import { apiRequest } from '../../../../testkit/http';
-import { freePort } from '../../../../testkit/ports';
+import { collectSse } from '../../../../testkit/sse';
 import { httpUpstream } from '../../../../testkit/upstreams';
 import { createColorMesh, FRONT, MESH, SERVICE } from '../../../../testkit/xds/color-mesh';
-import { startControlPlane, type ControlPlane } from '../../../../testkit/xds/control-plane';
+import type { ControlPlane } from '../../../../testkit/xds/control-plane';
+import { startTrafficControlPlane, startTrafficEnvoy } from '../../../../testkit/xds/traffic';
 import type { AccessLogLine } from './access-log-store';
-import { createTrafficRouter } from './router';
-import { createTraffic } from './traffic';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 16 });
 
@@ -36,11 +37,18 @@ async function sendMany(port: number, path: string, n: number): Promise<void> {
   }));
 }
 
+/** One of Envoy's own counters or gauges by exact name (0 when Envoy has not made it). */
+async function adminStat(adminPort: number, name: string): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${adminPort}/stats?filter=${encodeURIComponent(`^${name.replaceAll('.', '\\.')}$`)}`);
+  const m = /: (\d+)$/m.exec(await res.text());
+  return m ? Number(m[1]) : 0;
+}
+
 /** Envoy's own counters: `cluster.<name>.upstream_rq_total` and `_5xx` per egress cluster. */
 async function adminCounters(adminPort: number): Promise<Map<string, { total: number; errors: number }>> {
-  const res = await fetch(`http://127.0.0.1:${adminPort}/stats?filter=${encodeURIComponent('^cluster\\.cds_egress_.*\\.upstream_rq_(total|5xx)$')}`);
+  const res = await fetch(`http://127.0.0.1:${adminPort}/stats?filter=${encodeURIComponent('^cluster\\.cds_egress_[^.]*\\.upstream_rq_(total|5xx)$')}`);
   const out = new Map<string, { total: number; errors: number }>();
-  for (const m of (await res.text()).matchAll(/^cluster\.(\S+)\.upstream_rq_(total|5xx): (\d+)$/gm)) {
+  for (const m of (await res.text()).matchAll(/^cluster\.([^.\s]+)\.upstream_rq_(total|5xx): (\d+)$/gm)) {
     const c = out.get(m[1] ?? '') ?? { total: 0, errors: 0 };
     if (m[2] === 'total') c.total = Number(m[3]);
     else c.errors = Number(m[3]);
@@ -50,34 +58,30 @@ async function adminCounters(adminPort: number): Promise<Map<string, { total: nu
 }
 
 describe('traffic from a real Envoy', () => {
-  const traffic = createTraffic();
   let cp: ControlPlane;
   let envoy: RunningEnvoy;
   const apps: { close: () => Promise<void> }[] = [];
-  const edges = async (): Promise<TrafficEdge[]> => {
+  const answer = async () => {
     const res = await apiRequest(cp, `/api/meshes/${MESH}/traffic?window=15m`);
     assert.equal(res.status, 200);
-    return ((await res.json()) as { edges: TrafficEdge[] }).edges;
+    return (await res.json()) as { edges: TrafficEdge[]; proxies: ProxyHealth[] };
   };
+  const edges = async (): Promise<TrafficEdge[]> => (await answer()).edges;
 
   before(async () => {
-    cp = await startControlPlane({
-      registerServices: traffic.registerServices,
-      extraRoutes: (router) => router.use(createTrafficRouter(traffic, (m) => cp.store.loadMeshModel(m))),
-    });
+    cp = await startTrafficControlPlane();
     const blue = await httpUpstream('blue');
     // green fails what is sent to /fail with a 503, so errors show on its edge only.
     const green = await httpUpstream('green', { answer: (path) => ({ status: path.startsWith('/fail') ? 503 : 200 }) });
     apps.push(blue, green);
     await createColorMesh(cp.client, { blue: blue.port, green: green.port }, { blue: 80, green: 20 });
-    const res = await apiRequest(cp, `/api/meshes/${MESH}/virtualNodes/${FRONT}/envoy-config?mode=ads&format=yaml`);
-    assert.equal(res.status, 200);
-    const bootstrap = parse(await res.text()) as { admin: { address: { socket_address: { port_value: number } } }; stats_flush_interval: string };
-    assert.equal(bootstrap.stats_flush_interval, '10s', 'the download flushes every 10 s');
-    const adminPort = await freePort();
-    bootstrap.admin.address.socket_address.port_value = adminPort;
-    bootstrap.stats_flush_interval = '1s'; // the test's patience, not the product's default
-    envoy = await startEnvoy(stringify(bootstrap), adminPort);
+    // front's Envoy ejects green after 20 5xx in a row (and keeps it out for a minute).
+    const base = nodeSpec('127.0.0.1', green.port);
+    const outlierDetection = { maxServerErrors: 20, interval: { value: 1, unit: 's' as const }, baseEjectionDuration: { value: 60, unit: 's' as const }, maxEjectionPercent: 100 };
+    await cp.client.send(new UpdateVirtualNodeCommand({ meshName: MESH, virtualNodeName: 'green', spec: { ...base, listeners: (base.listeners ?? []).map((l) => ({ ...l, outlierDetection })) } }));
+    const started = await startTrafficEnvoy(cp, `/api/meshes/${MESH}/virtualNodes/${FRONT}/envoy-config`);
+    envoy = started.envoy;
+    assert.equal(started.downloadedFlushInterval, '10s', 'the download flushes every 10 s');
     await eventually('Envoy routes', () => send(cp.egressPort, '/warm').catch(() => 0), (s) => s === 200);
   });
   after(async () => {
@@ -103,7 +107,17 @@ describe('traffic from a real Envoy', () => {
       assert.ok(Math.abs((e.measuredShare ?? -1) * 100 - envoyShare) <= 3, `${e.target.name}: ${e.measuredShare} vs ${envoyShare}`);
       assert.equal(e.configuredWeight, e.target.name === 'blue' ? 80 : 20);
       assert.ok(e.latencyMs.p99 !== null, 'latency from the histogram');
+      assert.equal(e.attribution, 'exact');
     }
+    // The route's own stats (compile's Route.stat_prefix) count every request of the route, once.
+    const routeTotal = await adminStat(envoy.adminPort, `vhost.${SERVICE}.route.route_colors__split.upstream_rq_total`);
+    assert.equal(routeTotal, envoyTotal, "Envoy's route counter agrees with its clusters'");
+    const routePoints = async () => {
+      const res = await apiRequest(cp, `/api/meshes/${MESH}/virtualRouters/colors/routes/split/traffic?window=15m`);
+      assert.equal(res.status, 200);
+      return ((await res.json()) as { points: { requests: number }[] }).points.reduce((s, p) => s + p.requests, 0);
+    };
+    await eventually("the route's chart has every request", routePoints, (n) => n === routeTotal);
     const blue = got.find((e) => e.target.name === 'blue');
     assert.ok(blue && blue.measuredShare !== null && blue.measuredShare > 0.75 && blue.measuredShare < 0.85, JSON.stringify(blue));
   });
@@ -112,7 +126,7 @@ describe('traffic from a real Envoy', () => {
     const controller = new AbortController();
     const stream = await apiRequest(cp, `/api/meshes/${MESH}/virtualNodes/${FRONT}/access-log/stream?status=5xx`, { signal: controller.signal });
     assert.equal(stream.status, 200);
-    const streamed = readLines(stream);
+    const streamed = collectSse<AccessLogLine>(stream);
     await sendMany(cp.egressPort, '/fail', 200);
     const admin = await adminCounters(envoy.adminPort);
     const greenCluster = [...admin.keys()].find((k) => k.includes('_green_http_')) ?? '';
@@ -127,8 +141,20 @@ describe('traffic from a real Envoy', () => {
     const failed = await eventually('the 503s in the access log', async () => lines, (l) => l.length > 0);
     assert.ok(failed.every((l) => l.status === 503 && l.path === '/fail'), JSON.stringify(failed.slice(0, 2)));
     const live = await eventually('the stream sent 503 lines', async () => streamed, (l) => l.length > 0);
-    assert.ok(live.every((l) => l.status === 503 && l.path === '/fail'));
+    assert.ok(live.every((l) => l.event === 'line' && l.data.status === 503 && l.data.path === '/fail'));
     controller.abort();
+  });
+
+  it("the failing node is ejected by front's outlier detection, and its health says so with Envoy's count", async () => {
+    const cluster = [...(await adminCounters(envoy.adminPort)).keys()].find((k) => k.includes('_green_http_')) ?? '';
+    const enforced = await eventually('Envoy ejected green', () => adminStat(envoy.adminPort, `cluster.${cluster}.outlier_detection.ejections_enforced_total`), (n) => n > 0);
+    const health = await eventually('the API shows the ejection', answer, (a) => a.proxies.find((p) => p.proxy.name === 'green')?.ejections === enforced);
+    const green = health.proxies.find((p) => p.proxy.name === 'green');
+    assert.equal(green?.ejectionsActive, await adminStat(envoy.adminPort, `cluster.${cluster}.outlier_detection.ejections_active`));
+    assert.ok(green?.state === 'degraded' || green?.state === 'unhealthy', JSON.stringify(green));
+    const blue = health.proxies.find((p) => p.proxy.name === 'blue');
+    assert.equal(blue?.state, 'healthy', JSON.stringify(blue));
+    assert.equal(blue?.ejections, 0);
   });
 
   it('refuses a bad window and an unknown node with clear errors', async () => {
@@ -139,26 +165,3 @@ describe('traffic from a real Envoy', () => {
     assert.equal(missing.status, 404);
   });
 });
-
-function readLines(res: Response): AccessLogLine[] {
-  const got: AccessLogLine[] = [];
-  const body = res.body;
-  if (!body) return got;
-  void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for await (const chunk of body) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-        for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
-          const data = /^data: (.*)$/m.exec(buffer.slice(0, i))?.[1];
-          buffer = buffer.slice(i + 2);
-          if (data) got.push(JSON.parse(data) as AccessLogLine);
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return got;
-}

@@ -3,7 +3,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { fileURLToPath } from 'node:url';
 import * as protoLoader from '@grpc/proto-loader';
-import { bucketDelta, parseClusterStat, type Bucket, type ProxyRef } from '@meshwright/model';
+import { bucketDelta, parseStat, type Bucket, type ProxyRef } from '@meshwright/model';
 import { parseNodeId } from '../xds/node-id';
 import { protoIncludeDirs } from '../xds/protos';
 import type { AccessLogLine, AccessLogStore } from './access-log-store';
@@ -24,6 +24,7 @@ function serviceDefinition(file: string, name: string): grpc.ServiceDefinition {
 
 interface Metric {
   counter?: { value?: number };
+  gauge?: { value?: number };
   histogram?: { bucket?: { cumulative_count?: number; upper_bound?: number }[] };
 }
 interface MetricsMessage {
@@ -47,28 +48,30 @@ export function ingestMetrics(store: TrafficWindowStore, who: StreamIdentity, ms
   const deltas = new Map<string, ClusterDelta>();
   const at = (cluster: string) => deltas.get(cluster) ?? deltas.set(cluster, {}).get(cluster) ?? {};
   for (const family of msg.envoy_metrics ?? []) {
-    const parsed = parseClusterStat(family.name ?? '');
+    const parsed = parseStat(family.name ?? '');
     if (!parsed) continue;
     const m = family.metric?.[0];
-    const d = at(parsed.cluster);
+    const d = at(parsed.scope);
     const value = Number(m?.counter?.value ?? 0);
     const s = parsed.stat;
     if (s.kind === 'requests') d.requests = value;
     else if (s.kind === 'status') d.status = { ...d.status, [s.statusClass]: value };
     else if (s.kind === 'healthCheckFailure') d.healthCheckFailures = value;
     else if (s.kind === 'ejection') d.ejections = value;
+    else if (s.kind === 'gauge') d.gauges = { ...d.gauges, [s.gauge]: Number(m?.gauge?.value ?? 0) };
     else if (m?.histogram) {
       const buckets = (m.histogram.bucket ?? []).map((b) => ({ upperBound: Number(b.upper_bound ?? 0), cumulativeCount: Number(b.cumulative_count ?? 0) }));
-      d.latency = bucketDelta(buckets, lastHistograms.get(parsed.cluster));
-      lastHistograms.set(parsed.cluster, buckets);
+      d.latency = bucketDelta(buckets, lastHistograms.get(parsed.scope));
+      lastHistograms.set(parsed.scope, buckets);
     }
   }
-  for (const [cluster, d] of deltas) if (d.requests || d.latency?.some((b) => b.cumulativeCount > 0) || d.ejections || d.healthCheckFailures) store.add(who.meshName, who.proxy, cluster, d);
+  // Gauges count even at zero: "no endpoint ejected" is news when one was.
+  for (const [scope, d] of deltas) if (d.requests || d.latency?.some((b) => b.cumulativeCount > 0) || d.ejections || d.healthCheckFailures || d.gauges) store.add(who.meshName, who.proxy, scope, d);
 }
 
 interface HttpEntry {
   common_properties?: { start_time?: { seconds?: number; nanos?: number }; time_to_last_downstream_tx_byte?: { seconds?: number; nanos?: number }; upstream_cluster?: string };
-  request?: { request_method?: string; authority?: string; path?: string };
+  request?: { request_method?: string; authority?: string; path?: string; original_path?: string };
   response?: { response_code?: { value?: number } };
 }
 interface AccessLogsMessage {
@@ -85,7 +88,8 @@ export function toLine(e: HttpEntry): AccessLogLine {
     time: new Date(start === undefined ? 0 : start * 1000).toISOString(),
     method: e.request?.request_method ?? '',
     authority: e.request?.authority ?? '',
-    path: e.request?.path ?? '',
+    // What the client asked for: a gateway route's prefix rewrite leaves the rewritten path in `path`.
+    path: e.request?.original_path || (e.request?.path ?? ''),
     status: e.response?.response_code?.value ?? null,
     durationMs: took === undefined ? null : Math.round(took * 10_000) / 10,
     upstreamCluster: e.common_properties?.upstream_cluster ?? '',

@@ -11,12 +11,12 @@ test('the window sums the slots inside it and forgets what is older than 15 minu
   store.add('shop', front, 'c', { requests: 5, status: { '2xx': 5 }, latency: [{ upperBound: 1, cumulativeCount: 5 }] });
   now += 6 * SLOT_MS;
   store.add('shop', front, 'c', { requests: 7, status: { '5xx': 7 } });
-  assert.equal(store.clusters('shop', 60_000)[0]?.requests, 7, 'the first flush is 70 s old');
-  assert.equal(store.clusters('shop', 300_000)[0]?.requests, 12);
-  assert.deepEqual(store.clusters('shop', 300_000)[0]?.latency, [{ upperBound: 1, cumulativeCount: 5 }]);
+  assert.equal(store.scopes('shop', 60_000)[0]?.requests, 7, 'the first flush is 70 s old');
+  assert.equal(store.scopes('shop', 300_000)[0]?.requests, 12);
+  assert.deepEqual(store.scopes('shop', 300_000)[0]?.latency, [{ upperBound: 1, cumulativeCount: 5 }]);
   now += 90 * SLOT_MS;
-  assert.equal(store.clusters('shop', 900_000)[0]?.requests, 0, 'older than the window');
-  assert.deepEqual(store.clusters('other', 900_000), []);
+  assert.equal(store.scopes('shop', 900_000)[0]?.requests, 0, 'older than the window');
+  assert.deepEqual(store.scopes('other', 900_000), []);
 });
 
 test('series beyond the cap are dropped and counted, access-log rings keep the newest lines', () => {

@@ -13,6 +13,7 @@ import type { TypeStatus } from './ads-protocol';
 import type { NodeSyncStatus } from './sync-status';
 import { TYPE_URL } from './snapshot';
 import { apiRequest } from '../../../../testkit/http';
+import { collectSse, type SseEvent } from '../../../../testkit/sse';
 
 describe('ADS with a real Envoy', () => {
   let cp: ControlPlane;
@@ -118,38 +119,12 @@ describe('ADS with a real Envoy', () => {
   });
 });
 
-interface SseEvent {
-  event: string;
-  data: unknown;
-}
-
 /** Reads /api/events in the background, collecting every event. */
 async function openEvents(url: string): Promise<{ received: SseEvent[]; close: () => void }> {
   const controller = new AbortController();
   const res = await apiRequest({ url }, '/api/events', { signal: controller.signal });
   assert.equal(res.status, 200);
   assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
-  const received: SseEvent[] = [];
-  const body = res.body;
-  if (!body) throw new Error('no event stream body');
-  void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = '';
-    try {
-      for await (const chunk of body) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-        let idx: number;
-        while ((idx = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, idx);
-          buffer = buffer.slice(idx + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event && data) received.push({ event, data: JSON.parse(data) as unknown });
-        }
-      }
-    } catch {
-      // aborted by close()
-    }
-  })();
+  const received = collectSse(res);
   return { received, close: () => controller.abort() };
 }

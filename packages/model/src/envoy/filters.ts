@@ -9,8 +9,9 @@ const routerFilter: JsonObject = { name: 'envoy.filters.http.router', typed_conf
 /**
  * An HTTP connection manager for a route configuration: inline in a static bootstrap, fetched by
  * RDS over the ADS stream otherwise. AUTO codec: HTTP/1.1 and HTTP/2 (h2c) on the same port.
+ * `logged: false` (a gateway's loopback hop) writes no access log at all, file or gRPC.
  */
-export function httpConnectionManager(ctx: EnvoyContext, statPrefix: string, routes: EnvoyResource, httpFilters: JsonObject[] = []): JsonObject {
+export function httpConnectionManager(ctx: EnvoyContext, statPrefix: string, routes: EnvoyResource, httpFilters: JsonObject[] = [], logged = true): JsonObject {
   const source =
     ctx.opts.mode === 'ads'
       ? { rds: { config_source: { ads: {}, resource_api_version: 'V3' }, route_config_name: routes.name } }
@@ -24,7 +25,7 @@ export function httpConnectionManager(ctx: EnvoyContext, statPrefix: string, rou
         codec_type: 'AUTO',
         ...source,
         http_filters: [...httpFilters, routerFilter],
-        access_log: withGrpcAccessLog(ctx, 'http'),
+        access_log: logged ? withGrpcAccessLog(ctx, 'http') : undefined,
       }),
     },
   };

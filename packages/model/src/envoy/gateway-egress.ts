@@ -33,12 +33,11 @@ export function gatewayEgress(ctx: EnvoyContext, targets: PlanBackend[], out: Li
   const routes = gatewayEgressRoutes(ctx, targets);
   out.routes.push(routes);
   const address = ctx.opts.localAppAddress;
-  // One access log line per request: the gateway listener writes it, the hop does not.
-  const quiet: EnvoyContext = { ...ctx, accessLog: undefined };
   out.listeners.push({
     '@type': TYPE.listener,
     name: names.egressListener(address, ctx.opts.egressPort),
     address: socketAddress(address, ctx.opts.egressPort),
-    filter_chains: [{ name: 'egress_http', filters: [httpConnectionManager(quiet, 'egress', routes)] }],
+    // One access log line per request (file or gRPC): the gateway listener writes it, the hop does not.
+    filter_chains: [{ name: 'egress_http', filters: [httpConnectionManager(ctx, 'egress', routes, [], false)] }],
   });
 }

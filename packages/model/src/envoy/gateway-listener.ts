@@ -45,7 +45,8 @@ export function gatewayListener(ctx: GatewayContext, planned: GatewayListenerPla
     socket = result.socket;
   }
   const cluster = selfRedirectCluster(ctx, planned);
-  const routes = gatewayRouteConfig(planned, cluster.name);
+  // ADS proxies stream their stats to meshwright: each gateway route counts on its own there.
+  const routes = gatewayRouteConfig(planned, cluster.name, ctx.opts.mode === 'ads');
   out.clusters.push(cluster);
   out.routes.push(routes);
   const filters = [httpConnectionManager(ctx, name, routes)];

@@ -31,9 +31,9 @@ function matchesSuffix(m: HostMatch, suffix: string): boolean {
  * that equals it), one per suffix (Envoy's `*<suffix>`, which needs at least one character before
  * the suffix), and `*`. Domains come with and without the listener port, as clients send either.
  */
-export function gatewayVirtualHosts(port: number, routes: GatewayPlanRoute[], cluster: string): JsonObject[] {
+export function gatewayVirtualHosts(port: number, routes: GatewayPlanRoute[], cluster: string, stats = false): JsonObject[] {
   // Built once per route: a route without hostname stands in every virtual host.
-  const matches = routes.map((r) => ({ m: hostMatchOf(r), entries: gatewayRouteEntries(r, cluster) }));
+  const matches = routes.map((r) => ({ m: hostMatchOf(r), entries: gatewayRouteEntries(r, cluster, stats) }));
   const exacts = new Set<string>();
   const suffixes = new Set<string>();
   for (const { m } of matches) {
@@ -57,11 +57,11 @@ export function gatewayVirtualHosts(port: number, routes: GatewayPlanRoute[], cl
 }
 
 /** The route configuration of a gateway listener, every route sending to the listener's self-redirect cluster. */
-export function gatewayRouteConfig(planned: GatewayListenerPlan, cluster: string): EnvoyResource {
+export function gatewayRouteConfig(planned: GatewayListenerPlan, cluster: string, stats = false): EnvoyResource {
   const { port } = planned.listener.portMapping;
   return {
     '@type': TYPE.routeConfiguration,
     name: names.ingressRoutes(port),
-    virtual_hosts: gatewayVirtualHosts(port, planned.routes, cluster),
+    virtual_hosts: gatewayVirtualHosts(port, planned.routes, cluster, stats),
   };
 }

@@ -4,6 +4,7 @@
 import type { HttpGatewayRoute } from '../gateway-route/schema';
 import type { GatewayPlanRoute } from '../resolve/gateway-plan';
 import { gatewayPathMatch } from '../resolve/gateway-order';
+import { gatewayRouteStatPrefix } from '../traffic/stat-names';
 import { compact, type JsonObject } from './json';
 import { grpcRouteMatch, httpRouteMatch } from './route-match';
 
@@ -43,8 +44,11 @@ function pathRewrites(http: HttpGatewayRoute): Rewritten[] {
   ];
 }
 
-/** The Envoy routes of one gateway route, every one sending to `cluster` (the gateway's egress). */
-export function gatewayRouteEntries(planned: GatewayPlanRoute, cluster: string): JsonObject[] {
+/**
+ * The Envoy routes of one gateway route, every one sending to `cluster` (the gateway's egress); with
+ * `stats` (ADS, whose Envoys stream stats to meshwright) each counts under the gateway route's name.
+ */
+export function gatewayRouteEntries(planned: GatewayPlanRoute, cluster: string, stats = false): JsonObject[] {
   const { route, target } = planned;
   const spec = route.spec;
   const http = spec.httpRoute ?? spec.http2Route;
@@ -63,7 +67,7 @@ export function gatewayRouteEntries(planned: GatewayPlanRoute, cluster: string):
     append_action: 'OVERWRITE_IF_EXISTS_OR_ADD',
   }];
   const entry = (match: JsonObject, prefixRewrite: string | undefined): JsonObject =>
-    ({ name: route.gatewayRouteName, match, route: action(prefixRewrite), request_headers_to_add: headersToAdd });
+    ({ name: route.gatewayRouteName, match, route: action(prefixRewrite), request_headers_to_add: headersToAdd, ...(stats ? { stat_prefix: gatewayRouteStatPrefix(route.gatewayRouteName) } : {}) });
   if (grpc) return [entry(grpcRouteMatch(grpc.match), undefined)];
   if (!http) return [];
   const { path: _path, prefix: _prefix, ...rest } = http.match;

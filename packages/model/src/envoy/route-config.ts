@@ -8,6 +8,7 @@ import { TYPE, compact, envoyDuration, type EnvoyResource, type JsonObject } fro
 import { names } from './names';
 import { grpcRouteMatch, httpRouteMatch } from './route-match';
 import { retryPolicy } from './retry';
+import { routeStatPrefix } from '../traffic/stat-names';
 import { clusterFor, weightedDestination } from './target-cluster';
 
 const duration = (d: Duration | undefined) => {
@@ -38,6 +39,8 @@ function httpRouteEntry(ctx: EnvoyContext, planned: PlanRoute, backend: BackendP
   return {
     name: route.routeName,
     match,
+    // ADS proxies stream stats to meshwright: a route's own counters tell routes that share a target apart.
+    ...(ctx.opts.mode === 'ads' ? { stat_prefix: routeStatPrefix(route.virtualRouterName, route.routeName) } : {}),
     route: compact({
       ...dest,
       timeout: duration(body.timeout?.perRequest),

@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { routeKindOf } from '@meshwright/model';
 import { seg } from '../../../lib/api-client';
 import { sharesOf } from '../../wizard/lib/weights';
-import { MeasuredShare } from '../../traffic';
+import { MeasuredShare, TrafficSection } from '../../traffic';
 import { ResourcePage, Facts } from './ResourcePage';
 
 export function RoutePage() {
@@ -16,6 +16,7 @@ export function RoutePage() {
         const shares = sharesOf(targets.map((t) => t.weight));
         const http = data.spec.httpRoute ?? data.spec.http2Route;
         return (
+          <>
           <section className="card" aria-labelledby="spec-title">
             <h3 id="spec-title">Spec</h3>
             <Facts
@@ -54,6 +55,8 @@ export function RoutePage() {
               </tbody>
             </table>
           </section>
+          <TrafficSection mesh={mesh} subject={{ kind: 'route', router, name: route }} />
+          </>
         );
       }}
     </ResourcePage>

@@ -9,6 +9,7 @@ import { DeploySection } from '../../deploy';
 import { EnvoyTable } from './EnvoyTable';
 import { Facts, ResourcePage } from './ResourcePage';
 import { ResourceLinks } from './ResourceLinks';
+import { GatewayRoutesTraffic, TrafficSection } from '../../traffic';
 
 export function VirtualGatewayPage() {
   const { mesh = '', gateway = '' } = useParams();
@@ -35,6 +36,11 @@ export function VirtualGatewayPage() {
             </div>
             <ListStates query={routes} lines={2} empty="No gateway routes yet" />
             <ResourceLinks items={routes.data} href={(r) => `gatewayRoutes/${seg(r.name)}`} />
+          </section>
+          <TrafficSection mesh={mesh} subject={{ kind: 'virtualGateway', name: gateway }} />
+          <section className="card" aria-labelledby="gateway-route-traffic-title">
+            <h3 id="gateway-route-traffic-title">Gateway route traffic</h3>
+            <GatewayRoutesTraffic mesh={mesh} gateway={gateway} />
           </section>
           <section className="card" aria-labelledby="effective-title">
             <h3 id="effective-title">Effective routing</h3>

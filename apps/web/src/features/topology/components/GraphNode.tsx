@@ -1,6 +1,7 @@
 import { memo, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { kindLabels, type TopologyKind, type TopologyNode } from '../lib/graph-types';
 import { MAX_LABEL_CHARS, type NodeBox } from '../lib/layout';
+import { healthText } from '../lib/traffic-overlay';
 
 const icons: Record<TopologyKind, string> = { virtualGateway: 'VG', virtualService: 'VS', virtualRouter: 'VR', route: 'R', virtualNode: 'VN' };
 
@@ -19,6 +20,7 @@ function truncate(text: string, max: number): string {
 function tooltip(node: TopologyNode): string {
   const lines = [`${node.name} (${node.missing ? 'missing ' : ''}${kindLabels[node.kind]})`];
   if (node.sync) lines.push(`proxies: ${node.sync}`);
+  if (node.health) lines.push(`health: ${healthText(node.health)}`);
   for (const f of node.findings) lines.push(`${f.severity}: ${f.message}`);
   return lines.join('\n');
 }
@@ -77,6 +79,14 @@ export const GraphNode = memo(function GraphNode({ node, box, selected, near, ma
           <rect width={52} height={15} rx={7} />
           <text x={26} y={11} textAnchor="middle">
             {node.sync}
+          </text>
+        </g>
+      ) : null}
+      {node.health ? (
+        <g className={`badge health-${node.health.state}`} transform={`translate(4,${box.height - 7})`} role="img" aria-label={`health ${node.health.state}`}>
+          <rect width={76} height={15} rx={7} />
+          <text x={38} y={11} textAnchor="middle">
+            {node.health.state}
           </text>
         </g>
       ) : null}

@@ -7,6 +7,8 @@ import { useLiveTopology } from '../api/use-live-topology';
 import { buildGraph } from '../lib/build-graph';
 import type { TopologyGraph } from '../lib/graph-types';
 import { reuseUnchanged } from '../lib/stable-graph';
+import { withTraffic } from '../lib/traffic-overlay';
+import { useMeshTraffic } from '../../traffic';
 import { TopologyView } from './TopologyView';
 import { prewarmLayout } from './use-layout';
 
@@ -21,13 +23,15 @@ export function TopologyPage() {
   // The event stream decides whether to poll; it also carries the proxies' sync badges.
   const { live, sync } = useLiveTopology(mesh);
   const query = useMeshBundle(mesh, live);
+  // Rates, error shares and health over the last 5 minutes, refreshed at Envoy's flush interval.
+  const traffic = useMeshTraffic(mesh);
   const previous = useRef<TopologyGraph | undefined>(undefined);
   const graph = useMemo(() => {
     if (!query.data) return undefined;
     // Keep unchanged nodes identical, so a live update re-renders only what changed.
-    previous.current = reuseUnchanged(previous.current, buildGraph(meshModelFromBundle(query.data.bundle), query.data.findings, sync));
+    previous.current = reuseUnchanged(previous.current, withTraffic(buildGraph(meshModelFromBundle(query.data.bundle), query.data.findings, sync), traffic.data));
     return previous.current;
-  }, [query.data, sync]);
+  }, [query.data, sync, traffic.data]);
 
   return (
     <section className="topology-page" aria-labelledby="topology-heading">

@@ -25,6 +25,9 @@ export const canvasStyles = `
 .badge.sync-SYNCED rect { fill: #25854a; }
 .badge.sync-STALE rect { fill: #b26a00; }
 .badge.sync-NACKED rect { fill: #c62828; }
+.badge.health-healthy rect { fill: #25854a; }
+.badge.health-degraded rect { fill: #b26a00; }
+.badge.health-unhealthy rect { fill: #c62828; }
 .topo-node .problem { fill: #c62828; }
 .topo-node.sev-warning .problem { fill: #b26a00; }
 .topo-node .problem-mark { fill: #fff; font-size: 11px; font-weight: 800; }
@@ -42,6 +45,10 @@ export const canvasStyles = `
 .has-selection .topo-node:not(.near) { opacity: 0.3; }
 .has-selection .topo-edge:not(.near) { opacity: 0.15; }
 .topo-edge.near path { stroke-width: 2.4; }
+.topo-edge.has-traffic path { stroke-dasharray: none; }
+.topo-edge.err-ok path { stroke: #25854a; }
+.topo-edge.err-warn path { stroke: #b26a00; }
+.topo-edge.err-bad path { stroke: #c62828; }
 .legend-text { font-size: 11px; fill: #4a5260; }
 .zoomed-out .topo-node text.detail, .zoomed-out .topo-edge .edge-label, .zoomed-out .badge text { visibility: hidden; }
 `;

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '@meshwright/model';
+import type { Finding, ProxyHealth, Severity } from '@meshwright/model';
 
 /**
  * The resource kinds the topology draws (the mesh itself is the canvas, not a node). Gateways are
@@ -30,6 +30,18 @@ export interface TopologyNode {
   sync?: SyncState;
   /** The console page of the resource; absent for missing resources. */
   href?: string;
+  /** For virtual nodes and gateways the stats spoke of: ejections, failing checks, endpoints (traffic-overlay.ts). */
+  health?: ProxyHealth;
+}
+
+/** What crossed one drawn edge within the traffic window (traffic-overlay.ts). */
+export interface EdgeTraffic {
+  requests: number;
+  rps: number;
+  errors: number;
+  /** 5xx over requests, 0..1. */
+  errorShare: number;
+  p99Ms: number | null;
 }
 
 export type TopologyEdgeKind = 'gatewayRoute' | 'provider' | 'route' | 'target' | 'backend';
@@ -44,6 +56,7 @@ export interface TopologyEdge {
   label?: string;
   /** The arrow points at a resource that does not exist. */
   broken: boolean;
+  traffic?: EdgeTraffic;
 }
 
 export interface TopologyGraph {

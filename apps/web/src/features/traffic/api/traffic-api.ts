@@ -1,6 +1,6 @@
 // The traffic endpoints (apps/bff/src/traffic/router.ts), polled at the stat flush interval.
 import { useQuery } from '@tanstack/react-query';
-import type { AccessLogLine, TrafficEdge } from '@meshwright/model';
+import type { AccessLogLine, GatewayRouteTraffic, ProxyHealth, TrafficEdge } from '@meshwright/model';
 import { apiRequest, seg } from '../../../lib/api-client';
 
 export type TrafficWindow = '60s' | '5m' | '15m';
@@ -15,26 +15,45 @@ export type { AccessLogLine };
 /** Envoy flushes every 10 s; reading more often shows nothing new. */
 export const TRAFFIC_POLL_MS = 10_000;
 
+export interface MeshTraffic {
+  window: TrafficWindow;
+  edges: TrafficEdge[];
+  gatewayRoutes: GatewayRouteTraffic[];
+  proxies: ProxyHealth[];
+}
+
 export function useMeshTraffic(mesh: string, window: TrafficWindow = '5m') {
   return useQuery({
     queryKey: ['meshes', mesh, 'traffic', window],
-    queryFn: ({ signal }) => apiRequest<{ window: TrafficWindow; edges: TrafficEdge[] }>(`/api/meshes/${seg(mesh)}/traffic?window=${window}`, { signal }),
+    queryFn: ({ signal }) => apiRequest<MeshTraffic>(`/api/meshes/${seg(mesh)}/traffic?window=${window}`, { signal }),
     refetchInterval: TRAFFIC_POLL_MS,
   });
 }
 
-export function useNodeTraffic(mesh: string, node: string, window: TrafficWindow) {
+/** Whose charts and access log: a virtual node's, a gateway's, or (charts only) a route's. */
+export type TrafficSubject =
+  | { kind: 'virtualNode' | 'virtualGateway'; name: string }
+  | { kind: 'route'; router: string; name: string };
+
+const subjectPath = (mesh: string, s: TrafficSubject) =>
+  s.kind === 'route'
+    ? `/api/meshes/${seg(mesh)}/virtualRouters/${seg(s.router)}/routes/${seg(s.name)}`
+    : `/api/meshes/${seg(mesh)}/${s.kind === 'virtualNode' ? 'virtualNodes' : 'virtualGateways'}/${seg(s.name)}`;
+
+export function useSubjectTraffic(mesh: string, subject: TrafficSubject, window: TrafficWindow) {
   return useQuery({
-    queryKey: ['meshes', mesh, 'virtualNodes', node, 'traffic', window],
-    queryFn: ({ signal }) => apiRequest<{ points: NodePoint[] }>(`/api/meshes/${seg(mesh)}/virtualNodes/${seg(node)}/traffic?window=${window}`, { signal }),
+    queryKey: ['meshes', mesh, subject.kind, subject.kind === 'route' ? subject.router : '', subject.name, 'traffic', window],
+    queryFn: ({ signal }) => apiRequest<{ points: NodePoint[] }>(`${subjectPath(mesh, subject)}/traffic?window=${window}`, { signal }),
     refetchInterval: TRAFFIC_POLL_MS,
   });
 }
 
-export const fetchAccessLog = (mesh: string, node: string, signal?: AbortSignal) =>
-  apiRequest<{ lines: AccessLogLine[] }>(`/api/meshes/${seg(mesh)}/virtualNodes/${seg(node)}/access-log?limit=200`, signal ? { signal } : {});
+export type ProxySubject = Extract<TrafficSubject, { kind: 'virtualNode' | 'virtualGateway' }>;
 
-export const accessLogStreamUrl = (mesh: string, node: string) => `/api/meshes/${seg(mesh)}/virtualNodes/${seg(node)}/access-log/stream`;
+export const fetchAccessLog = (mesh: string, proxy: ProxySubject, signal?: AbortSignal) =>
+  apiRequest<{ lines: AccessLogLine[] }>(`${subjectPath(mesh, proxy)}/access-log?limit=200`, signal ? { signal } : {});
+
+export const accessLogStreamUrl = (mesh: string, proxy: ProxySubject) => `${subjectPath(mesh, proxy)}/access-log/stream`;
 
 /** "80% configured · 79.4% measured" for a route target; measured only once traffic was seen. */
 export function shareLabel(configuredPercent: number, edge: TrafficEdge | undefined): string {

@@ -1,11 +1,11 @@
-// The node's Envoy access log: the latest lines, then each new one as it streams in (SSE), with
+// A node's or gateway's Envoy access log: the latest lines, then each new one as it streams in (SSE), with
 // status and path filters and a pause that keeps what is shown still.
 import { useEffect, useRef, useState } from 'react';
-import { accessLogStreamUrl, fetchAccessLog, type AccessLogLine } from '../api/traffic-api';
+import { accessLogStreamUrl, fetchAccessLog, type AccessLogLine, type ProxySubject } from '../api/traffic-api';
 
 const KEEP = 200;
 
-export function AccessLogView({ mesh, node }: { mesh: string; node: string }) {
+export function AccessLogView({ mesh, proxy }: { mesh: string; proxy: ProxySubject }) {
   const [lines, setLines] = useState<AccessLogLine[]>([]);
   const [paused, setPaused] = useState(false);
   const [status, setStatus] = useState('');
@@ -13,11 +13,14 @@ export function AccessLogView({ mesh, node }: { mesh: string; node: string }) {
   const pausedRef = useRef(paused);
   pausedRef.current = paused;
 
+  // Keyed by the subject's parts: a new object for the same proxy keeps the stream open.
+  const { kind, name } = proxy;
   useEffect(() => {
+    const proxy = { kind, name };
     const controller = new AbortController();
-    fetchAccessLog(mesh, node, controller.signal).then((r) => setLines(r.lines), () => undefined);
+    fetchAccessLog(mesh, proxy, controller.signal).then((r) => setLines(r.lines), () => undefined);
     if (typeof EventSource === 'undefined') return () => controller.abort();
-    const events = new EventSource(accessLogStreamUrl(mesh, node));
+    const events = new EventSource(accessLogStreamUrl(mesh, proxy));
     events.addEventListener('line', (e) => {
       if (pausedRef.current) return;
       const line = JSON.parse((e as MessageEvent<string>).data) as AccessLogLine;
@@ -27,7 +30,7 @@ export function AccessLogView({ mesh, node }: { mesh: string; node: string }) {
       controller.abort();
       events.close();
     };
-  }, [mesh, node]);
+  }, [mesh, kind, name]);
 
   const shown = lines.filter((l) => (!status || (l.status !== null && String(l.status).startsWith(status[0] ?? ''))) && (!path || l.path.includes(path)));
   return (

@@ -1,14 +1,23 @@
-// The node page's traffic: request rate, 5xx and p99 per 10 s over the window, and the live access log.
+// A node's, gateway's or route's traffic: request rate, 5xx and p99 per 10 s over the window, and for
+// proxies the live access log.
 import { useState } from 'react';
-import { useNodeTraffic, type TrafficWindow } from '../api/traffic-api';
+import { useSubjectTraffic, type TrafficSubject, type TrafficWindow } from '../api/traffic-api';
 import { AccessLogView } from './AccessLogView';
-import { Sparkline } from './Sparkline';
+import { TimeChart } from './TimeChart';
+import './traffic.css';
 
-export function NodeTrafficPanel({ mesh, node }: { mesh: string; node: string }) {
+const sent: Record<TrafficSubject['kind'], string> = {
+  virtualNode: "Requests this node's Envoy sends show here within 10 s.",
+  virtualGateway: "Requests through this gateway's Envoy show here within 10 s.",
+  route: "Requests callers' Envoys send on this route show here within 10 s.",
+};
+
+export function TrafficPanel({ mesh, subject }: { mesh: string; subject: TrafficSubject }) {
   const [window, setWindow] = useState<TrafficWindow>('5m');
-  const q = useNodeTraffic(mesh, node, window);
+  const q = useSubjectTraffic(mesh, subject, window);
   const points = q.data?.points ?? [];
   const any = points.some((p) => p.requests > 0);
+  const times = points.map((p) => p.t);
   return (
     <>
       <label>
@@ -21,16 +30,20 @@ export function NodeTrafficPanel({ mesh, node }: { mesh: string; node: string })
       </label>
       {q.isError ? <p role="alert">Traffic could not be read: {q.error.message}</p> : null}
       {!any ? (
-        <div className="empty"><p className="empty-title">No traffic yet</p><p>Requests this node's Envoy sends show here within 10 s.</p></div>
+        <div className="empty"><p className="empty-title">No traffic yet</p><p>{sent[subject.kind]}</p></div>
       ) : (
         <div className="sparklines">
-          <Sparkline title="Request rate" unit="req/s" values={points.map((p) => p.requests / 10)} />
-          <Sparkline title="Errors (5xx)" unit="req/s" values={points.map((p) => p.errors / 10)} />
-          <Sparkline title="p99 latency" unit="ms" values={points.map((p) => p.p99Ms)} />
+          <TimeChart title="Request rate" unit="req/s" times={times} values={points.map((p) => p.requests / 10)} />
+          <TimeChart title="Errors (5xx)" unit="req/s" times={times} values={points.map((p) => p.errors / 10)} />
+          <TimeChart title="p99 latency" unit="ms" times={times} values={points.map((p) => p.p99Ms)} />
         </div>
       )}
-      <h4>Access log</h4>
-      <AccessLogView mesh={mesh} node={node} />
+      {subject.kind !== 'route' ? (
+        <>
+          <h4>Access log</h4>
+          <AccessLogView mesh={mesh} proxy={subject} />
+        </>
+      ) : null}
     </>
   );
 }
