@@ -3,6 +3,8 @@
 // The server runs as its own process (as in production); autocannon drives it over 127.0.0.1.
 // Targets: describe p99 < 5 ms and >= 2,000 req/s; create p99 < 20 ms; describe at c=10 >= 1/3 of a
 // bare Node http server (its own process too) answering the same bytes, measured in the same run.
+// API_BENCH_CPU_PROF=<dir>: the server runs under V8's --cpu-prof and writes its profile there on exit.
+// API_BENCH_ONLY=describe: stop after describe and the bare server (the part worth profiling).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -16,18 +18,27 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'mw-bench-api-'));
 const seedNodes = 200;
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'apps/bff/src/server.ts'], {
+const profileDir = process.env.API_BENCH_CPU_PROF;
+const describeOnly = process.env.API_BENCH_ONLY === 'describe';
+const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), '--import', 'tsx', 'apps/bff/src/server.ts'], {
   cwd: repoRoot,
   env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', XDS_PORT: '0', MESHWRIGHT_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID, MESHWRIGHT_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const base = await new Promise<string>((resolve, reject) => {
   let out = '';
-  child.stdout.on('data', (c: Buffer) => {
+  const untilReady = (c: Buffer) => {
     out += c.toString();
     const m = /ready on (http:\/\/[\d.]+:\d+)/.exec(out);
-    if (m?.[1]) resolve(m[1]);
-  });
+    if (!m?.[1]) return;
+    // From here on the server's log (a JSON line per request) is read and dropped, as a log shipper
+    // would take it; scanning an ever-growing copy of it cost this process (the load generator) more
+    // CPU with every request.
+    child.stdout.off('data', untilReady);
+    child.stdout.resume();
+    resolve(m[1]);
+  };
+  child.stdout.on('data', untilReady);
   child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
 });
 
@@ -101,8 +112,8 @@ try {
     await bare.stop();
   }
   const listUrl = `${base}/v20190125/meshes/bench/virtualNodes?limit=100`;
-  report('list c=10', await autocannon({ url: listUrl, headers: await sign(listUrl), connections: 10, duration: 10 }));
-  for (const connections of [1, 4]) {
+  if (!describeOnly) report('list c=10', await autocannon({ url: listUrl, headers: await sign(listUrl), connections: 10, duration: 10 }));
+  for (const connections of describeOnly ? [] : [1, 4]) {
     const mesh = `writes-${connections}`;
     await put('/meshes', { meshName: mesh });
     // Signed ahead of time (autocannon's setupRequest is synchronous), one per create.

@@ -1,5 +1,6 @@
 // createApp: the Express app from its dependencies. server.ts only reads configuration and listens.
 import express, { type Express } from 'express';
+import { fastReads } from './appmesh/fast-read';
 import { appMeshRouter } from './appmesh/router';
 import { appMeshAccess, consoleAccess } from './auth/access';
 import { createAuthContext } from './auth/auth-context';
@@ -12,7 +13,7 @@ import { consoleRouter } from './console/router';
 import { serveWebApp } from './console/static-web';
 import type { AppDeps } from './deps';
 import { errorMiddleware } from './http/error-middleware';
-import { hostCheck, sameOriginJson } from './http/request-guards';
+import { answersHost, hostCheck, sameOriginJson } from './http/request-guards';
 import { refuseUnknownTransferEncoding } from './http/transfer-encoding';
 
 export function createApp(deps: AppDeps): Express {
@@ -23,11 +24,13 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(refuseUnknownTransferEncoding);
-  if (deps.metrics) {
-    app.use(deps.metrics.requests);
-    // Before the host check and authentication: scrapers address pods by IP and do not sign (see server-metrics.ts).
-    app.get('/metrics', deps.metrics.endpoint);
-  }
+  const auth = createAuthContext(deps);
+  const answersHostName = answersHost(deps.config.allowedHosts ?? []);
+  if (deps.metrics) app.use(deps.metrics.requests);
+  // Signed App Mesh reads that succeed are answered here, checked exactly as below; all else goes on.
+  app.use(fastReads(ctx, auth, answersHostName));
+  // Before the host check and authentication: scrapers address pods by IP and do not sign (see server-metrics.ts).
+  if (deps.metrics) app.get('/metrics', deps.metrics.endpoint);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -44,7 +47,6 @@ export function createApp(deps: AppDeps): Express {
   app.use(['/v20190125', '/api'], sameOriginJson);
   // Authentication: every API and console request but the login (healthz, readyz and the console's
   // files are outside these paths). The body is read first because SigV4 signs its bytes.
-  const auth = createAuthContext(deps);
   app.use(['/v20190125', '/api'], recordRequests(auth.audit, ctx.now, ctx.newId), readBody());
   app.use('/api', sessionRoutes(auth));
   app.use(['/v20190125', '/api'], authenticate(auth), bodyError);

@@ -6,7 +6,7 @@ import type { MeshModel } from '@meshwright/model';
 import { sqliteAuthStore } from './sqlite-auth-store';
 import { meshModelFromRows, withResource, withoutResource } from './mesh-model';
 import { sqliteProxyCertificates } from './proxy-certificates';
-import { fromRow, keyColumns, toRow, type ResourceRow } from './rows';
+import { fromRow, keyColumns, rowReader, toRow, type ResourceRow } from './rows';
 import { DuplicateKeyError, type ClientTokenRecord, type ListQuery, type ResourceKey, type Store, type StoreWrite, type StoredResource } from './types';
 
 const schema = `
@@ -107,6 +107,7 @@ export function openSqliteStore(options: { dataDir: string; file?: string }): St
     if (token) stmt.putToken.run(token.operation, token.token, token.fingerprint, JSON.stringify(token.response));
   });
 
+  const readRow = rowReader();
   const listRows = (q: ListQuery): ResourceRow[] =>
     q.kind === 'mesh'
       ? stmt.listMeshes.all(q.after ?? '', q.limit)
@@ -115,7 +116,7 @@ export function openSqliteStore(options: { dataDir: string; file?: string }): St
   return {
     async get(key: ResourceKey): Promise<StoredResource | undefined> {
       const row = stmt.get.get(...keyColumns(key));
-      return row ? fromRow(row) : undefined;
+      return row ? readRow(row) : undefined;
     },
     async list(q) {
       return listRows(q).map(fromRow);
