@@ -119,6 +119,8 @@ export function fastReads(ctx: ServiceContext, auth: AuthContext, answersHost: (
     const plain =
       req.method === 'GET' &&
       req.url.startsWith(prefix) &&
+      // Express (parseurl) hands such URLs to url.parse, which rewrites them: only plain ones are taken here.
+      !oddUrl.test(req.url) &&
       h.authorization !== undefined &&
       h['transfer-encoding'] === undefined &&
       (h['content-length'] === undefined || h['content-length'] === '0') &&
@@ -144,6 +146,7 @@ export function fastReads(ctx: ServiceContext, auth: AuthContext, answersHost: (
 }
 
 const emptyBody = new Uint8Array(0);
+const oddUrl = /[\t\n\f\r #\u00a0\ufeff]/;
 
 /** JSON text by the object it was made from: a describe of an unchanged resource answers with the same object (see toData). */
 const jsonOf = new WeakMap<object, string>();
