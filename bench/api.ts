@@ -6,7 +6,7 @@
 // API_BENCH_CPU_PROF=<dir>: the server runs under V8's --cpu-prof and writes its profile there on exit.
 // API_BENCH_ONLY=describe: stop after describe and the bare server (the part worth profiling).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,8 +63,20 @@ for (let i = 0; i < seedNodes; i++) {
   await put('/meshes/bench/virtualNodes', { virtualNodeName: name, spec: spec(`${name}.bench.local`) });
 }
 
+/** User plus system CPU seconds a process has used (utime + stime in /proc/<pid>/stat); undefined off Linux. */
+function cpuSeconds(pid: number | undefined): { user: number; system: number } | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields after the command name "(...)": state is the 1st, utime the 12th, stime the 13th; in clock ticks (100 per s).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
+  } catch {
+    return undefined;
+  }
+}
+
 /** A bare node:http server in its own process that answers every request with `body`: the ceiling. */
-async function startBare(body: string, contentType: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startBare(body: string, contentType: string): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
   const script = `const b = Buffer.from(process.env.BODY); const t = process.env.TYPE;
     const s = require('node:http').createServer((q, r) => { r.writeHead(200, { 'content-type': t, 'content-length': b.length }); r.end(b); });
     s.listen(0, '127.0.0.1', () => console.log('bare ready on http://127.0.0.1:' + s.address().port));`;
@@ -76,7 +88,7 @@ async function startBare(body: string, contentType: string): Promise<{ url: stri
     });
     bare.on('exit', (code) => reject(new Error(`bare server exited (${code})`)));
   });
-  return { url, stop: () => new Promise((r) => { bare.once('exit', r); bare.kill('SIGTERM'); }) };
+  return { url, pid: bare.pid, stop: () => new Promise((r) => { bare.once('exit', r); bare.kill('SIGTERM'); }) };
 }
 
 console.log(`load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -116,6 +128,7 @@ try {
     // (5 rounds of 2 s each, the order flipped every round), so a neighbour's load that comes and goes
     // on the shared machine falls on both alike. Throughput is over all rounds; latency the median round's.
     await autocannon({ url: bare.url, connections: 10, duration: 2 });
+    const cpuBefore = { mw: cpuSeconds(child.pid), bare: cpuSeconds(bare.pid) };
     const mwRounds: Result[] = [];
     const bareRounds: Result[] = [];
     for (let round = 0; round < 5; round++) {
@@ -128,6 +141,16 @@ try {
     const ceiling = combined(bareRounds);
     report('describe c=10', mw);
     report('bare node c=10', ceiling);
+    // CPU time each server process used per answer (Linux /proc): unlike throughput, it does not
+    // depend on how much of the shared cores the neighbours left over.
+    const perAnswer = (used: ReturnType<typeof cpuSeconds>, before: ReturnType<typeof cpuSeconds>, r: Result) => {
+      if (!used || !before) return 'n/a';
+      const us = (s: number) => ((s * 1e6) / r.requests.total).toFixed(0);
+      const user = used.user - before.user;
+      const system = used.system - before.system;
+      return `${us(user + system)} µs (user ${us(user)}, system ${us(system)})`;
+    };
+    rows.push(`server CPU per answer: describe ${perAnswer(cpuSeconds(child.pid), cpuBefore.mw, mw)}, bare node ${perAnswer(cpuSeconds(bare.pid), cpuBefore.bare, ceiling)}`);
     const ratios = mwRounds.map((r, i) => r.requests.average / (bareRounds[i]?.requests.average ?? Number.NaN)).sort((a, b) => a - b);
     rows.push(
       `describe / bare node: ${(mw.requests.average / ceiling.requests.average).toFixed(3)} over all rounds ` +

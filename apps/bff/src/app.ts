@@ -1,4 +1,5 @@
 // createApp: the Express app from its dependencies. server.ts only reads configuration and listens.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import { fastReads } from './appmesh/fast-read';
 import { appMeshRouter } from './appmesh/router';
@@ -16,6 +17,9 @@ import { errorMiddleware } from './http/error-middleware';
 import { answersHost, hostCheck, sameOriginJson } from './http/request-guards';
 import { refuseUnknownTransferEncoding } from './http/transfer-encoding';
 
+/** Express's own entry point (app.handle), which app(req, res) calls. */
+type Dispatch = (req: IncomingMessage, res: ServerResponse, callback?: (err?: unknown) => void) => void;
+
 export function createApp(deps: AppDeps): Express {
   const ctx = createServiceContext(deps);
   const app = express();
@@ -25,12 +29,11 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.use(refuseUnknownTransferEncoding);
   const auth = createAuthContext(deps);
-  const answersHostName = answersHost(deps.config.allowedHosts ?? []);
-  if (deps.metrics) app.use(deps.metrics.requests);
-  // Signed App Mesh reads that succeed are answered here, checked exactly as below; all else goes on.
-  app.use(fastReads(ctx, auth, answersHostName));
-  // Before the host check and authentication: scrapers address pods by IP and do not sign (see server-metrics.ts).
-  if (deps.metrics) app.get('/metrics', deps.metrics.endpoint);
+  if (deps.metrics) {
+    app.use(deps.metrics.requests);
+    // Before the host check and authentication: scrapers address pods by IP and do not sign (see server-metrics.ts).
+    app.get('/metrics', deps.metrics.endpoint);
+  }
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -56,5 +59,10 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', consoleRouter(ctx, deps.extraRoutes, deps.xdsCredentials));
   if (deps.config.webDist) app.use(serveWebApp(deps.config.webDist));
   app.use(errorMiddleware(ctx.logger));
+  // Signed App Mesh reads that succeed are answered before Express dispatches at all, checked exactly
+  // as the stack above checks them (see fast-read.ts); every other request goes through Express as is.
+  const reads = fastReads(ctx, auth, answersHost(deps.config.allowedHosts ?? []), deps.metrics);
+  const dispatch = (app as unknown as { handle: Dispatch }).handle.bind(app);
+  (app as unknown as { handle: Dispatch }).handle = (req, res, callback) => reads(req, res, () => dispatch(req, res, callback));
   return app;
 }

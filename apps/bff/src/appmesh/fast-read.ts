@@ -1,12 +1,12 @@
-// The App Mesh API's reads (every GET operation: describe and list) answered without walking
-// Express's stack of body parsers and ~150 route layers. It does what that stack does for such a
+// The App Mesh API's reads (every GET operation: describe and list) answered before Express: without
+// its per-request prototype switch, body parsers and ~150 route layers. It does what that stack does for such a
 // request, with the same functions: Host check, SigV4 verification, the policy's access check, the
 // model's input validation, the operation's handler, and the same status, headers and bytes. It takes
 // only the plain successful case: whenever anything would end in an error (no signature, a refusal,
 // invalid input, a missing resource, a request it does not recognise exactly), it has changed nothing
 // and hands the request on to Express, which answers it (and audits it) as it always did.
 import { parse as parseQueryString } from 'node:querystring';
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { operationAccessOf } from '../auth/access';
 import { principalOf } from '../auth/access-keys';
 import type { AuthContext } from '../auth/auth-context';
@@ -14,6 +14,7 @@ import { refusal } from '../auth/policy';
 import type { RequestAuth } from '../auth/request-auth';
 import { verifySigV4 } from '../auth/sigv4';
 import { gatherInput } from '../http/validate';
+import type { ServerMetrics } from '../metrics/server-metrics';
 import type { OperationBinding } from './api-model';
 import { operationDefs, type OperationDef, type OperationName } from './operations';
 import { operationBindings } from './operations.generated';
@@ -73,19 +74,26 @@ function match(routes: readonly ReadRoute[], path: string): { route: ReadRoute; 
   return undefined;
 }
 
-export function fastReads(ctx: ServiceContext, auth: AuthContext, answersHost: (host: string | undefined) => boolean): RequestHandler {
+/** Called with the request when this path does not answer it; nothing of the request or response was touched. */
+type Next = () => void;
+
+export function fastReads(
+  ctx: ServiceContext,
+  auth: AuthContext,
+  answersHost: (host: string | undefined) => boolean,
+  metrics: ServerMetrics | undefined,
+): (req: IncomingMessage, res: ServerResponse, next: Next) => void {
   const routes = readRoutes();
   const prefix = '/v20190125/';
   /** The answer's body as text, or undefined to leave the request to Express. */
-  const answer = async (req: Parameters<RequestHandler>[0], locals: RequestAuth): Promise<string | undefined> => {
-    const url = req.url;
+  const answer = async (req: IncomingMessage, url: string, locals: RequestAuth): Promise<string | undefined> => {
     const q = url.indexOf('?');
     const found = match(routes, q < 0 ? url : url.slice(0, q));
     if (!found) return undefined;
     await auth.ready;
     const keys: { found?: Awaited<ReturnType<typeof auth.keys.find>> } = {};
     const verdict = await verifySigV4(
-      { method: req.method, url, headers: req.headersDistinct, body: emptyBody },
+      { method: 'GET', url, headers: req.headersDistinct, body: emptyBody },
       {
         region: auth.region,
         now: () => new Date(auth.now()),
@@ -116,22 +124,24 @@ export function fastReads(ctx: ServiceContext, auth: AuthContext, answersHost: (
   };
   return (req, res, next) => {
     const h = req.headers;
+    const url = req.url ?? '';
     const plain =
       req.method === 'GET' &&
-      req.url.startsWith(prefix) &&
+      url.startsWith(prefix) &&
       // Express (parseurl) hands such URLs to url.parse, which rewrites them: only plain ones are taken here.
-      !oddUrl.test(req.url) &&
+      !oddUrl.test(url) &&
       h.authorization !== undefined &&
       h['transfer-encoding'] === undefined &&
       (h['content-length'] === undefined || h['content-length'] === '0') &&
       answersHost(h.host);
     if (!plain) return next();
+    const started = metrics?.clock() ?? 0;
     const locals: RequestAuth = { requestId: '' };
-    answer(req, locals).then(
+    answer(req, url, locals).then(
       (body) => {
         if (body === undefined) return next();
         locals.requestId = ctx.newId();
-        res.locals.auth = locals;
+        metrics?.track('GET', url, res, started, locals);
         // The headers, in their order, that recordRequests and Express's res.json() set.
         res.statusCode = 200;
         res.setHeader('x-amzn-RequestId', locals.requestId);
