@@ -3,8 +3,10 @@
 // The server runs as its own process (as in production); autocannon drives it over 127.0.0.1.
 // Targets: describe p99 < 5 ms and >= 2,000 req/s; create p99 < 20 ms; describe at c=10 >= 1/3 of a
 // bare Node http server (its own process too) answering the same bytes, measured in the same run.
+// API_BENCH_CPU_PROF=<dir>: the server runs under V8's --cpu-prof and writes its profile there on exit.
+// API_BENCH_ONLY=describe: stop after describe and the bare server (the part worth profiling).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,18 +18,27 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'mw-bench-api-'));
 const seedNodes = 200;
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'apps/bff/src/server.ts'], {
+const profileDir = process.env.API_BENCH_CPU_PROF;
+const describeOnly = process.env.API_BENCH_ONLY === 'describe';
+const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), '--import', 'tsx', 'apps/bff/src/server.ts'], {
   cwd: repoRoot,
   env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', XDS_PORT: '0', MESHWRIGHT_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID, MESHWRIGHT_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const base = await new Promise<string>((resolve, reject) => {
   let out = '';
-  child.stdout.on('data', (c: Buffer) => {
+  const untilReady = (c: Buffer) => {
     out += c.toString();
     const m = /ready on (http:\/\/[\d.]+:\d+)/.exec(out);
-    if (m?.[1]) resolve(m[1]);
-  });
+    if (!m?.[1]) return;
+    // From here on the server's log (a JSON line per request) is read and dropped, as a log shipper
+    // would take it; scanning an ever-growing copy of it cost this process (the load generator) more
+    // CPU with every request.
+    child.stdout.off('data', untilReady);
+    child.stdout.resume();
+    resolve(m[1]);
+  };
+  child.stdout.on('data', untilReady);
   child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
 });
 
@@ -52,8 +63,20 @@ for (let i = 0; i < seedNodes; i++) {
   await put('/meshes/bench/virtualNodes', { virtualNodeName: name, spec: spec(`${name}.bench.local`) });
 }
 
+/** User plus system CPU seconds a process has used (utime + stime in /proc/<pid>/stat); undefined off Linux. */
+function cpuSeconds(pid: number | undefined): { user: number; system: number } | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // Fields after the command name "(...)": state is the 1st, utime the 12th, stime the 13th; in clock ticks (100 per s).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
+  } catch {
+    return undefined;
+  }
+}
+
 /** A bare node:http server in its own process that answers every request with `body`: the ceiling. */
-async function startBare(body: string, contentType: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startBare(body: string, contentType: string): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
   const script = `const b = Buffer.from(process.env.BODY); const t = process.env.TYPE;
     const s = require('node:http').createServer((q, r) => { r.writeHead(200, { 'content-type': t, 'content-length': b.length }); r.end(b); });
     s.listen(0, '127.0.0.1', () => console.log('bare ready on http://127.0.0.1:' + s.address().port));`;
@@ -65,7 +88,7 @@ async function startBare(body: string, contentType: string): Promise<{ url: stri
     });
     bare.on('exit', (code) => reject(new Error(`bare server exited (${code})`)));
   });
-  return { url, stop: () => new Promise((r) => { bare.once('exit', r); bare.kill('SIGTERM'); }) };
+  return { url, pid: bare.pid, stop: () => new Promise((r) => { bare.once('exit', r); bare.kill('SIGTERM'); }) };
 }
 
 console.log(`load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -80,6 +103,17 @@ function report(name: string, r: Result): void {
   );
 }
 
+/** Rounds of one measurement as one: requests and errors summed, throughput over the total time, latency of the median round. */
+function combined(rounds: Result[]): Result {
+  const sum = (f: (r: Result) => number) => rounds.reduce((a, r) => a + f(r), 0);
+  const byP99 = [...rounds].sort((a, b) => a.latency.p99 - b.latency.p99);
+  const median = byP99[Math.floor(byP99.length / 2)] ?? rounds[0];
+  if (!median) throw new Error('no rounds');
+  const total = sum((r) => r.requests.total);
+  const seconds = sum((r) => r.duration);
+  return { ...median, non2xx: sum((r) => r.non2xx), errors: sum((r) => r.errors), timeouts: sum((r) => r.timeouts), requests: { ...median.requests, total, average: total / seconds } };
+}
+
 try {
   // Warm-up so JIT and SQLite page cache are settled before measuring.
   const warmUrl = `${base}/v20190125/meshes/bench/virtualNodes/node-0001`;
@@ -90,19 +124,44 @@ try {
   const described = await fetch(describeUrl, { headers: describeHeaders });
   const bare = await startBare(await described.text(), described.headers.get('content-type') ?? 'application/json');
   try {
-    // Side by side, same bytes, same connections: meshwright's describe, then the bare server.
+    // Side by side, same bytes, same connections: meshwright's describe and the bare server in turns
+    // (5 rounds of 2 s each, the order flipped every round), so a neighbour's load that comes and goes
+    // on the shared machine falls on both alike. Throughput is over all rounds; latency the median round's.
     await autocannon({ url: bare.url, connections: 10, duration: 2 });
-    const mw = await autocannon({ url: describeUrl, headers: describeHeaders, connections: 10, duration: 10 });
-    const ceiling = await autocannon({ url: bare.url, connections: 10, duration: 10 });
+    const cpuBefore = { mw: cpuSeconds(child.pid), bare: cpuSeconds(bare.pid) };
+    const mwRounds: Result[] = [];
+    const bareRounds: Result[] = [];
+    for (let round = 0; round < 5; round++) {
+      const runMw = async () => mwRounds.push(await autocannon({ url: describeUrl, headers: describeHeaders, connections: 10, duration: 2 }));
+      const runBare = async () => bareRounds.push(await autocannon({ url: bare.url, connections: 10, duration: 2 }));
+      if (round % 2 === 0) await runMw().then(runBare);
+      else await runBare().then(runMw);
+    }
+    const mw = combined(mwRounds);
+    const ceiling = combined(bareRounds);
     report('describe c=10', mw);
     report('bare node c=10', ceiling);
-    rows.push(`describe / bare node: ${(mw.requests.average / ceiling.requests.average).toFixed(3)} (target >= 0.333)`);
+    // CPU time each server process used per answer (Linux /proc): unlike throughput, it does not
+    // depend on how much of the shared cores the neighbours left over.
+    const perAnswer = (used: ReturnType<typeof cpuSeconds>, before: ReturnType<typeof cpuSeconds>, r: Result) => {
+      if (!used || !before) return 'n/a';
+      const us = (s: number) => ((s * 1e6) / r.requests.total).toFixed(0);
+      const user = used.user - before.user;
+      const system = used.system - before.system;
+      return `${us(user + system)} µs (user ${us(user)}, system ${us(system)})`;
+    };
+    rows.push(`server CPU per answer: describe ${perAnswer(cpuSeconds(child.pid), cpuBefore.mw, mw)}, bare node ${perAnswer(cpuSeconds(bare.pid), cpuBefore.bare, ceiling)}`);
+    const ratios = mwRounds.map((r, i) => r.requests.average / (bareRounds[i]?.requests.average ?? Number.NaN)).sort((a, b) => a - b);
+    rows.push(
+      `describe / bare node: ${(mw.requests.average / ceiling.requests.average).toFixed(3)} over all rounds ` +
+        `(per round ${ratios.map((x) => x.toFixed(2)).join(' ')}; target >= 0.333)`,
+    );
   } finally {
     await bare.stop();
   }
   const listUrl = `${base}/v20190125/meshes/bench/virtualNodes?limit=100`;
-  report('list c=10', await autocannon({ url: listUrl, headers: await sign(listUrl), connections: 10, duration: 10 }));
-  for (const connections of [1, 4]) {
+  if (!describeOnly) report('list c=10', await autocannon({ url: listUrl, headers: await sign(listUrl), connections: 10, duration: 10 }));
+  for (const connections of describeOnly ? [] : [1, 4]) {
     const mesh = `writes-${connections}`;
     await put('/meshes', { meshName: mesh });
     // Signed ahead of time (autocannon's setupRequest is synchronous), one per create.

@@ -1,5 +1,7 @@
 // createApp: the Express app from its dependencies. server.ts only reads configuration and listens.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
+import { fastReads } from './appmesh/fast-read';
 import { appMeshRouter } from './appmesh/router';
 import { appMeshAccess, consoleAccess } from './auth/access';
 import { createAuthContext } from './auth/auth-context';
@@ -12,8 +14,11 @@ import { consoleRouter } from './console/router';
 import { serveWebApp } from './console/static-web';
 import type { AppDeps } from './deps';
 import { errorMiddleware } from './http/error-middleware';
-import { hostCheck, sameOriginJson } from './http/request-guards';
+import { answersHost, hostCheck, sameOriginJson } from './http/request-guards';
 import { refuseUnknownTransferEncoding } from './http/transfer-encoding';
+
+/** Express's own entry point (app.handle), which app(req, res) calls. */
+type Dispatch = (req: IncomingMessage, res: ServerResponse, callback?: (err?: unknown) => void) => void;
 
 export function createApp(deps: AppDeps): Express {
   const ctx = createServiceContext(deps);
@@ -23,6 +28,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', false);
   app.set('query parser', 'simple');
   app.use(refuseUnknownTransferEncoding);
+  const auth = createAuthContext(deps);
   if (deps.metrics) {
     app.use(deps.metrics.requests);
     // Before the host check and authentication: scrapers address pods by IP and do not sign (see server-metrics.ts).
@@ -44,7 +50,6 @@ export function createApp(deps: AppDeps): Express {
   app.use(['/v20190125', '/api'], sameOriginJson);
   // Authentication: every API and console request but the login (healthz, readyz and the console's
   // files are outside these paths). The body is read first because SigV4 signs its bytes.
-  const auth = createAuthContext(deps);
   app.use(['/v20190125', '/api'], recordRequests(auth.audit, ctx.now, ctx.newId), readBody());
   app.use('/api', sessionRoutes(auth));
   app.use(['/v20190125', '/api'], authenticate(auth), bodyError);
@@ -54,5 +59,10 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', consoleRouter(ctx, deps.extraRoutes, deps.xdsCredentials));
   if (deps.config.webDist) app.use(serveWebApp(deps.config.webDist));
   app.use(errorMiddleware(ctx.logger));
+  // Signed App Mesh reads that succeed are answered before Express dispatches at all, checked exactly
+  // as the stack above checks them (see fast-read.ts); every other request goes through Express as is.
+  const reads = fastReads(ctx, auth, answersHost(deps.config.allowedHosts ?? []), deps.metrics);
+  const dispatch = (app as unknown as { handle: Dispatch }).handle.bind(app);
+  (app as unknown as { handle: Dispatch }).handle = (req, res, callback) => reads(req, res, () => dispatch(req, res, callback));
   return app;
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAccessLogRoots } from '@meshwright/model';
 import { createApp } from './app';
-import { jsonLogger } from './metrics/json-logger';
+import { jsonLogger, stdoutLines } from './metrics/json-logger';
 import { createServerMetrics } from './metrics/server-metrics';
 import { exportLine, firstStart, seedFromEnv } from './auth/first-start';
 import { loadMasterKey } from './auth/secret-box';
@@ -125,7 +125,7 @@ const traffic = createTraffic();
 const xdsSecurity = await orExit('setting up xDS TLS', xdsSecurityFromEnv(process.env, { dataDir, xdsHost, certificates: store.proxyCertificates }));
 if (!xdsSecurity.credentials) console.warn(xdsSecurity.summary);
 const xds = await orExit(`starting the xDS server on ${xdsHost}:${xdsPort}`, startXdsServer({ store, host: xdsHost, port: xdsPort, compileOptions: replicaEnv.compileOptions, logger: jsonLogger, security: xdsSecurity.security, registerServices: traffic.registerServices }));
-const metrics = createServerMetrics({ token: process.env.METRICS_TOKEN || undefined, log: (line) => process.stdout.write(`${line}\n`) });
+const metrics = createServerMetrics({ token: process.env.METRICS_TOKEN || undefined, log: stdoutLines.write });
 metrics.watchXds(xds.core);
 // On PostgreSQL every replica hears every committed write (its own too) through LISTEN/NOTIFY.
 const changes: ChangeListener | undefined = isPostgresUrl(databaseUrl)
@@ -148,6 +148,7 @@ const app = createApp({
     },
   },
   onChange: (event) => xds.onChange(event),
+  auditLog: stdoutLines.write,
   ...(xdsSecurity.credentials ? { xdsCredentials: xdsSecurity.credentials } : {}),
   logger: jsonLogger,
   metrics,

@@ -24,7 +24,20 @@ function nameMembers(r: StoredResource): Record<string, string> {
   return { meshName: r.meshName, ...(parent ? { [parentMember[parent]]: r.parentName } : {}), [kinds[r.kind].nameMember]: r.name };
 }
 
+/** Active representations by stored resource: an unchanged resource (the same object from the store's rowReader) is not rebuilt. */
+const activeData = new WeakMap<StoredResource, { config: AppConfig; data: Record<string, unknown> }>();
+
+/** The *Data shape. Callers must not change what it returns: the active one is shared between requests. */
 export function toData(config: AppConfig, r: StoredResource, status: ResourceStatus = 'ACTIVE'): Record<string, unknown> {
+  if (status !== 'ACTIVE') return buildData(config, r, status);
+  const hit = activeData.get(r);
+  if (hit?.config === config) return hit.data;
+  const data = buildData(config, r, status);
+  activeData.set(r, { config, data });
+  return data;
+}
+
+function buildData(config: AppConfig, r: StoredResource, status: ResourceStatus): Record<string, unknown> {
   return {
     ...nameMembers(r),
     spec: r.spec,

@@ -1,5 +1,6 @@
 // Mounts every operation of the App Mesh API model at its method and path; all 38 have a handler.
 import express, { type RequestHandler, type Router } from 'express';
+import type { Principal } from '../auth/access-keys';
 import { visibleMeshes } from '../auth/access';
 import { refuseDuplicateKeys } from '../http/duplicate-keys';
 import { apiNotFound } from '../http/error-middleware';
@@ -12,12 +13,17 @@ import type { ServiceContext } from './service-context';
 /** App Mesh bodies are small; 1 MiB is generous and bounds what one request can make us parse. */
 export const maxBodyBytes = 1024 * 1024;
 
+/** The response body of an operation's output, as the principal may see it. */
+export function responseBody(binding: OperationBinding, output: Record<string, unknown>, principal: Principal | undefined): unknown {
+  if (binding.requestUri === '/v20190125/meshes' && binding.method === 'GET') output.meshes = visibleMeshes(principal, output.meshes);
+  // Where the model names a payload member, that member alone is the body.
+  return binding.payload ? output[binding.payload] : output;
+}
+
 function handler(ctx: ServiceContext, binding: OperationBinding, def: OperationDef): RequestHandler {
   return async (_req, res) => {
     const output = await def.handle(ctx, res.locals.input);
-    if (binding.requestUri === '/v20190125/meshes' && binding.method === 'GET') output.meshes = visibleMeshes(res, output.meshes);
-    // Where the model names a payload member, that member alone is the body.
-    res.status(200).json(binding.payload ? output[binding.payload] : output);
+    res.status(200).json(responseBody(binding, output, res.locals.auth?.principal));
   };
 }
 

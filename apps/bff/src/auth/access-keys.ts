@@ -53,25 +53,68 @@ export interface KeyService {
   create(input: CreateKeyInput): Promise<{ key: AccessKeyRecord; secretAccessKey: string }>;
   /** Creates or replaces an admin key with exactly these credentials. */
   seedAdmin(seed: SeedCredentials, name?: string): Promise<void>;
-  /** The key and its plain secret, for verifying a signature. */
+  /**
+   * The key and its plain secret, for verifying a signature. Found keys are remembered for at most
+   * `keyCacheMs` (see keyService): the store read and the decryption are then not paid per request.
+   */
   find(accessKeyId: string): Promise<{ key: AccessKeyRecord; secret: string } | undefined>;
+  /** Deletes the key (and its sessions); this process stops accepting it at once. */
+  delete(accessKeyId: string): Promise<boolean>;
   /** The key when the secret is its own (console login), compared in constant time. */
   check(accessKeyId: string, secretAccessKey: string): Promise<AccessKeyRecord | undefined>;
   /** Records use, at most once a minute per key: not a database write per request. */
   used(accessKeyId: string): void;
 }
 
-export function keyService(store: AuthStore, masterKey: Buffer, now: () => number): KeyService {
+/**
+ * How long a found key (record and decrypted secret) is reused without asking the store. A key
+ * deleted or replaced through this process is forgotten at once; one deleted through another replica
+ * sharing the database is refused here at most this long after its deletion committed.
+ */
+export const defaultKeyCacheMs = 1000;
+/** Bounds the cache: at most this many keys (the least recently found go first); unknown ids are never cached. */
+const keyCacheSize = 1000;
+
+type FoundKey = { key: AccessKeyRecord; secret: string };
+
+export function keyService(store: AuthStore, masterKey: Buffer, now: () => number, keyCacheMs = defaultKeyCacheMs): KeyService {
   const lastTouched = new Map<string, number>();
+  const cache = new Map<string, { found: FoundKey; until: number }>();
+  // Bumped by every put and delete: a lookup that was reading while one happened caches nothing.
+  let generation = 0;
+  const forget = (id: string) => {
+    generation++;
+    cache.delete(id);
+  };
   const put = async (id: string, secret: string, fields: Omit<AccessKeyRecord, 'accessKeyId' | 'secretCipher' | 'createdAt'>) => {
     const key: AccessKeyRecord = { accessKeyId: id, secretCipher: encryptSecret(masterKey, id, secret), createdAt: now(), ...fields };
+    forget(id);
     await store.putKey(key);
+    forget(id);
     return key;
   };
-  const find = async (id: string) => {
+  const load = async (id: string): Promise<FoundKey | undefined> => {
     const key = await store.getKey(id);
     const secret = key ? decryptSecret(masterKey, id, key.secretCipher) : undefined;
     return key && secret !== undefined ? { key, secret } : undefined;
+  };
+  const find = async (id: string) => {
+    // Real elapsed time, not the injected clock: a test's fixed clock must not make entries immortal.
+    const at = performance.now();
+    const hit = cache.get(id);
+    if (hit && hit.until > at) {
+      // Re-inserted so the map's order is least recently found first.
+      cache.delete(id);
+      cache.set(id, hit);
+      return hit.found;
+    }
+    cache.delete(id);
+    const readAt = generation;
+    const found = await load(id);
+    if (!found || keyCacheMs <= 0 || generation !== readAt) return found;
+    cache.set(id, { found, until: at + keyCacheMs });
+    while (cache.size > keyCacheSize) cache.delete(cache.keys().next().value as string);
+    return found;
   };
   return {
     async create(input) {
@@ -83,8 +126,15 @@ export function keyService(store: AuthStore, masterKey: Buffer, now: () => numbe
       await put(seed.accessKeyId, seed.secretAccessKey, { name, role: 'admin', meshes: [] });
     },
     find,
+    async delete(id) {
+      forget(id);
+      const deleted = await store.deleteKey(id);
+      forget(id);
+      return deleted;
+    },
     async check(id, secret) {
-      const found = await find(id);
+      // A console login always reads the store: it is rare and must see a key deleted elsewhere.
+      const found = await load(id);
       if (!found) return undefined;
       const { key } = found;
       const a = Buffer.from(found.secret, 'utf8');

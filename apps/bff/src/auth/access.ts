@@ -6,11 +6,12 @@ import { operationBindings } from '../appmesh/operations.generated';
 import type { AppConfig } from '../deps';
 import { ForbiddenError } from '../http/errors';
 import { claimedMeshName } from '../write/mesh-write';
+import type { Principal } from './access-keys';
 import { canSeeMesh, refusal, type Access } from './policy';
 import { principal, requestAuth } from './request-auth';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const bodyField = (req: Request, name: string) => (typeof req.body === 'object' && req.body !== null ? str((req.body as Record<string, unknown>)[name]) : undefined);
+const bodyField = (req: { body: unknown }, name: string) => (typeof req.body === 'object' && req.body !== null ? str((req.body as Record<string, unknown>)[name]) : undefined);
 
 /** `arn:aws:appmesh:<region>:<account>:mesh/<mesh>/...` -> mesh. */
 export function meshOfArn(arn: string | undefined): string | undefined {
@@ -37,15 +38,30 @@ function check(res: Response, access: Access, resource: string): void {
   if (why) throw new ForbiddenError(why);
 }
 
+/** What an App Mesh request asks to do (for the policy) and the resource it names (for the audit trail). */
+export function operationAccessOf(
+  config: AppConfig,
+  name: string,
+  binding: OperationBinding,
+  req: { params: Record<string, string | undefined>; query: Record<string, unknown>; body: unknown },
+): { access: Access; resource: string } {
+  const { params } = req;
+  const arn = str(req.query.resourceArn);
+  const field = (f: string) => params[f] ?? bodyField(req, f);
+  const mesh = field('meshName') ?? meshOfArn(arn);
+  const prefix = `arn:aws:appmesh:${config.region}:${config.accountId}:`;
+  const resource = arn ?? (mesh === undefined ? '' : prefix + [`mesh/${mesh}`, ...resourcePath.flatMap(([f, kind]) => (field(f) ? [`${kind}/${field(f)}`] : []))].join('/'));
+  return { access: { action: `appmesh:${name}`, write: binding.method !== 'GET', mesh }, resource };
+}
+
 function operationAccess(config: AppConfig, name: string, binding: OperationBinding): RequestHandler {
   return (req, res, next) => {
-    const params = req.params as Record<string, string | undefined>;
-    const arn = str(req.query.resourceArn);
-    const field = (f: string) => params[f] ?? bodyField(req, f);
-    const mesh = field('meshName') ?? meshOfArn(arn);
-    const prefix = `arn:aws:appmesh:${config.region}:${config.accountId}:`;
-    const resource = arn ?? (mesh === undefined ? '' : prefix + [`mesh/${mesh}`, ...resourcePath.flatMap(([f, kind]) => (field(f) ? [`${kind}/${field(f)}`] : []))].join('/'));
-    check(res, { action: `appmesh:${name}`, write: binding.method !== 'GET', mesh }, resource);
+    const { access, resource } = operationAccessOf(config, name, binding, {
+      params: req.params as Record<string, string | undefined>,
+      query: req.query as Record<string, unknown>,
+      body: req.body as unknown,
+    });
+    check(res, access, resource);
     next('router');
   };
 }
@@ -65,8 +81,7 @@ export function appMeshAccess(config: AppConfig): Router {
 }
 
 /** ListMeshes for a key scoped to meshes lists only those. */
-export function visibleMeshes(res: Response, meshes: unknown): unknown {
-  const p = res.locals.auth?.principal;
+export function visibleMeshes(p: Principal | undefined, meshes: unknown): unknown {
   if (!p || !Array.isArray(meshes)) return meshes;
   return meshes.filter((m: unknown) => typeof m === 'object' && m !== null && 'meshName' in m && typeof m.meshName === 'string' && canSeeMesh(p, m.meshName));
 }

@@ -116,7 +116,7 @@ export function adminRoutes(auth: AuthContext): Router {
     if (key.role === 'admin' && keys.filter((k) => k.role === 'admin').length === 1) {
       throw new ConflictError(`access key ${accessKeyId} is the last admin key; create another admin key before deleting it`);
     }
-    await auth.store.deleteKey(accessKeyId);
+    await auth.keys.delete(accessKeyId);
     res.status(204).end();
   });
   router.get('/audit', async (req, res) => {

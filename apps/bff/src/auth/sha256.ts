@@ -1,6 +1,6 @@
 // SHA-256 and HMAC-SHA-256 from node:crypto in the shape @smithy/signature-v4 takes (its `sha256`
 // constructor): no extra hashing package, and OpenSSL's speed.
-import { createHash, createHmac, type Hash as NodeHash, type Hmac } from 'node:crypto';
+import { createHash, createHmac, hash, type Hash as NodeHash, type Hmac } from 'node:crypto';
 import type { Hash, SourceData } from '@smithy/types';
 
 const bytes = (data: SourceData): Uint8Array | string =>
@@ -25,4 +25,5 @@ export class NodeSha256 implements Hash {
   }
 }
 
-export const sha256Hex = (body: Uint8Array): string => createHash('sha256').update(body).digest('hex');
+/** One-shot (crypto.hash): no Hash object per call. */
+export const sha256Hex = (data: Uint8Array | string): string => hash('sha256', data, 'hex');

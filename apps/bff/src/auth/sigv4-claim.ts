@@ -29,6 +29,15 @@ const single = (v: string | string[] | undefined): string | undefined => (Array.
 
 /** AWS's ISO 8601 basic form; anything else (or a date that does not exist) is undefined. */
 export function parseAmzDate(text: string): Date | undefined {
+  // Clients sign to the second, so consecutive requests mostly carry the same date: parsed once.
+  if (text === lastDate.text) return lastDate.date;
+  const date = parseDate(text);
+  lastDate = { text, date };
+  return date;
+}
+let lastDate: { text: string; date: Date | undefined } = { text: '', date: undefined };
+
+function parseDate(text: string): Date | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text);
   if (!m) return undefined;
   const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`;

@@ -1,10 +1,12 @@
 // Verifies AWS Signature Version 4 the way AWS does for a non-S3 service, so the AWS CLI, SDKs and
-// boto3 work unchanged. The expected signature comes from @smithy/signature-v4, the signer the AWS SDK
+// boto3 work unchanged. The canonical request comes from @smithy/signature-v4, the signer the AWS SDK
 // itself uses, fed the request exactly as it arrived (raw path, so the canonical URI is the wire path
-// encoded once more, as AWS does outside S3); this file only checks the claim and compares.
-import { timingSafeEqual } from 'node:crypto';
-import { SignatureV4 } from '@smithy/signature-v4';
-import type { HttpRequest } from '@smithy/types';
+// encoded once more, as AWS does outside S3); this file only checks the claim and compares. For the
+// Authorization-header form (every SDK call) the two hashes and the HMAC are done here, synchronously,
+// with the derived signing key cached per key, day, region and service; presigned URLs use the signer.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { getCanonicalHeaders, SignatureV4 } from '@smithy/signature-v4';
+import type { HeaderBag, HttpRequest } from '@smithy/types';
 import { fail, headerClaim, parseQuery, PRESIGN_PARAMS, queryClaim, type Failure, type Query, type SignatureClaim } from './sigv4-claim';
 import { NodeSha256, sha256Hex } from './sha256';
 
@@ -107,17 +109,56 @@ export async function verifySigV4(req: SignedRequest, options: SigV4Options): Pr
   return same ? { ok: true, accessKeyId: claim.accessKeyId } : fail('InvalidSignatureException', MISMATCH);
 }
 
-type Unsigned = Pick<HttpRequest, 'method' | 'path' | 'query' | 'headers' | 'body'>;
+type Unsigned = { method: string; path: string; query: Query; headers: Record<string, string>; body: Uint8Array };
+
+/** The signature SignatureV4.sign() would put in the Authorization header, the same steps without its copies and awaits. */
+function headerSignature(claim: SignatureClaim, req: Unsigned, secretAccessKey: string, region: string, service: string): string {
+  // The signer's formatDate(signingDate): parseAmzDate accepted amzDate only as that exact round trip.
+  const longDate = claim.amzDate;
+  const shortDate = longDate.slice(0, 8);
+  // As the signer's prepareRequest: the headers it generates itself are dropped, x-amz-date is its own.
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (name !== 'authorization' && name !== 'date') headers[name] = value;
+  headers['x-amz-date'] = longDate;
+  const payloadHash = headers['x-amz-content-sha256'] ?? (req.body.length === 0 ? EMPTY_SHA256 : sha256Hex(req.body));
+  const canonical = getCanonicalHeaders({ headers } as unknown as HttpRequest, undefined, new Set(claim.signedHeaders));
+  const canonicalRequest = canonicalSigner.canonicalRequest({ method: req.method, path: req.path, query: req.query } as HttpRequest, canonical, payloadHash);
+  const scope = `${shortDate}/${region}/${service}/aws4_request`;
+  const stringToSign = `AWS4-HMAC-SHA256\n${longDate}\n${scope}\n${sha256Hex(canonicalRequest)}`;
+  return createHmac('sha256', signingKey(claim.accessKeyId, secretAccessKey, shortDate, region, service)).update(stringToSign).digest('hex');
+}
+
+const EMPTY_SHA256 = sha256Hex(new Uint8Array(0));
+/** The signer's own canonicalisation (path, query, canonical request text), which reads no credentials. */
+class CanonicalSigner extends SignatureV4 {
+  canonicalRequest(request: HttpRequest, headers: HeaderBag, payloadHash: string): string {
+    return this.createCanonicalRequest(request, headers, payloadHash);
+  }
+}
+const canonicalSigner = new CanonicalSigner({ credentials: { accessKeyId: '', secretAccessKey: '' }, region: '', service: '', sha256: NodeSha256, applyChecksum: false });
+
+/** Derived signing keys: one per key, day, region and service, so a request costs two hashes and one HMAC. */
+const signingKeys = new Map<string, { secret: string; key: Buffer }>();
+const signingKeyCacheSize = 1000;
+function signingKey(accessKeyId: string, secret: string, shortDate: string, region: string, service: string): Buffer {
+  const id = `${accessKeyId}/${shortDate}/${region}/${service}`;
+  const hit = signingKeys.get(id);
+  // A key replaced with a new secret under the same id derives afresh.
+  if (hit && hit.secret === secret) return hit.key;
+  let key = createHmac('sha256', `AWS4${secret}`).update(shortDate).digest();
+  for (const part of [region, service, 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
+  signingKeys.delete(id);
+  signingKeys.set(id, { secret, key });
+  while (signingKeys.size > signingKeyCacheSize) signingKeys.delete(signingKeys.keys().next().value as string);
+  return key;
+}
 
 async function expectedSignature(claim: SignatureClaim, req: Unsigned, secretAccessKey: string, region: string, service: string): Promise<string | undefined> {
+  if (claim.form === 'header') return headerSignature(claim, req, secretAccessKey, region, service);
   // applyChecksum: false, so the signer adds no x-amz-content-sha256 the client did not sign.
   const signer = new SignatureV4({ credentials: { accessKeyId: claim.accessKeyId, secretAccessKey }, region, service, sha256: NodeSha256, applyChecksum: false });
   const request: HttpRequest = { protocol: 'https:', hostname: headerValueOrEmpty(req.headers.host), ...req };
   const signableHeaders = new Set(claim.signedHeaders);
-  if (claim.form === 'header') {
-    const signed = await signer.sign(request, { signingDate: claim.signingDate, signableHeaders });
-    return /Signature=([0-9a-f]{64})$/.exec(headerValueOrEmpty(signed.headers.authorization))?.[1];
-  }
   const query = { ...req.query };
   for (const p of PRESIGN_PARAMS) delete query[p];
   const presigned = await signer.presign({ ...request, query }, { signingDate: claim.signingDate, expiresIn: claim.expiresSeconds, signableHeaders, unhoistableHeaders: signableHeaders });

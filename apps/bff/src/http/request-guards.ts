@@ -19,13 +19,21 @@ export function isLoopbackName(name: string): boolean {
   return loopbackNames.has(name) || name.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(name);
 }
 
+/** Whether a Host header names this server: a loopback name or one of ALLOWED_HOSTS. */
+export function answersHost(allowedHosts: readonly string[]): (host: string | undefined) => boolean {
+  const allowed = new Set(allowedHosts.map((h) => hostNameOf(h)));
+  return (host) => {
+    const name = host === undefined ? '' : hostNameOf(host);
+    return name !== '' && (isLoopbackName(name) || allowed.has(name));
+  };
+}
+
 /** Answers only Hosts that are loopback names or listed in ALLOWED_HOSTS (or PUBLIC_URL's host). */
 export function hostCheck(allowedHosts: readonly string[]): RequestHandler {
-  const allowed = new Set(allowedHosts.map((h) => hostNameOf(h)));
+  const answered = answersHost(allowedHosts);
   return (req, _res, next) => {
     const host = req.headers.host;
-    const name = host === undefined ? '' : hostNameOf(host);
-    if (name !== '' && (isLoopbackName(name) || allowed.has(name))) return next();
+    if (answered(host)) return next();
     next(new MisdirectedRequestError(`Host "${host ?? ''}" is not a name this server answers for; add it to ALLOWED_HOSTS (or set PUBLIC_URL) if it should be`));
   };
 }

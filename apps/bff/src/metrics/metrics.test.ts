@@ -12,6 +12,8 @@ test('/metrics wants the scrape token, then counts operations by status and time
   const r = await set.start();
   await r.client.send(new CreateMeshCommand({ meshName: 'metered' }));
   await assert.rejects(r.client.send(new DescribeMeshCommand({ meshName: 'absent' })), { name: 'NotFoundException' });
+  // A read that succeeds is answered before Express (appmesh/fast-read.ts): counted and logged all the same.
+  await r.client.send(new DescribeMeshCommand({ meshName: 'metered' }));
   assert.equal((await fetch(`${r.url}/metrics`)).status, 401);
   assert.equal((await fetch(`${r.url}/metrics`, { headers: { authorization: 'Bearer wrong-token' } })).status, 401);
   const res = await fetch(`${r.url}/metrics`, { headers: { authorization: 'Bearer scrape-me' } });
@@ -20,6 +22,8 @@ test('/metrics wants the scrape token, then counts operations by status and time
   const text = await res.text();
   assert.match(text, /^meshwright_http_requests_total\{operation="appmesh:CreateMesh",status="200"\} 1$/m);
   assert.match(text, /^meshwright_http_requests_total\{operation="appmesh:DescribeMesh",status="404"\} 1$/m);
+  assert.match(text, /^meshwright_http_requests_total\{operation="appmesh:DescribeMesh",status="200"\} 1$/m);
+  assert.match(text, /^meshwright_http_request_duration_seconds_count\{operation="appmesh:DescribeMesh"\} 2$/m);
   assert.match(text, /^meshwright_http_request_duration_seconds_count\{operation="appmesh:CreateMesh"\} 1$/m);
   assert.match(text, /^meshwright_http_request_duration_seconds_bucket\{operation="appmesh:CreateMesh",le="\+Inf"\} 1$/m);
   assert.match(text, /^# TYPE meshwright_xds_streams gauge\nmeshwright_xds_streams 0$/m);
@@ -27,4 +31,8 @@ test('/metrics wants the scrape token, then counts operations by status and time
   const created = lines.find((l) => l.msg === 'request' && l.operation === 'appmesh:CreateMesh');
   assert.equal(created?.status, 200);
   assert.equal(created?.path, '/v20190125/meshes');
+  const described = lines.filter((l) => l.msg === 'request' && l.operation === 'appmesh:DescribeMesh').map((l) => l.status);
+  assert.deepEqual(described.sort(), [200, 404]);
+  const appMesh = lines.filter((l) => l.msg === 'request' && String(l.operation).startsWith('appmesh:'));
+  assert.ok(appMesh.every((l) => typeof l.requestId === 'string' && l.requestId !== ''), 'every App Mesh request line has its request id');
 });

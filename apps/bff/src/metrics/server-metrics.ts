@@ -3,7 +3,8 @@
 // scrapers rarely sign SigV4, and the figures name operations and counts, never resources or keys.
 import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import { requestAuth } from '../auth/request-auth';
+import type { ServerResponse } from 'node:http';
+import { requestAuth, type RequestAuth } from '../auth/request-auth';
 import type { XdsControlPlane } from '../xds/control-plane';
 import { MetricsRegistry } from './registry';
 
@@ -11,6 +12,10 @@ export interface ServerMetrics {
   registry: MetricsRegistry;
   /** Counts and times every request; writes its JSON line to `log` when given. */
   requests: RequestHandler;
+  /** The clock requests are timed by; `track` takes a start read from it. */
+  clock: () => number;
+  /** The same for a request answered outside Express (the read path): counted, timed and logged when finished. */
+  track(method: string, url: string, res: ServerResponse, started: number, auth: RequestAuth): void;
   /** GET /metrics. */
   endpoint: RequestHandler;
   /** Streams, pushes and NACKs of the xDS server. */
@@ -27,20 +32,25 @@ export function createServerMetrics(options: { token?: string | undefined; log?:
   const pushes = registry.counter('meshwright_xds_pushes_total', 'xDS responses sent, by resource type');
   const nacks = registry.counter('meshwright_xds_nacks_total', 'xDS responses Envoy rejected, by resource type');
   const expected = options.token ? Buffer.from(`Bearer ${options.token}`) : undefined;
+  const finished = (method: string, url: string, status: number, started: number, auth: RequestAuth) => {
+    const path = url.split('?')[0] ?? '';
+    // App Mesh operations by name; console and other paths by area, so labels stay few.
+    const operation = auth.operation ?? `${method} ${path.startsWith('/api/') ? '/api' : path.startsWith('/v20190125') ? '/v20190125' : path}`;
+    const seconds = (now() - started) / 1000;
+    requests({ operation, status: String(status) });
+    latency({ operation }, seconds);
+    options.log?.(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'request', method, path, operation, status, ms: Math.round(seconds * 10000) / 10, requestId: auth.requestId }));
+  };
   return {
     registry,
     requests: (req, res, next) => {
       const started = now();
-      res.once('finish', () => {
-        const path = req.originalUrl.split('?')[0] ?? '';
-        // App Mesh operations by name; console and other paths by area, so labels stay few.
-        const operation = requestAuth(res).operation ?? `${req.method} ${path.startsWith('/api/') ? '/api' : path.startsWith('/v20190125') ? '/v20190125' : path}`;
-        const seconds = (now() - started) / 1000;
-        requests({ operation, status: String(res.statusCode) });
-        latency({ operation }, seconds);
-        options.log?.(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'request', method: req.method, path, operation, status: res.statusCode, ms: Math.round(seconds * 10000) / 10, requestId: requestAuth(res).requestId }));
-      });
+      res.once('finish', () => finished(req.method, req.originalUrl, res.statusCode, started, requestAuth(res)));
       next();
+    },
+    clock: now,
+    track(method, url, res, started, auth) {
+      res.once('finish', () => finished(method, url, res.statusCode, started, auth));
     },
     endpoint: (req, res) => {
       const given = Buffer.from(req.get('authorization') ?? '');

@@ -5,7 +5,7 @@ import { postgresAuthStore } from './postgres-auth-store';
 import { postgresProxyCertificates } from './proxy-certificates';
 import { checkMigrated, migrate } from './postgres-migrations';
 import { postgresWriteLock } from './postgres-write-lock';
-import { fromRow, keyColumns, toRow, type ResourceRow } from './rows';
+import { fromRow, keyColumns, rowReader, toRow, type ResourceRow } from './rows';
 import { DuplicateKeyError, type ClientTokenRecord, type ListQuery, type Store, type StoreWrite } from './types';
 
 export interface PostgresStoreOptions {
@@ -38,13 +38,14 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
           [q.meshName ?? '', q.kind, q.parentName ?? '', q.after ?? '', q.limit],
         );
 
+  const readRow = rowReader();
   const listMeshRows = (meshName: string) => rows(`SELECT * FROM ${s}.resources WHERE mesh_name = $1`, [meshName]);
 
   return {
     proxyCertificates,
     async get(key) {
       const [row] = await rows(`SELECT * FROM ${s}.resources WHERE ${keyWhere}`, keyColumns(key));
-      return row ? fromRow(row) : undefined;
+      return row ? readRow(row) : undefined;
     },
     async list(q) {
       return (await listRows(q)).map(fromRow);

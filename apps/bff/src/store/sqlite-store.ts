@@ -107,6 +107,13 @@ export function openSqliteStore(options: { dataDir: string; file?: string }): St
     if (token) stmt.putToken.run(token.operation, token.token, token.fingerprint, JSON.stringify(token.response));
   });
 
+  // Point reads from memory: this process holds the file's only lock (locking_mode EXCLUSIVE), so every
+  // write goes through apply() below, which forgets what it changed. Bounded: past 5,000 keys it starts over.
+  let resources = new Map<string, StoredResource>();
+  const idOf = (key: ResourceKey) => `${key.meshName}\u0000${key.kind}\u0000${key.parentName}\u0000${key.name}`;
+  const forgetResources = (writes: StoreWrite[]) => {
+    for (const w of writes) resources.delete(idOf(w.op === 'delete' ? w.key : w.resource));
+  };
   const listRows = (q: ListQuery): ResourceRow[] =>
     q.kind === 'mesh'
       ? stmt.listMeshes.all(q.after ?? '', q.limit)
@@ -114,8 +121,16 @@ export function openSqliteStore(options: { dataDir: string; file?: string }): St
 
   return {
     async get(key: ResourceKey): Promise<StoredResource | undefined> {
+      const id = idOf(key);
+      const known = resources.get(id);
+      if (known) return known;
       const row = stmt.get.get(...keyColumns(key));
-      return row ? fromRow(row) : undefined;
+      if (!row) return undefined;
+      // Frozen: callers share it, and what is derived from it is cached by its identity (representation.ts).
+      const found = Object.freeze(fromRow(row));
+      if (resources.size >= 5000) resources = new Map();
+      resources.set(id, found);
+      return found;
     },
     async list(q) {
       return listRows(q).map(fromRow);
@@ -146,6 +161,7 @@ export function openSqliteStore(options: { dataDir: string; file?: string }): St
         if (err instanceof Database.SqliteError && err.code.startsWith('SQLITE_CONSTRAINT')) throw new DuplicateKeyError(err.message);
         throw err;
       }
+      forgetResources(writes);
       updateModels(writes);
     },
     auth: sqliteAuthStore(db),
