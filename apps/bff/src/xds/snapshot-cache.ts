@@ -166,9 +166,13 @@ export class SnapshotCache {
   }
 
   private recomputeWith(meshName: string, entries: NodeEntry[], model: MeshModel | undefined): void {
+    // Names looked up once per run, not a scan of the mesh per node (1,000 nodes, 1,000 scans).
+    const nodeNames = new Set(model?.virtualNodes.map((n) => n.virtualNodeName));
+    const gatewayNames = new Set(model?.virtualGateways.map((g) => g.virtualGatewayName));
+    const present = (ref: NodeRef) => (ref.kind === 'virtualGateway' ? gatewayNames : nodeNames).has(ref.nodeName);
     for (const entry of entries) {
       if (entry.watches.size === 0) continue;
-      if (!model || !hasProxy(model, entry.ref)) {
+      if (!model || !present(entry.ref)) {
         const message = model ? `${describeProxy(entry.ref)} does not exist in mesh "${meshName}"` : `mesh "${meshName}" does not exist`;
         entry.reads = undefined;
         for (const w of [...entry.watches]) w.watcher.gone(message);
