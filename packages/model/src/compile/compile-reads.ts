@@ -41,14 +41,19 @@ function sharedIndex(model: MeshModel): MeshIndex {
 
 /** A read-only view of `map` that records each looked-up key as `<prefix>:<key>`, and '*' for any other use. */
 function recording<V>(map: Map<string, V>, prefix: string, reads: Set<string>): Map<string, V> {
+  // Made once per view: a lookup costs a trap and a Set insert, no closure.
+  const get = (key: string) => {
+    reads.add(`${prefix}:${key}`);
+    return map.get(key);
+  };
+  const has = (key: string) => {
+    reads.add(`${prefix}:${key}`);
+    return map.has(key);
+  };
   return new Proxy(map, {
     get(target, prop) {
-      if (prop === 'get' || prop === 'has') {
-        return (key: string) => {
-          reads.add(`${prefix}:${key}`);
-          return prop === 'get' ? target.get(key) : target.has(key);
-        };
-      }
+      if (prop === 'get') return get;
+      if (prop === 'has') return has;
       reads.add('*');
       const value: unknown = Reflect.get(target, prop, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
