@@ -11,7 +11,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse, stringify } from 'yaml';
+import { TEST_CREDENTIALS } from '../../testkit/bff';
 import { startEnvoy, type RunningEnvoy } from '../../testkit/envoy';
+import { signedHeaders } from '../../testkit/sign';
 import { buildPeer, freePort, startMeshwright, startPeer, stopProcess, type Meshwright, type Peer } from './processes';
 import { meshwrightWeights, seedMesh } from './seed';
 import { resourcesOf, weightedRoute } from './config-dump';
@@ -108,7 +110,9 @@ async function main(): Promise<void> {
     started.push({ stop: () => stopProcess(mw.child) });
     await seedMesh(mw.url, SERVICES);
 
-    const res = await http(`${mw.url}/api/meshes/shop/virtualNodes/front/envoy-config?mode=ads&format=yaml`);
+    // Every request is authenticated: the bootstrap download is signed with the seeded admin key too.
+    const configUrl = `${mw.url}/api/meshes/shop/virtualNodes/front/envoy-config?mode=ads&format=yaml`;
+    const res = await http(configUrl, 'GET', undefined, await signedHeaders(TEST_CREDENTIALS, { method: 'GET', url: new URL(configUrl) }));
     if (res.status !== 200) throw new Error(`envoy-config answered ${res.status}: ${res.body}`);
     type Bootstrap = { admin: { address: { socket_address: { port_value: number } } }; static_resources: { clusters: { name: string; transport_socket?: unknown }[] } };
     const xdsTls = (parse(res.body) as Bootstrap).static_resources.clusters.some((c) => c.name === 'xds_cluster' && c.transport_socket !== undefined);

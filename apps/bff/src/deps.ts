@@ -1,7 +1,7 @@
 // What createApp needs from the outside world. The xDS helper relies on ChangeEvent, Store.loadMeshModel
 // and extraRoutes: keep these stable.
 import type { Router } from 'express';
-import type { CompileOptions, Quotas, ResourceKind } from '@meshwright/model';
+import type { CompileOptions, MeshModel, Quotas, ResourceKind } from '@meshwright/model';
 import type { ServerMetrics } from './metrics/server-metrics';
 import type { Store } from './store/types';
 import type { XdsCredentials } from './xds/tls/xds-credentials';
@@ -13,6 +13,11 @@ export interface ChangeEvent {
   /** The resource name; routes are `<router>/<route>`. */
   name: string;
   action: 'create' | 'update' | 'delete' | 'tag';
+  /**
+   * The mesh after the write, when the writer built it and this process is the store's only writer
+   * (SQLite): xDS recomputes from it at once instead of reading the store. Never sent to other replicas.
+   */
+  model?: MeshModel | undefined;
 }
 
 export interface Logger {

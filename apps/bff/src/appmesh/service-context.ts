@@ -32,6 +32,9 @@ export function createServiceContext(deps: AppDeps): ServiceContext {
   const quotas = { ...defaultQuotas, ...deps.config.quotas };
   // PostgreSQL supplies a database-held lock so writes on several replicas serialise.
   const lockRef = deps.store.writeLock ?? createWriteLock();
+  // With a store-held lock (PostgreSQL) other replicas write too: the mesh a write built may already be
+  // behind the database when xDS recomputes, so xDS reads the store instead.
+  const soleWriter = deps.store.writeLock === undefined;
   return {
     store: deps.store,
     config: deps.config,
@@ -45,7 +48,8 @@ export function createServiceContext(deps: AppDeps): ServiceContext {
       if (!onChange) return;
       lockRef.afterCommit(() => {
         try {
-          onChange(event);
+          const { model, ...rest } = event;
+          onChange(soleWriter && model ? event : rest);
         } catch (err) {
           logger.error('onChange listener failed', { error: err instanceof Error ? err.message : String(err) });
         }

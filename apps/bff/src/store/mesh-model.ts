@@ -67,8 +67,21 @@ function upsertSorted<T>(list: readonly T[], item: T, keyOf: (t: T) => string): 
 
 const tagsOf = (r: StoredResource) => (r.tags.length > 0 ? { tags: r.tags } : {});
 
-/** The model with one resource added or replaced (its mesh must be the model's). */
+// The last withResource result per model: the write path builds its `after` with withResource, and the
+// store updates its cached model with the same call after the commit; both get the same object, so
+// the store holds the model the write judged (no second copy) and analyses cached on it stay valid.
+const lastWith = new WeakMap<MeshModel, { r: StoredResource; out: MeshModel }>();
+
+/** The model with one resource added or replaced (its mesh must be the model's). Pure: equal input, same object. */
 export function withResource(model: MeshModel, r: StoredResource): MeshModel {
+  const last = lastWith.get(model);
+  if (last?.r === r) return last.out;
+  const out = withResourceCopy(model, r);
+  lastWith.set(model, { r, out });
+  return out;
+}
+
+function withResourceCopy(model: MeshModel, r: StoredResource): MeshModel {
   switch (r.kind) {
     case 'mesh':
       return { ...model, mesh: { meshName: r.name, spec: r.spec as MeshSpec, ...tagsOf(r) } };

@@ -26,4 +26,8 @@ export async function commit(ctx: ServiceContext, c: Commit, event: ChangeEvent)
     throw err;
   }
   ctx.notify(event);
+  // The push notify started (compile, encode and the gRPC write happen inside it when the event carries
+  // its model) is flushed by HTTP/2 in the event loop's check phase; waiting for that phase here lets
+  // it leave before the HTTP response is serialised and written.
+  if (event.model) await new Promise((resolve) => setImmediate(resolve));
 }

@@ -20,6 +20,21 @@ export interface WriteCheck {
 const identity = (f: Finding): string => `${f.code}|${f.resource.kind}|${f.resource.name}|${f.path}`;
 const errorsOf = (findings: readonly Finding[]) => findings.filter((f) => f.severity === 'error');
 
+// The findings of each model object, for the options they were computed with. Models are immutable
+// and the store keeps the very object a write judged as its mesh after the write (withResource hands
+// the same object back for the same input), so a write's `after` analysis is the next write's
+// `before`: each write analyses the mesh once, not twice.
+const analysed = new WeakMap<MeshModel, { options: AnalyzeOptions; findings: readonly Finding[] }>();
+
+/** analyzeMesh(model, options), from the cache when this model was analysed with these very options. */
+export function findingsOf(model: MeshModel, options: AnalyzeOptions): readonly Finding[] {
+  const hit = analysed.get(model);
+  if (hit && hit.options === options) return hit.findings;
+  const findings = analyzeMesh(model, options);
+  analysed.set(model, { options, findings });
+  return findings;
+}
+
 /**
  * The error a write must fail with, if any: the written resources' own errors first, in the order of
  * checks. Then a write may not break another resource (a router turned tcp under http routes, a node
@@ -27,10 +42,10 @@ const errorsOf = (findings: readonly Finding[]) => findings.filter((f) => f.seve
  * not block.
  */
 export function writeError(check: WriteCheck): ApiError | undefined {
-  const after = errorsOf(check.afterFindings ?? analyzeMesh(check.after, check.options));
+  const after = errorsOf(check.afterFindings ?? findingsOf(check.after, check.options));
   const own = mostTelling(after.filter(check.isOwn));
   if (own) return errorForFinding(own, check.detail?.(own));
-  const existing = new Set(check.before ? errorsOf(analyzeMesh(check.before, check.options)).map(identity) : []);
+  const existing = new Set(check.before ? errorsOf(findingsOf(check.before, check.options)).map(identity) : []);
   const caused = mostTelling(after.filter((f) => !existing.has(identity(f))));
   return caused && errorForFinding(caused, check.detail?.(caused), true);
 }

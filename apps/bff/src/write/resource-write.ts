@@ -57,12 +57,13 @@ export function writeResource(ctx: ServiceContext, mode: WriteMode, kind: Resour
     // The whole mesh as it would be after the write: what the model's analysis judges.
     const before = await ctx.store.loadMeshModel(key.meshName);
     const after = before ? withResource(before, resource) : meshModelFromRows([resource]);
-    const options = { ...ctx.analysis, ...(meshCount !== undefined ? { meshCount } : {}) };
+    // The shared options object unless this write needs its own: findings are cached per options object.
+    const options = meshCount !== undefined ? { ...ctx.analysis, meshCount } : ctx.analysis;
     const blocked = after && writeError({ before, after, isOwn: ownFinding(key, mode), options });
     if (blocked) throw blocked;
     const output = { [kind]: toData(ctx.config, resource) };
     const raced = () => new ConflictError(`${describeKey(key)} was created concurrently by another request`);
-    await commit(ctx, { writes: [{ op: mode === 'create' ? 'insert' : 'put', resource }], record: token.record?.(output), raced }, changeEvent(key, mode));
+    await commit(ctx, { writes: [{ op: mode === 'create' ? 'insert' : 'put', resource }], record: token.record?.(output), raced }, { ...changeEvent(key, mode), model: after });
     return output;
   });
 }

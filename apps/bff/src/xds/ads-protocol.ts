@@ -235,10 +235,14 @@ export class AdsProtocol {
     if (!snapshot) return { version: versionOf([]), resources: [] };
     const s = this.slot(kind);
     const all = snapshot.resources[kind];
+    if (s.wildcard) {
+      const retained = kind === 'clusters' ? this.retainedClusters() : [];
+      const resources = [...all.values(), ...retained];
+      // The snapshot hashed its full set once; only retained clusters make this set another one.
+      return { version: retained.length === 0 ? snapshot.versions[kind] : versionOf(resources), resources };
+    }
     const explicit = s.names.flatMap((n) => all.get(n) ?? []);
-    const resources = s.wildcard ? [...all.values()] : explicit;
-    if (kind === 'clusters' && s.wildcard) resources.push(...this.retainedClusters());
-    return { version: versionOf(resources), resources };
+    return { version: versionOf(explicit), resources: explicit };
   }
 
   /** Clusters Envoy still needs: in the last CDS sent, gone from the snapshot, while LDS/RDS catch up. */

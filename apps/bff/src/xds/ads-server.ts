@@ -10,7 +10,7 @@ import type { AdsMode, AdsProtocol } from './ads-protocol';
 import type { AnyDiscoveryResponse, DeltaDiscoveryRequest, DiscoveryRequest } from './xds-messages';
 import { parseNodeId, type NodeRef } from './node-id';
 import { adsServiceDefinition, EnvoyTypes } from './protos';
-import { createControlPlane, type XdsControlPlane } from './control-plane';
+import { createControlPlane, type XdsChange, type XdsControlPlane } from './control-plane';
 import type { CompileNode } from './snapshot-cache';
 import type { ProxyStream, StreamServer } from './stream-server';
 import type { NodeSyncStatus } from './sync-status';
@@ -46,7 +46,7 @@ export interface XdsServer {
   /** The snapshot cache, stream server and sync status behind this port. */
   readonly core: XdsControlPlane;
   /** Hand this to createApp as `onChange`: recomputes the changed mesh and pushes to its proxies. */
-  onChange(event: { meshName: string }): void;
+  onChange(event: XdsChange): void;
   syncStatus(meshName: string, nodeName: string): NodeSyncStatus;
   /** Closes the port and ends every stream. */
   stop(): Promise<void>;
@@ -68,7 +68,7 @@ export async function startXdsServer(options: XdsServerOptions): Promise<XdsServ
   const server = new grpc.Server({ 'grpc.keepalive_time_ms': 30_000, 'grpc.keepalive_timeout_ms': 10_000 });
   const tls = 'credentials' in options.security ? options.security.credentials : undefined;
   const gate = tls ? certificateGate(tls) : openGate;
-  server.addService(adsServiceDefinition(), {
+  server.addService(adsServiceDefinition(types), {
     StreamAggregatedResources: (call: AdsCall) => handleStream(core.streams, gate, call, 'sotw', options.logger),
     DeltaAggregatedResources: (call: AdsCall) => handleStream(core.streams, gate, call, 'delta', options.logger),
   });

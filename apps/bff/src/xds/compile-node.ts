@@ -1,9 +1,14 @@
 // The one compile (the same function feeds the download, the review screen and the CLI) bound to ADS
-// mode and the ports the proxies use: compile for a virtual node, compileGateway for a virtual gateway.
-import { compile, compileGateway, type CompileOptions } from '@meshwright/model';
+// mode and the ports the proxies use: compile for a virtual node (recording what it read, so changes
+// elsewhere skip it), compileGateway for a virtual gateway (it reads the mesh's gateway routes: every change recompiles it).
+import { compileGateway, compileWithReads, type CompileOptions } from '@meshwright/model';
 import type { CompileNode } from './snapshot-cache';
 
 export function adsCompileNode(options: CompileOptions = {}): CompileNode {
-  return (model, name, kind) =>
-    kind === 'virtualGateway' ? compileGateway(model, name, { ...options, mode: 'ads' }) : compile(model, name, { ...options, mode: 'ads' });
+  const ads = { ...options, mode: 'ads' as const };
+  return (model, name, kind) => {
+    if (kind === 'virtualGateway') return { ...compileGateway(model, name, ads), reads: new Set(['*']) };
+    const { result, reads } = compileWithReads(model, name, ads);
+    return { resources: result.resources, reads };
+  };
 }

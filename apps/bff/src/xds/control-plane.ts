@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import type { MeshModel } from '@meshwright/model';
 import type { EnvoyTypes } from './protos';
-import { SnapshotCache, type CompileNode } from './snapshot-cache';
+import { SnapshotCache, type CompileNode, type MeshRefresh } from './snapshot-cache';
 import { StreamServer } from './stream-server';
 import { SyncStatusBoard } from './sync-status';
 import type { XdsEvents, XdsLogger } from './xds-events';
@@ -23,8 +23,23 @@ export interface XdsControlPlane {
   readonly cache: SnapshotCache;
   readonly streams: StreamServer;
   readonly status: SyncStatusBoard;
-  /** A committed write in a mesh: tell the console, then recompute that mesh's connected nodes. */
-  onChange(event: { meshName: string }): Promise<void>;
+  /**
+   * A committed write in a mesh: tell the console, then recompute the mesh's connected nodes it can
+   * affect. Without kind and name, every node of the mesh is recomputed.
+   */
+  onChange(event: XdsChange): Promise<void>;
+}
+
+/** A committed write: its mesh, the resource (routes `<router>/<route>`), and the mesh after it when the writer has it. */
+export interface XdsChange {
+  meshName: string;
+  kind?: string;
+  name?: string;
+  model?: MeshModel | undefined;
+}
+
+function refreshOf(event: XdsChange): MeshRefresh {
+  return event.kind !== undefined && event.name !== undefined ? { kind: event.kind, name: event.name, model: event.model } : 'all';
 }
 
 export function createControlPlane(deps: ControlPlaneDeps): XdsControlPlane {
@@ -62,7 +77,7 @@ export function createControlPlane(deps: ControlPlaneDeps): XdsControlPlane {
     status,
     onChange: (event) => {
       events.emit('change', { meshName: event.meshName });
-      return cache.refreshMesh(event.meshName);
+      return cache.refreshMesh(event.meshName, refreshOf(event));
     },
   };
 }

@@ -26,13 +26,39 @@ const loaderOptions: protoLoader.Options = {
   oneofs: true,
 };
 
-/** The grpc-js service definition of envoy.service.discovery.v3.AggregatedDiscoveryService. */
-export function adsServiceDefinition(): grpc.ServiceDefinition {
+/**
+ * The grpc-js service definition of envoy.service.discovery.v3.AggregatedDiscoveryService. With
+ * `types`, requests are decoded with only the node's id (see requestWithNodeIdOnly): all the server reads.
+ */
+export function adsServiceDefinition(types?: EnvoyTypes): grpc.ServiceDefinition {
   const pkg = protoLoader.loadSync(ADS_PROTO, { ...loaderOptions, includeDirs: protoIncludeDirs() });
   const loaded = grpc.loadPackageDefinition(pkg);
   const ctor = lookupPath(loaded, 'envoy.service.discovery.v3.AggregatedDiscoveryService');
   if (typeof ctor !== 'function' || !('service' in ctor)) throw new Error('ADS service not found in the Envoy protos');
-  return (ctor as unknown as { service: grpc.ServiceDefinition }).service;
+  const service = (ctor as unknown as { service: grpc.ServiceDefinition }).service;
+  if (!types) return service;
+  const methods = { StreamAggregatedResources: 'DiscoveryRequest', DeltaAggregatedResources: 'DeltaDiscoveryRequest' } as const;
+  const light: Record<string, grpc.MethodDefinition<unknown, unknown>> = { ...service };
+  for (const [method, message] of Object.entries(methods)) {
+    const def = service[method];
+    if (!def) throw new Error(`ADS method ${method} not found in the Envoy protos`);
+    light[method] = { ...def, requestDeserialize: requestWithNodeIdOnly(types, message) };
+  }
+  return light;
+}
+
+/** toObject options matching proto-loader's (loaderOptions), so light and full decoding give the same shape. */
+const toObjectOptions: protobuf.IConversionOptions = { longs: String, enums: String, defaults: false, oneofs: true };
+
+/**
+ * A decoder for DiscoveryRequest or DeltaDiscoveryRequest that reads of `node` only its `id`. Envoy's
+ * node carries its whole build, extensions and metadata (~80 KB): with set_node_on_first_message_only
+ * only the first request has it, but a proxy without that setting sends it on every ACK, and even once
+ * it is parsed into thousands of objects. The rest of the node is skipped as bytes, unread.
+ */
+function requestWithNodeIdOnly(types: EnvoyTypes, message: 'DiscoveryRequest' | 'DeltaDiscoveryRequest'): (buf: Buffer) => unknown {
+  const type = types.lightRequest(message);
+  return (buf) => type.toObject(type.decode(buf), toObjectOptions);
 }
 
 /** A grpc-js client constructor for ADS (tests and the benchmark's simulated proxies). */
@@ -116,6 +142,29 @@ export class EnvoyTypes {
     const loaded = this.tryLookup(fullName);
     if (!loaded) throw new Error(`protobuf type ${fullName} not found in ${file}`);
     return loaded;
+  }
+
+  /**
+   * `envoy.service.discovery.v3.<message>` with its `node` field typed as a message holding only the
+   * node's id (field 1 of config.core.v3.Node); every other field as in the Envoy proto.
+   */
+  lightRequest(message: 'DiscoveryRequest' | 'DeltaDiscoveryRequest'): protobuf.Type {
+    const full = this.type(`envoy.service.discovery.v3.${message}`);
+    const ns = full.parent;
+    if (!ns) throw new Error(`${message} has no namespace`);
+    const nodeIdOnly = 'MeshwrightNodeIdOnly';
+    if (!ns.get(nodeIdOnly)) ns.add(new protobuf.Type(nodeIdOnly).add(new protobuf.Field('id', 1, 'string')));
+    const name = `Meshwright${message}NodeIdOnly`;
+    const existing = ns.get(name);
+    if (existing instanceof protobuf.Type) return existing;
+    const json = full.toJSON();
+    const node = full.fields.node;
+    if (!node) throw new Error(`${message} has no node field`);
+    const fields = { ...json.fields, node: { type: nodeIdOnly, id: node.id } };
+    const light = protobuf.Type.fromJSON(name, { ...json, fields });
+    ns.add(light);
+    light.resolveAll();
+    return light;
   }
 
   private tryLookup(fullName: string): protobuf.Type | undefined {

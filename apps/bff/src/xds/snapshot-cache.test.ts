@@ -98,4 +98,50 @@ describe('snapshot cache', () => {
     t.cancel();
     assert.equal(t.cache.snapshot(web), undefined);
   });
+
+  it('recompiles on a change only the nodes whose last compile read the changed resource', async () => {
+    const compiled: string[] = [];
+    const model: MeshModel = {
+      mesh: { meshName: 'shop', spec: {} },
+      virtualNodes: [{ virtualNodeName: 'web', spec: {} }, { virtualNodeName: 'cart', spec: {} }],
+      virtualRouters: [], routes: [], virtualServices: [], virtualGateways: [], gatewayRoutes: [],
+    };
+    const cache = new SnapshotCache({
+      loadMeshModel: async () => model,
+      compileNode: (_m, node) => {
+        compiled.push(node);
+        // web reads the router colors' routes; cart reads only itself.
+        return { resources: set('1s'), reads: new Set(node === 'web' ? ['virtualNode:web', 'routesOf:colors'] : ['virtualNode:cart']) };
+      },
+      types,
+    });
+    for (const nodeName of ['web', 'cart']) cache.watch({ meshName: 'shop', nodeName }, { snapshot: () => undefined, gone: () => undefined });
+    await cache.refreshMesh('shop', 'new');
+    assert.deepEqual(compiled.splice(0).sort(), ['cart', 'web']);
+    await cache.refreshMesh('shop', 'new');
+    assert.deepEqual(compiled.splice(0), [], 'a connect recomputes only proxies without a snapshot');
+    await cache.refreshMesh('shop', { kind: 'route', name: 'colors/split' });
+    assert.deepEqual(compiled.splice(0), ['web']);
+    await cache.refreshMesh('shop', { kind: 'virtualNode', name: 'cart' });
+    assert.deepEqual(compiled.splice(0), ['cart']);
+    await cache.refreshMesh('shop', { kind: 'virtualService', name: 'nobody.reads.this' });
+    assert.deepEqual(compiled.splice(0), []);
+    await cache.refreshMesh('shop', { kind: 'mesh', name: 'shop' });
+    assert.deepEqual(compiled.splice(0).sort(), ['cart', 'web'], 'a mesh change reaches every node');
+    await cache.refreshMesh('shop');
+    assert.deepEqual(compiled.splice(0).sort(), ['cart', 'web'], 'a refresh without a change reaches every node');
+  });
+
+  it('pushes before refreshMesh returns when the change carries the mesh after it', async () => {
+    const t = setup({ web: set('1s') });
+    await t.cache.refreshMesh('shop');
+    t.change({ web: set('2s') });
+    const model: MeshModel = {
+      mesh: { meshName: 'shop', spec: {} }, virtualNodes: [{ virtualNodeName: 'web', spec: {} }],
+      virtualRouters: [], routes: [], virtualServices: [], virtualGateways: [], gatewayRoutes: [],
+    };
+    const done = t.cache.refreshMesh('shop', { kind: 'virtualNode', name: 'web', model });
+    assert.equal(t.got.length, 2, 'delivered synchronously, without a store read');
+    await done;
+  });
 });

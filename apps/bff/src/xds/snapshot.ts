@@ -33,6 +33,8 @@ export interface NodeSnapshot {
   meshName: string;
   nodeName: string;
   resources: Record<XdsKind, ReadonlyMap<string, EncodedResource>>;
+  /** versionOf each kind's full set, computed once per snapshot (reused when a kind's entries are unchanged). */
+  versions: Record<XdsKind, string>;
 }
 
 /** A version string for a list of resources: their names and hashes, so equal content = equal version. */
@@ -83,8 +85,19 @@ export class EncodeCache {
 
 const sizeOf = (key: string, value: EncodedResource) => key.length * 2 + value.any.value.length + 200;
 
-/** Encodes every resource; throws an EncodeError naming the resource and JSON path on bad input. */
-export function buildSnapshot(types: EnvoyTypes, meshName: string, nodeName: string, set: ResourceSet, cache?: EncodeCache): NodeSnapshot {
+/** Whether two maps hold the very same encoded entries (the encode cache hands out one object per content). */
+function sameEntries(a: ReadonlyMap<string, EncodedResource>, b: ReadonlyMap<string, EncodedResource>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, r] of a) if (b.get(name) !== r) return false;
+  return true;
+}
+
+/**
+ * Encodes every resource (each distinct one once, through `cache`); throws an EncodeError naming the
+ * resource and JSON path on bad input. A kind whose entries are those of `previous` keeps its version
+ * without hashing again: after a change, most kinds of most nodes are unchanged.
+ */
+export function buildSnapshot(types: EnvoyTypes, meshName: string, nodeName: string, set: ResourceSet, cache?: EncodeCache, previous?: NodeSnapshot): NodeSnapshot {
   const resources = {} as Record<XdsKind, Map<string, EncodedResource>>;
   for (const kind of PUSH_ORDER) {
     const byName = new Map<string, EncodedResource>();
@@ -107,5 +120,9 @@ export function buildSnapshot(types: EnvoyTypes, meshName: string, nodeName: str
     });
     resources[kind] = byName;
   }
-  return { meshName, nodeName, resources };
+  const versions = {} as Record<XdsKind, string>;
+  for (const kind of PUSH_ORDER) {
+    versions[kind] = previous && sameEntries(resources[kind], previous.resources[kind]) ? previous.versions[kind] : versionOf([...resources[kind].values()]);
+  }
+  return { meshName, nodeName, resources, versions };
 }

@@ -72,7 +72,7 @@ export class StreamServer {
       snapshot: (s) => protocol.setSnapshot(s),
       gone: (message) => stream.fail('NOT_FOUND', message),
     });
-    if (!protocol.hasSnapshot()) await cache.refreshMesh(ref.meshName);
+    if (!protocol.hasSnapshot()) await cache.refreshMesh(ref.meshName, 'new');
     return protocol;
   }
 

@@ -48,7 +48,7 @@ export function compileAll(model: MeshModel, options: CompileOptions = {}): Map<
   return new Map(names.map((name) => [name, compileIndexed(model, index, name, options)]));
 }
 
-function compileIndexed(model: MeshModel, index: ReturnType<typeof indexModel>, virtualNodeName: string, options: CompileOptions): CompileResult {
+export function compileIndexed(model: MeshModel, index: ReturnType<typeof indexModel>, virtualNodeName: string, options: CompileOptions): CompileResult {
   const self = index.nodes.get(virtualNodeName);
   if (!self) throw new UnknownVirtualNodeError(virtualNodeName, model.mesh.meshName);
   const opts = resolveOptions(options);

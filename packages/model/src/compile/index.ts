@@ -1,5 +1,6 @@
 // Compile: mesh model -> Envoy v3 configuration for one virtual node's proxy.
 export { compile, compileAll, UnknownVirtualNodeError, type CompileResult, type EnvoyResources } from './compile';
+export { compileWithReads, readKeyOf, type CompileReads } from './compile-reads';
 export { compileGateway, compileAllGateways, UnknownVirtualGatewayError } from './compile-gateway';
 export { DEFAULT_OPTIONS, resolveOptions, type CompileMode, type CompileOptions, type ResolvedOptions } from '../envoy/options';
 export type { CompileDiagnostic } from '../envoy/diagnostics';
