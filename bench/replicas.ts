@@ -111,8 +111,10 @@ async function fanOutBench(): Promise<void> {
     const total = replicas.length * names.length;
     await eventually(`${total} simulated clients SYNCED in replica A's console`, async () => {
       const status = (await (await apiRequest(a, `/api/meshes/${MESH}/sync-status`)).json()) as MeshSyncStatus;
-      return Object.values(status.nodes).reduce((k, s) => k + s.proxies.filter((p) => p.state === 'SYNCED').length, 0);
-    }, (n) => n === total, 180_000);
+      const synced = Object.values(status.nodes).reduce((k, s) => k + s.proxies.filter((p) => p.state === 'SYNCED').length, 0);
+      if (process.env.REPLICA_BENCH_VERBOSE) console.log(`${synced} of ${total} SYNCED (${Object.keys(status.nodes).length} nodes listed)`);
+      return synced;
+    }, (n) => n === total, 300_000);
 
     const lastOfAll: number[] = [];
     const perReplica: number[][] = replicas.map(() => []);
