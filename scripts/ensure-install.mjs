@@ -43,14 +43,34 @@ function newestMtime(dir) {
   return newest;
 }
 
+/** Whether `built` is missing or older than any of `sources` (files or folders). */
+function outOfDate(built, sources) {
+  if (!existsSync(built)) return 'missing';
+  return sources.some((p) => newestMtime(p) > statSync(built).mtimeMs) ? 'stale' : undefined;
+}
+
 /** The console's sources: a `git pull` that changes any of them makes the built console stale. */
 const consoleSources = ['apps/web/src', 'apps/web/index.html', 'apps/web/vite.config.ts', 'apps/web/package.json', 'packages/model/src'];
 
 export function ensureWebBuild() {
-  const built = 'apps/web/dist/index.html';
-  const stale = existsSync(built) && consoleSources.some((p) => newestMtime(p) > statSync(built).mtimeMs);
-  if (!existsSync(built) || stale) {
-    console.log(`${stale ? 'the console is older than its sources' : 'the console is not built'}: npm run build`);
+  const why = outOfDate('apps/web/dist/index.html', consoleSources);
+  if (why) {
+    console.log(`${why === 'stale' ? 'the console is older than its sources' : 'the console is not built'}: npm run build`);
     if (run('npm', ['run', 'build']) !== 0) process.exit(1);
   }
+}
+
+/** The server's sources: what scripts/build-server.mjs bundles, and the script itself. */
+const serverSources = ['apps/bff/src', 'apps/bff/package.json', 'packages/model/src', 'packages/model/package.json', 'scripts/build-server.mjs'];
+
+/** Compiles the server to apps/bff/dist/server.mjs when it is missing or older than its sources; returns its path. */
+export async function ensureServerBuild() {
+  // Imported here, not above: esbuild is in node_modules only after ensureNodeModules().
+  const { buildServer, serverOut } = await import('./build-server.mjs');
+  const why = outOfDate(serverOut, serverSources);
+  if (why) {
+    console.log(`${why === 'stale' ? 'the compiled server is older than its sources' : 'the server is not compiled'}: building apps/bff/dist/server.mjs`);
+    await buildServer();
+  }
+  return serverOut;
 }

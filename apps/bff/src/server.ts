@@ -10,6 +10,7 @@ import { exportLine, firstStart, seedFromEnv } from './auth/first-start';
 import { loadMasterKey } from './auth/secret-box';
 import { createHttpServer } from './http/http-server';
 import { startChangeListener, type ChangeListener } from './replicas/change-listener';
+import { httpDrain } from './replicas/http-drain';
 import { readReplicaEnv } from './replicas/replica-env';
 import { createSharedSyncRouter } from './replicas/shared-sync-router';
 import { startSharedSyncStatus, type SharedSyncStatus } from './replicas/shared-sync-status';
@@ -158,7 +159,9 @@ const app = createApp({
     router.use(createXdsRouter(xds), createTrafficRouter(traffic, (m) => store.loadMeshModel(m)));
   },
 });
-const server = createHttpServer(app, tls).listen(port, host);
+const server = createHttpServer(app, tls);
+const httpClose = httpDrain(server);
+server.listen(port, host);
 await orExit(`listening on ${host}:${port}`, once(server, 'listening'));
 const address = server.address();
 const boundPort = typeof address === 'object' && address ? address.port : port;
@@ -180,17 +183,17 @@ function stop(signal: string): void {
   if (stopping) return;
   stopping = true;
   console.log(`${signal} received, shutting down (draining for ${drainSeconds} s)`);
+  // From now on every HTTP answer closes its connection, so clients reconnect (elsewhere, once the
+  // listener is gone) instead of holding this process open through keep-alive.
+  httpClose.start();
   void xds.stop().then(async () => {
     await new Promise((r) => setTimeout(r, drainSeconds * 1000));
-    server.close(() => {
-      void Promise.resolve()
-        .then(() => changes?.stop())
-        .then(() => sharedSync?.stop())
-        .then(() => store.close())
-        .finally(() => process.exit(0));
-    });
-    // Idle keep-alive connections would hold close() open; busy ones finish their request first.
-    server.closeIdleConnections();
+    await httpClose.close();
+    await Promise.resolve()
+      .then(() => changes?.stop())
+      .then(() => sharedSync?.stop())
+      .then(() => store.close())
+      .finally(() => process.exit(0));
   });
   // A stuck connection must not keep the process alive forever.
   setTimeout(() => process.exit(1), (drainSeconds + 10) * 1000).unref();

@@ -9,6 +9,7 @@ import {
   CreateVirtualNodeCommand,
   CreateVirtualServiceCommand,
   DeleteVirtualNodeCommand,
+  DeleteVirtualServiceCommand,
   DescribeVirtualNodeCommand,
   UpdateVirtualNodeCommand,
 } from '@aws-sdk/client-app-mesh';
@@ -47,6 +48,8 @@ const node = (name: string, hostname = `${name}.local`) => ({
   virtualNodeName: name,
   spec: { listeners: [{ portMapping: { port: 8080, protocol: 'http' as const } }], serviceDiscovery: { dns: { hostname } } },
 });
+const nodeNames = async (s: TestServer) =>
+  ((await s.client.send(new ListVirtualNodesCommand({ meshName: 'race' }))).virtualNodes ?? []).map((n) => n.virtualNodeName);
 const errorName = (r: PromiseSettledResult<unknown>) => (r.status === 'rejected' && r.reason instanceof Error ? r.reason.name : r.status);
 
 test('the same create on two replicas at once: one success and one ConflictException, every time', async () => {
@@ -82,7 +85,10 @@ test('a mesh-wide quota holds when two replicas create different nodes at once',
   // The quota is 3 nodes: two slots left, four creates of different names race for them.
   const results = await Promise.allSettled(['q2', 'q3', 'q4', 'q5'].map((n, i) => (i % 2 ? a : b).client.send(new CreateVirtualNodeCommand(node(n)))));
   assert.deepEqual(results.map(errorName).sort(), ['LimitExceededException', 'LimitExceededException', 'fulfilled', 'fulfilled']);
-  for (const n of ['q1', 'q2', 'q3', 'q4', 'q5']) await a.client.send(new DeleteVirtualNodeCommand({ meshName: 'race', virtualNodeName: n })).catch(() => undefined);
+  // Delete exactly what was made, without swallowing errors: a failed delete must fail here, not later.
+  const made = ['q1', ...['q2', 'q3', 'q4', 'q5'].filter((_, i) => results[i]?.status === 'fulfilled')];
+  for (const n of made) await a.client.send(new DeleteVirtualNodeCommand({ meshName: 'race', virtualNodeName: n }));
+  assert.deepEqual(await nodeNames(b), []);
 });
 
 test('the meshes-per-account quota holds when two replicas create different meshes at once', async () => {
@@ -92,11 +98,6 @@ test('the meshes-per-account quota holds when two replicas create different mesh
 });
 
 test('deleting a node on one replica while another makes it a provider never leaves a dangling reference', async () => {
-  // Start from a mesh without nodes: under a loaded machine the quota test's cleanup above has left
-  // some behind (its deletes swallow errors; see the closing note of 2026-12-02), and this test's
-  // creates must not hit the 3-node quota because of them.
-  const left = await a.client.send(new ListVirtualNodesCommand({ meshName: 'race' }));
-  for (const n of left.virtualNodes ?? []) await a.client.send(new DeleteVirtualNodeCommand({ meshName: 'race', virtualNodeName: n.virtualNodeName }));
   for (let i = 0; i < 6; i++) {
     await a.client.send(new CreateVirtualNodeCommand(node(`prov-${i}`)));
     const service = { meshName: 'race', virtualServiceName: `svc-${i}.local`, spec: { provider: { virtualNode: { virtualNodeName: `prov-${i}` } } } };
@@ -105,7 +106,40 @@ test('deleting a node on one replica while another makes it a provider never lea
       b.client.send(new CreateVirtualServiceCommand(service)),
     ]);
     assert.ok(del && create);
-    // Exactly one wins: the delete (and the service is refused) or the service (and the delete is refused as in use).
-    assert.equal([del, create].filter((r) => r.status === 'fulfilled').length, 1, `round ${i}: ${errorName(del)} / ${errorName(create)}`);
+    const outcome = `round ${i}: ${errorName(del)} / ${errorName(create)}`;
+    // Exactly one wins: the delete (and the service is refused as naming a missing node) or the
+    // service (and the delete is refused as in use). Which one depends on the machine's load.
+    if (del.status === 'fulfilled') {
+      assert.equal(errorName(create), 'NotFoundException', outcome);
+      assert.deepEqual(await nodeNames(b), [], outcome);
+    } else {
+      assert.deepEqual([errorName(del), create.status], ['ResourceInUseException', 'fulfilled'], outcome);
+      assert.deepEqual(await nodeNames(b), [`prov-${i}`], outcome);
+      // Back to a mesh without nodes, so the next round's create stays within the 3-node quota
+      // (three service wins used to fill it: the LimitExceededException seen under load in full runs).
+      await b.client.send(new DeleteVirtualServiceCommand({ meshName: 'race', virtualServiceName: `svc-${i}.local` }));
+      await a.client.send(new DeleteVirtualNodeCommand({ meshName: 'race', virtualNodeName: `prov-${i}` }));
+    }
   }
+});
+
+test('each replica judges a write against the mesh as the other replica left it, never a copy of its own', async () => {
+  // Sequential, not racing: a per-process model (a cache that only sees its own process's writes)
+  // fails every step here, whatever the timing.
+  const del = (s: TestServer, n: string) => s.client.send(new DeleteVirtualNodeCommand({ meshName: 'race', virtualNodeName: n }));
+  await a.client.send(new CreateVirtualNodeCommand(node('s1')));
+  await a.client.send(new CreateVirtualNodeCommand(node('s2')));
+  await b.client.send(new CreateVirtualNodeCommand(node('s3')));
+  // B's node filled the 3-node quota: A must count it.
+  await assert.rejects(a.client.send(new CreateVirtualNodeCommand(node('s4'))), { name: 'LimitExceededException' });
+  await del(b, 's3');
+  // ...and must see that B freed its slot again.
+  await a.client.send(new CreateVirtualNodeCommand(node('s4')));
+  // A service made on B names s1 as its provider: A may not delete s1 under it.
+  await b.client.send(new CreateVirtualServiceCommand({ meshName: 'race', virtualServiceName: 'stale.local', spec: { provider: { virtualNode: { virtualNodeName: 's1' } } } }));
+  await assert.rejects(del(a, 's1'), { name: 'ResourceInUseException', message: /provider of virtual service stale\.local/ });
+  await b.client.send(new DeleteVirtualServiceCommand({ meshName: 'race', virtualServiceName: 'stale.local' }));
+  await del(a, 's1');
+  for (const n of ['s2', 's4']) await del(b, n);
+  assert.deepEqual(await nodeNames(a), []);
 });

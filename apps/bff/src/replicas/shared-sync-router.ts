@@ -22,10 +22,8 @@ export function createSharedSyncRouter(deps: SharedSyncRouterDeps): Router {
     const proxies = await deps.shared.proxiesOf(ref);
     return { meshName: ref.meshName, proxyKind: 'virtualNode', virtualNodeName: ref.nodeName, state: nodeState(proxies), configError: deps.core.status.nodeStatus(ref).configError, proxies };
   };
-  // The shared table keys proxies by mesh and name: a gateway's rows are told from a node's by the
-  // mesh's own lists (a node and a gateway of one name would share rows; see README, replicas).
   const gatewayStatus = async (meshName: string, name: string): Promise<GatewaySyncStatus> => {
-    const proxies = await deps.shared.proxiesOf({ meshName, nodeName: name });
+    const proxies = await deps.shared.proxiesOf({ meshName, nodeName: name, kind: 'virtualGateway' });
     const local = deps.core.status.gatewayStatus(meshName, name);
     return { meshName, proxyKind: 'virtualGateway', virtualGatewayName: name, state: nodeState(proxies), configError: local.configError, proxies };
   };
@@ -37,15 +35,25 @@ export function createSharedSyncRouter(deps: SharedSyncRouterDeps): Router {
     res.json(await nodeStatus(ref));
   });
 
+  router.get('/meshes/:mesh/virtualGateways/:gateway/sync-status', async (req: Request<{ mesh: string; gateway: string }>, res: Response) => {
+    const ref = { meshName: req.params.mesh, nodeName: req.params.gateway, kind: 'virtualGateway' as const };
+    const exists = await deps.core.status.nodeExists(ref);
+    if (exists !== true) return void notFound(res, exists);
+    res.json(await gatewayStatus(ref.meshName, ref.nodeName));
+  });
+
   router.get('/meshes/:mesh/sync-status', async (req: Request<{ mesh: string }>, res: Response) => {
     const meshName = req.params.mesh;
     const model = await deps.loadMeshModel(meshName);
     if (!model) return void notFound(res, `Mesh ${meshName} not found`);
     const existing = new Set(model.virtualNodes.map((n) => n.virtualNodeName));
     const existingGateways = new Set(model.virtualGateways.map((g) => g.virtualGatewayName));
-    const seen = (await deps.shared.nodesOf(meshName)).sort();
-    const nodes = await Promise.all(seen.filter((n) => existing.has(n)).map(async (nodeName) => [nodeName, await nodeStatus({ meshName, nodeName })] as const));
-    const gateways = await Promise.all(seen.filter((g) => existingGateways.has(g)).map(async (name) => [name, await gatewayStatus(meshName, name)] as const));
+    // In name order (nodesOf sorts), as the single-replica answer lists them.
+    const seen = await deps.shared.nodesOf(meshName);
+    const seenNodes = seen.filter((r) => r.kind !== 'virtualGateway' && existing.has(r.nodeName));
+    const seenGateways = seen.filter((r) => r.kind === 'virtualGateway' && existingGateways.has(r.nodeName));
+    const nodes = await Promise.all(seenNodes.map(async (ref) => [ref.nodeName, await nodeStatus(ref)] as const));
+    const gateways = await Promise.all(seenGateways.map(async (ref) => [ref.nodeName, await gatewayStatus(meshName, ref.nodeName)] as const));
     // fromEntries defines own properties, so even a node named __proto__ is an ordinary key.
     res.json({ meshName, nodes: Object.fromEntries(nodes), gateways: Object.fromEntries(gateways) });
   });

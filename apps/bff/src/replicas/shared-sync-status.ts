@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Logger } from '../deps';
 import type { NodeRef } from '../xds/node-id';
-import { nodeKey } from '../xds/node-id';
+import { nodeKey, proxyKindOf } from '../xds/node-id';
 import type { XdsControlPlane } from '../xds/control-plane';
 import type { ProxyStatus } from '../xds/sync-status';
 
@@ -18,10 +18,10 @@ export interface SharedProxyStatus extends ProxyStatus {
 
 export interface SharedSyncStatus {
   replicaId: string;
-  /** Connected proxies of a node over every live replica. */
+  /** Connected proxies of a node or gateway over every live replica. */
   proxiesOf(ref: NodeRef): Promise<SharedProxyStatus[]>;
-  /** Nodes of the mesh with a proxy on some replica (alive or not, until their rows are cleared). */
-  nodesOf(meshName: string): Promise<string[]>;
+  /** Nodes and gateways of the mesh with a proxy on some replica (alive or not, until their rows are cleared). */
+  nodesOf(meshName: string): Promise<NodeRef[]>;
   /** Writes this replica's rows now (also done every second). */
   publish(): Promise<void>;
   stop(): Promise<void>;
@@ -48,27 +48,22 @@ export async function startSharedSyncStatus(options: SharedSyncOptions): Promise
   const timeout = options.timeoutSeconds ?? 10;
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 2 });
   pool.on('error', () => undefined);
-  await pool.query(`
-    SELECT pg_advisory_xact_lock(hashtextextended('meshwright:${options.schema}:schema', 0));
-    CREATE TABLE IF NOT EXISTS ${s}.proxy_status (
-      replica_id TEXT NOT NULL, stream_id TEXT NOT NULL, mesh_name TEXT COLLATE "C" NOT NULL, node_name TEXT COLLATE "C" NOT NULL,
-      status TEXT NOT NULL, heartbeat_at TIMESTAMPTZ NOT NULL DEFAULT now(), PRIMARY KEY (replica_id, stream_id)
-    );`);
+  // The table is the store's migration 3 (store/postgres-proxy-status.ts), applied when the store opened.
   // The nodes this replica has served a proxy of: every push names its node.
   const refs = new Map<string, NodeRef>();
   options.core.events.on('push', (e) => refs.set(nodeKey(e.ref), e.ref));
 
   const publish = async () => {
-    const proxies = [...refs.values()].flatMap((ref) => options.core.status.nodeStatus(ref).proxies.map((p) => ({ ref, p })));
+    const proxies = [...refs.values()].flatMap((ref) => options.core.status.proxyStatus(ref).proxies.map((p) => ({ ref, p })));
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
       await client.query(`DELETE FROM ${s}.proxy_status WHERE replica_id = $1 AND NOT (stream_id = ANY($2))`, [replicaId, proxies.map((x) => x.p.streamId)]);
       for (const { ref, p } of proxies) {
         await client.query(
-          `INSERT INTO ${s}.proxy_status (replica_id, stream_id, mesh_name, node_name, status) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (replica_id, stream_id) DO UPDATE SET status = EXCLUDED.status, heartbeat_at = now()`,
-          [replicaId, p.streamId, ref.meshName, ref.nodeName, JSON.stringify(p)],
+          `INSERT INTO ${s}.proxy_status (replica_id, stream_id, mesh_name, proxy_kind, node_name, status) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (replica_id, stream_id) DO UPDATE SET status = EXCLUDED.status, proxy_kind = EXCLUDED.proxy_kind, heartbeat_at = now()`,
+          [replicaId, p.streamId, ref.meshName, proxyKindOf(ref), ref.nodeName, JSON.stringify(p)],
         );
       }
       await client.query('COMMIT');
@@ -78,7 +73,7 @@ export async function startSharedSyncStatus(options: SharedSyncOptions): Promise
     } finally {
       client.release();
     }
-    for (const [key, ref] of refs) if (options.core.status.nodeStatus(ref).proxies.length === 0) refs.delete(key);
+    for (const [key, ref] of refs) if (options.core.status.proxyStatus(ref).proxies.length === 0) refs.delete(key);
   };
   let busy = false;
   const timer = setInterval(() => {
@@ -95,14 +90,17 @@ export async function startSharedSyncStatus(options: SharedSyncOptions): Promise
     async proxiesOf(ref) {
       const result = await pool.query<{ replica_id: string; status: string }>(
         `SELECT replica_id, status FROM ${s}.proxy_status
-         WHERE mesh_name = $1 AND node_name = $2 AND heartbeat_at > now() - make_interval(secs => $3) ORDER BY replica_id, stream_id`,
-        [ref.meshName, ref.nodeName, timeout],
+         WHERE mesh_name = $1 AND proxy_kind = $2 AND node_name = $3 AND heartbeat_at > now() - make_interval(secs => $4) ORDER BY replica_id, stream_id`,
+        [ref.meshName, proxyKindOf(ref), ref.nodeName, timeout],
       );
       return result.rows.map((r) => ({ ...(JSON.parse(r.status) as ProxyStatus), replicaId: r.replica_id }));
     },
     async nodesOf(meshName) {
-      const result = await pool.query<{ node_name: string }>(`SELECT DISTINCT node_name FROM ${s}.proxy_status WHERE mesh_name = $1`, [meshName]);
-      return result.rows.map((r) => r.node_name);
+      const result = await pool.query<{ proxy_kind: string; node_name: string }>(
+        `SELECT DISTINCT proxy_kind, node_name FROM ${s}.proxy_status WHERE mesh_name = $1 ORDER BY node_name`,
+        [meshName],
+      );
+      return result.rows.map((r) => (r.proxy_kind === 'virtualGateway' ? { meshName, nodeName: r.node_name, kind: 'virtualGateway' } : { meshName, nodeName: r.node_name }));
     },
     publish,
     async stop() {

@@ -51,3 +51,20 @@ test('/readyz answers 503 naming the missing migration, 200 once it is applied a
     await server.close();
   }
 });
+
+test('migration 3 keys proxy_status by kind, labelling the gateway rows a replica wrote before it', async () => {
+  const old = `${schema}_v2`;
+  try {
+    await (await openPostgresStore({ connectionString: url, schema: old })).close();
+    // The table as replicas made it before migration 3: no proxy_kind.
+    await sql(`ALTER TABLE "${old}".proxy_status DROP COLUMN proxy_kind; DELETE FROM "${old}".schema_migrations WHERE version = 3;
+      INSERT INTO "${old}".proxy_status (replica_id, stream_id, mesh_name, node_name, status) VALUES
+        ('r', '1', 'm', 'edge', '{"nodeId":"mesh/m/virtualNode/edge"}'),
+        ('r', '2', 'm', 'edge', '{"nodeId":"arn:aws:appmesh:us-west-2:000000000000:mesh/m/virtualGateway/edge"}')`);
+    await (await openPostgresStore({ connectionString: url, schema: old })).close();
+    const rows = await sql<{ stream_id: string; proxy_kind: string }>(`SELECT stream_id, proxy_kind FROM "${old}".proxy_status ORDER BY stream_id`);
+    assert.deepEqual(rows.map((r) => [r.stream_id, r.proxy_kind]), [['1', 'virtualNode'], ['2', 'virtualGateway']]);
+  } finally {
+    await dropPostgresSchema(url, old);
+  }
+});

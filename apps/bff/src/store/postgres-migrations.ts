@@ -4,6 +4,7 @@
 // before migrations existed is taken over as is. Append new migrations; never edit an applied one.
 import type pg from 'pg';
 import { changeTriggerSql } from './postgres-changes';
+import { proxyStatusTableSql } from './postgres-proxy-status';
 
 interface Migration {
   version: number;
@@ -30,6 +31,7 @@ const resourcesSql = (schema: string) => {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'resources and client tokens', sql: resourcesSql },
   { version: 2, name: 'change sequence and NOTIFY trigger', sql: changeTriggerSql },
+  { version: 3, name: 'shared sync status keyed by proxy kind', sql: proxyStatusTableSql },
 ];
 
 export const latestMigration = migrations.reduce((m, x) => Math.max(m, x.version), 0);
