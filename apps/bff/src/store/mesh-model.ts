@@ -1,6 +1,7 @@
 // Stored rows to the MeshModel that analysis, compile and xDS read.
 import type {
   MeshModel,
+  ResourceId,
   MeshSpec,
   RouteSpec,
   VirtualNodeSpec,
@@ -72,11 +73,28 @@ const tagsOf = (r: StoredResource) => (r.tags.length > 0 ? { tags: r.tags } : {}
 // the store holds the model the write judged (no second copy) and analyses cached on it stay valid.
 const lastWith = new WeakMap<MeshModel, { r: StoredResource; out: MeshModel }>();
 
+// For a model withResource or withoutResource made: the model it was made from and the one resource that
+// changed, so the judge can analyse only what the change affects. Weak, so a model does not keep every
+// model before it alive.
+const derivations = new WeakMap<MeshModel, { parent: WeakRef<MeshModel>; changed: ResourceId }>();
+
+/** The model `model` was made from by one resource change, if it still exists, and that resource (named as findings name it). */
+export function derivationOf(model: MeshModel): { parent: MeshModel; changed: ResourceId } | undefined {
+  const d = derivations.get(model);
+  const parent = d?.parent.deref();
+  return d && parent ? { parent, changed: d.changed } : undefined;
+}
+
+function derived(parent: MeshModel, out: MeshModel, key: Pick<ResourceKey, 'kind' | 'parentName' | 'name'>): MeshModel {
+  derivations.set(out, { parent: new WeakRef(parent), changed: { kind: key.kind, name: key.parentName ? `${key.parentName}/${key.name}` : key.name } });
+  return out;
+}
+
 /** The model with one resource added or replaced (its mesh must be the model's). Pure: equal input, same object. */
 export function withResource(model: MeshModel, r: StoredResource): MeshModel {
   const last = lastWith.get(model);
   if (last?.r === r) return last.out;
-  const out = withResourceCopy(model, r);
+  const out = derived(model, withResourceCopy(model, r), r);
   lastWith.set(model, { r, out });
   return out;
 }
@@ -112,6 +130,11 @@ function withResourceCopy(model: MeshModel, r: StoredResource): MeshModel {
 
 /** The model without one resource; undefined when the mesh itself goes. */
 export function withoutResource(model: MeshModel, key: ResourceKey): MeshModel | undefined {
+  const out = withoutResourceCopy(model, key);
+  return out && derived(model, out, key);
+}
+
+function withoutResourceCopy(model: MeshModel, key: ResourceKey): MeshModel | undefined {
   switch (key.kind) {
     case 'mesh':
       return undefined;

@@ -1,5 +1,6 @@
 // Whether a write may happen, judged by the model's analysis of the whole mesh as it would be after it.
-import { analyzeMesh, type AnalyzeOptions, type Finding, type MeshModel } from '@meshwright/model';
+import { analyzeChange, analyzeWithReads, type AnalyzeOptions, type Finding, type MeshAnalysis, type MeshModel } from '@meshwright/model';
+import { derivationOf } from '../store/mesh-model';
 import type { ApiError, ErrorDetail } from '../http/errors';
 import { errorForFinding, mostTelling } from './finding-errors';
 
@@ -20,19 +21,23 @@ export interface WriteCheck {
 const identity = (f: Finding): string => `${f.code}|${f.resource.kind}|${f.resource.name}|${f.path}`;
 const errorsOf = (findings: readonly Finding[]) => findings.filter((f) => f.severity === 'error');
 
-// The findings of each model object, for the options they were computed with. Models are immutable
+// The analysis of each model object, for the options it was computed with. Models are immutable
 // and the store keeps the very object a write judged as its mesh after the write (withResource hands
 // the same object back for the same input), so a write's `after` analysis is the next write's
-// `before`: each write analyses the mesh once, not twice.
-const analysed = new WeakMap<MeshModel, { options: AnalyzeOptions; findings: readonly Finding[] }>();
+// `before`: each write analyses the mesh once, not twice. And a model made from an analysed one by one
+// resource change (withResource, withoutResource) is analysed from that analysis: only the rules the
+// change can affect run again.
+const analysed = new WeakMap<MeshModel, MeshAnalysis>();
 
 /** analyzeMesh(model, options), from the cache when this model was analysed with these very options. */
 export function findingsOf(model: MeshModel, options: AnalyzeOptions): readonly Finding[] {
   const hit = analysed.get(model);
   if (hit && hit.options === options) return hit.findings;
-  const findings = analyzeMesh(model, options);
-  analysed.set(model, { options, findings });
-  return findings;
+  const from = derivationOf(model);
+  const previous = from && analysed.get(from.parent);
+  const analysis = from && previous?.options === options ? analyzeChange(previous, model, from.changed) : analyzeWithReads(model, options);
+  analysed.set(model, analysis);
+  return analysis.findings;
 }
 
 /**

@@ -47,8 +47,27 @@ export interface AnalyzeOptions {
 /** Where Envoy may write an access log unless the operator configures other roots (ACCESS_LOG_ROOTS). */
 export const defaultAccessLogRoots: readonly string[] = ['/var/log/envoy'];
 
+type GatewayItem = MeshModel['virtualGateways'][number];
+type GatewayRouteItem = MeshModel['gatewayRoutes'][number];
+
+/** The mesh index plus the gateway lookups only analysis needs. */
+export interface AnalysisIndex extends MeshIndex {
+  gateways: Map<string, GatewayItem>;
+  gatewayRoutesByGateway: Map<string, GatewayRouteItem[]>;
+}
+
+export function indexForAnalysis(model: MeshModel): AnalysisIndex {
+  const gatewayRoutesByGateway = new Map<string, GatewayRouteItem[]>();
+  for (const r of model.gatewayRoutes) {
+    const list = gatewayRoutesByGateway.get(r.virtualGatewayName) ?? [];
+    list.push(r);
+    gatewayRoutesByGateway.set(r.virtualGatewayName, list);
+  }
+  return { ...indexMeshModel(model), gateways: new Map(model.virtualGateways.map((g) => [g.virtualGatewayName, g])), gatewayRoutesByGateway };
+}
+
 /** Lookups shared by the rules, built once per analysis. */
-export interface AnalysisContext extends MeshIndex {
+export interface AnalysisContext extends AnalysisIndex {
   model: MeshModel;
   quotas: Quotas;
   meshCount: number | undefined;
@@ -58,20 +77,21 @@ export interface AnalysisContext extends MeshIndex {
   findings: Finding[];
 }
 
-export function createContext(model: MeshModel, options: AnalyzeOptions = {}): AnalysisContext {
-  const findings: Finding[] = [];
-  return {
+/** A context over `index` (the model's, or a view of it that records reads); rules report into `findings`. */
+export function createContext(model: MeshModel, options: AnalyzeOptions = {}, index: AnalysisIndex = indexForAnalysis(model)): AnalysisContext {
+  const ctx: AnalysisContext = {
     model,
     quotas: { ...defaultQuotas, ...options.quotas },
     meshCount: options.meshCount,
     meshExists: options.meshExists ?? false,
     accessLogRoots: options.accessLogRoots ?? defaultAccessLogRoots,
-    ...indexMeshModel(model),
-    findings,
-    report: (f) => findings.push({ severity: 'error', category: 'consistency', ...f }),
+    ...index,
+    findings: [],
+    // Through ctx, so an incremental analysis can collect each subject's findings apart.
+    report: (f) => ctx.findings.push({ severity: 'error', category: 'consistency', ...f }),
   };
+  return ctx;
 }
-
 export const nodeId = (name: string): ResourceId => ({ kind: 'virtualNode', name });
 export const routerId = (name: string): ResourceId => ({ kind: 'virtualRouter', name });
 export const serviceId = (name: string): ResourceId => ({ kind: 'virtualService', name });

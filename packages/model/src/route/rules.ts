@@ -2,6 +2,7 @@ import { decideRoutePort, decideTarget, ROUTE_PROTOCOL } from '../resolve/decide
 import type { RouteKind, RouteSpec, WeightedTarget } from './schema';
 import { routeKindOf } from './schema';
 import type { AnalysisContext } from '../analysis/context';
+import type { MeshModel } from '../input/mesh-model';
 import { routeId } from '../analysis/context';
 import { checkRouteMatch } from './match-rules';
 
@@ -17,33 +18,32 @@ export function weightedTargetsOf(spec: RouteSpec): WeightedTarget[] {
   return spec[kind]?.action.weightedTargets ?? [];
 }
 
-/** Rules about routes: their router, their match and their weighted targets. */
-export function checkRoutes(ctx: AnalysisContext): void {
-  for (const route of ctx.model.routes) {
-    const resource = routeId(route.virtualRouterName, route.routeName);
-    const kind = routeKindOf(route.spec);
-    const router = ctx.routers.get(route.virtualRouterName);
+type RouteItem = MeshModel['routes'][number];
 
-    if (!router) {
-      ctx.report({
-        code: 'route.router-missing',
-        category: 'reference',
-        resource,
-        path: 'virtualRouterName',
-        message: `virtual router ${route.virtualRouterName} does not exist`,
-      });
-    } else {
-      const fit = decideRoutePort(router.virtualRouterName, router.spec.listeners ?? [], matchPortOf(route.spec), kind);
-      if (fit && !fit.ok) {
-        const path = fit.code === 'route.kind-mismatch' ? `spec.${kind}` : `spec.${kind}.match.port`;
-        ctx.report({ code: fit.code, severity: fit.severity, category: fit.category, resource, path, message: fit.message });
-      }
+/** Rules about one route: its router, its match and its weighted targets. */
+export function checkRoute(ctx: AnalysisContext, route: RouteItem): void {
+  const resource = routeId(route.virtualRouterName, route.routeName);
+  const kind = routeKindOf(route.spec);
+  const router = ctx.routers.get(route.virtualRouterName);
+
+  if (!router) {
+    ctx.report({
+      code: 'route.router-missing',
+      category: 'reference',
+      resource,
+      path: 'virtualRouterName',
+      message: `virtual router ${route.virtualRouterName} does not exist`,
+    });
+  } else {
+    const fit = decideRoutePort(router.virtualRouterName, router.spec.listeners ?? [], matchPortOf(route.spec), kind);
+    if (fit && !fit.ok) {
+      const path = fit.code === 'route.kind-mismatch' ? `spec.${kind}` : `spec.${kind}.match.port`;
+      ctx.report({ code: fit.code, severity: fit.severity, category: fit.category, resource, path, message: fit.message });
     }
-
-    checkTargets(ctx, route.spec, kind, resource);
-    checkRouteMatch(ctx, route.spec, kind, resource);
   }
-  checkShadowedRoutes(ctx);
+
+  checkTargets(ctx, route.spec, kind, resource);
+  checkRouteMatch(ctx, route.spec, kind, resource);
 }
 
 function checkTargets(ctx: AnalysisContext, spec: RouteSpec, kind: RouteKind, resource: ReturnType<typeof routeId>): void {
@@ -75,26 +75,24 @@ function checkTargets(ctx: AnalysisContext, spec: RouteSpec, kind: RouteKind, re
   }
 }
 
-/** Two routes of one router with the same priority and the same match: the second never matches. */
-function checkShadowedRoutes(ctx: AnalysisContext): void {
-  for (const [router, routes] of ctx.routesByRouter) {
-    const seen = new Map<string, string>();
-    const ordered = [...routes].sort((a, b) => (a.routeName < b.routeName ? -1 : a.routeName > b.routeName ? 1 : 0));
-    for (const route of ordered) {
-      const kind = routeKindOf(route.spec);
-      const match = kind === 'tcpRoute' ? route.spec.tcpRoute?.match : route.spec[kind]?.match;
-      const key = `${kind}|${route.spec.priority ?? 'none'}|${stableStringify(match ?? {})}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        ctx.report({
-          code: 'route.shadowed',
-          severity: 'warning',
-          resource: routeId(router, route.routeName),
-          path: `spec.${kind}.match`,
-          message: `route ${first} has the same priority and match, so this route never matches; change its priority or match`,
-        });
-      } else seen.set(key, route.routeName);
-    }
+/** Two routes of `router` with the same priority and the same match: the second never matches. */
+export function checkShadowedRoutes(ctx: AnalysisContext, router: string, routes: readonly RouteItem[]): void {
+  const seen = new Map<string, string>();
+  const ordered = [...routes].sort((a, b) => (a.routeName < b.routeName ? -1 : a.routeName > b.routeName ? 1 : 0));
+  for (const route of ordered) {
+    const kind = routeKindOf(route.spec);
+    const match = kind === 'tcpRoute' ? route.spec.tcpRoute?.match : route.spec[kind]?.match;
+    const key = `${kind}|${route.spec.priority ?? 'none'}|${stableStringify(match ?? {})}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      ctx.report({
+        code: 'route.shadowed',
+        severity: 'warning',
+        resource: routeId(router, route.routeName),
+        path: `spec.${kind}.match`,
+        message: `route ${first} has the same priority and match, so this route never matches; change its priority or match`,
+      });
+    } else seen.set(key, route.routeName);
   }
 }
 

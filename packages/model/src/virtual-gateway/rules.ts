@@ -2,6 +2,7 @@
 // under gateway codes).
 import type { AnalysisContext } from '../analysis/context';
 import { gatewayId } from '../analysis/context';
+import type { MeshModel } from '../input/mesh-model';
 import { checkEnvoyOwnerSpec, type EnvoyOwnerRuleCodes } from '../analysis/envoy-owner-rules';
 
 const gatewayCodes: EnvoyOwnerRuleCodes = {
@@ -15,12 +16,10 @@ const gatewayCodes: EnvoyOwnerRuleCodes = {
   connectionPoolProtocolMismatch: 'gateway.connection-pool-protocol-mismatch',
 };
 
-export function checkVirtualGateways(ctx: AnalysisContext): void {
-  for (const gateway of ctx.model.virtualGateways) {
-    const resource = gatewayId(gateway.virtualGatewayName);
-    if (gateway.spec.listeners.length === 0) {
-      ctx.report({ code: 'gateway.listener-missing', category: 'spec', resource, path: 'spec.listeners', message: 'needs a listener (port and protocol) to receive traffic' });
-    }
-    checkEnvoyOwnerSpec(ctx, resource, gateway.spec, gatewayCodes);
+export function checkVirtualGateway(ctx: AnalysisContext, gateway: MeshModel['virtualGateways'][number]): void {
+  const resource = gatewayId(gateway.virtualGatewayName);
+  if (gateway.spec.listeners.length === 0) {
+    ctx.report({ code: 'gateway.listener-missing', category: 'spec', resource, path: 'spec.listeners', message: 'needs a listener (port and protocol) to receive traffic' });
   }
+  checkEnvoyOwnerSpec(ctx, resource, gateway.spec, gatewayCodes);
 }
