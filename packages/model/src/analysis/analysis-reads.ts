@@ -62,12 +62,12 @@ const collectionKind: Record<string, string> = {
   mesh: 'mesh',
 };
 
-/** The model and index as a subject sees them: every read logged. */
-export function recordingViews(model: MeshModel, index: AnalysisIndex, log: ReadLog): { model: MeshModel; index: AnalysisIndex } {
-  const trackedModel = new Proxy(model, {
-    get(target, prop) {
+/** The model (whichever `holder` holds) and index as a subject sees them: every read logged. */
+export function recordingViews(holder: { model: MeshModel }, index: AnalysisIndex, log: ReadLog): { model: MeshModel; index: AnalysisIndex } {
+  const trackedModel = new Proxy(holder.model, {
+    get(_, prop) {
       log.reads.add(typeof prop === 'string' ? (collectionKind[prop] ?? '*') : '*');
-      return Reflect.get(target, prop, target) as unknown;
+      return Reflect.get(holder.model, prop) as unknown;
     },
   });
   return {
@@ -83,19 +83,12 @@ export function recordingViews(model: MeshModel, index: AnalysisIndex, log: Read
   };
 }
 
-/** One subject's findings (unsorted, in the order its rules reported them) and what it read. */
-export interface SubjectResult {
-  item: object | undefined;
-  findings: readonly Finding[];
-  reads: AnalysisReads;
-}
-
-/** A model's analysis, kept so the next model's can reuse it. */
+/** A model's analysis, kept so the next model's can start from it. */
 export interface MeshAnalysis {
-  model: MeshModel;
-  options: AnalyzeOptions;
+  readonly model: MeshModel;
+  readonly options: AnalyzeOptions;
   /** analyzeMesh(model, options). */
-  findings: Finding[];
-  /** By subject key; undefined when two subjects share a key (duplicate names), which the incremental analysis does not handle. */
-  subjects: ReadonlyMap<string, SubjectResult> | undefined;
+  readonly findings: readonly Finding[];
+  /** How many subjects ran for this analysis (the others' findings were reused). */
+  readonly recomputed: number;
 }

@@ -35,16 +35,21 @@ export function formatFinding(f: Omit<Finding, 'code'> & { code: string }): stri
   return `${f.severity} [${f.code}] (${f.resource.kind} ${f.resource.name}) ${f.path}: ${f.message}`;
 }
 
+const kindOrder = ['mesh', 'virtualNode', 'virtualRouter', 'route', 'virtualService', 'virtualGateway', 'gatewayRoute'];
+
+/** The order of sortFindings. */
+export function compareFindings(a: Omit<Finding, 'code'> & { code: string }, b: Omit<Finding, 'code'> & { code: string }): number {
+  return (
+    kindOrder.indexOf(a.resource.kind) - kindOrder.indexOf(b.resource.kind) ||
+    cmp(a.resource.name, b.resource.name) ||
+    cmp(a.path, b.path) ||
+    cmp(a.code, b.code)
+  );
+}
+
 /** Stable order: by resource kind (creation order), name, path, then code. */
 export function sortFindings<F extends Omit<Finding, 'code'> & { code: string }>(findings: F[]): F[] {
-  const kindOrder = ['mesh', 'virtualNode', 'virtualRouter', 'route', 'virtualService', 'virtualGateway', 'gatewayRoute'];
-  return [...findings].sort(
-    (a, b) =>
-      kindOrder.indexOf(a.resource.kind) - kindOrder.indexOf(b.resource.kind) ||
-      cmp(a.resource.name, b.resource.name) ||
-      cmp(a.path, b.path) ||
-      cmp(a.code, b.code),
-  );
+  return [...findings].sort(compareFindings);
 }
 
 function cmp(a: string, b: string): number {

@@ -3,7 +3,7 @@ export * from './finding-codes';
 export * from './context';
 export * from './analyze';
 export * from './incremental';
-export type { MeshAnalysis, SubjectResult, AnalysisReads } from './analysis-reads';
+export type { MeshAnalysis, AnalysisReads } from './analysis-reads';
 export { readKeysOf as analysisReadKeysOf } from './analysis-reads';
 export * from './validate-bundle';
 export { protocolOfRouteKind, matchPortOf, weightedTargetsOf, stableStringify } from '../route/rules';
