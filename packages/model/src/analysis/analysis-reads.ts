@@ -2,27 +2,32 @@
 // a node's compile. Rules read the mesh through the context only: the index's maps by name (each name
 // looked up is recorded as `<kind>:<name>`, a router's or a gateway's routes as `routesOf:<router>` /
 // `gatewayRoutesOf:<gateway>`, found or not), and the model's collections, whose use is a walk of a
-// whole kind, recorded as `<kind>:*` (as is any use of a map other than get and has). Anything else
-// records '*': "depends on everything", never a silent miss.
+// whole kind, recorded as `<kind>:*` (as is any use of a map other than get and has); the names of a
+// kind (ctx.namesOf) as `<kind>:names`. Anything else records '*': "depends on everything", never a
+// silent miss.
 import type { MeshModel } from '../input/mesh-model';
 import type { AnalysisIndex, AnalyzeOptions } from './context';
 import type { Finding, ResourceId } from './finding';
 
-/** What one subject read: `<kind>:<name>`, `routesOf:<router>`, `gatewayRoutesOf:<gateway>`, `<kind>:*`, `mesh`, or '*'. */
+/** What one subject read: `<kind>:<name>`, `routesOf:<router>`, `gatewayRoutesOf:<gateway>`, `<kind>:*`, `<kind>:names`, `mesh`, or '*'. */
 export type AnalysisReads = ReadonlySet<string>;
 
-/** The read keys a change to one resource (named as findings name it: `<router>/<route>`) touches. */
-export function readKeysOf(changed: ResourceId): string[] {
+/**
+ * The read keys a change to one resource (named as findings name it: `<router>/<route>`) touches;
+ * `<kind>:names` (which resources of the kind exist) only when it was created or deleted.
+ */
+export function readKeysOf(changed: ResourceId, createdOrDeleted = true): string[] {
   const parent = changed.name.slice(0, changed.name.indexOf('/'));
+  const names = createdOrDeleted ? [`${changed.kind}:names`] : [];
   switch (changed.kind) {
     case 'mesh':
       return ['mesh'];
     case 'route':
-      return [`routesOf:${parent}`, 'route:*'];
+      return [`routesOf:${parent}`, 'route:*', ...names];
     case 'gatewayRoute':
-      return [`gatewayRoutesOf:${parent}`, 'gatewayRoute:*'];
+      return [`gatewayRoutesOf:${parent}`, 'gatewayRoute:*', ...names];
     default:
-      return [`${changed.kind}:${changed.name}`, `${changed.kind}:*`];
+      return [`${changed.kind}:${changed.name}`, `${changed.kind}:*`, ...names];
   }
 }
 

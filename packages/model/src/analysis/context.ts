@@ -66,8 +66,31 @@ export function indexForAnalysis(model: MeshModel): AnalysisIndex {
   return { ...indexMeshModel(model), gateways: new Map(model.virtualGateways.map((g) => [g.virtualGatewayName, g])), gatewayRoutesByGateway };
 }
 
+/** The kinds whose names must be unique in a mesh (routes and gateway routes within their container). */
+export type NamedKind = 'virtualNode' | 'virtualRouter' | 'virtualService' | 'route' | 'virtualGateway' | 'gatewayRoute';
+
+/** Every name of one kind in `model`, in model order; routes and gateway routes as `<container>/<name>`. */
+export function namesIn(model: MeshModel, kind: NamedKind): string[] {
+  switch (kind) {
+    case 'virtualNode':
+      return model.virtualNodes.map((n) => n.virtualNodeName);
+    case 'virtualRouter':
+      return model.virtualRouters.map((n) => n.virtualRouterName);
+    case 'virtualService':
+      return model.virtualServices.map((n) => n.virtualServiceName);
+    case 'route':
+      return model.routes.map((r) => `${r.virtualRouterName}/${r.routeName}`);
+    case 'virtualGateway':
+      return model.virtualGateways.map((g) => g.virtualGatewayName);
+    case 'gatewayRoute':
+      return model.gatewayRoutes.map((r) => `${r.virtualGatewayName}/${r.gatewayRouteName}`);
+  }
+}
+
 /** Lookups shared by the rules, built once per analysis. */
 export interface AnalysisContext extends AnalysisIndex {
+  /** namesIn(model, kind): a read of which resources of a kind exist, not of what they hold. */
+  namesOf: (kind: NamedKind) => string[];
   model: MeshModel;
   quotas: Quotas;
   meshCount: number | undefined;
@@ -86,6 +109,7 @@ export function createContext(model: MeshModel, options: AnalyzeOptions = {}, in
     meshExists: options.meshExists ?? false,
     accessLogRoots: options.accessLogRoots ?? defaultAccessLogRoots,
     ...index,
+    namesOf: (kind) => namesIn(model, kind),
     findings: [],
     // Through ctx, so an incremental analysis can collect each subject's findings apart.
     report: (f) => ctx.findings.push({ severity: 'error', category: 'consistency', ...f }),

@@ -8,7 +8,7 @@
 // the mesh's size. The newest analysis keeps how to undo its change, so its parent can be the start of
 // another change (a write that was judged and refused, then another write on the same mesh).
 import type { MeshModel } from '../input/mesh-model';
-import { createContext, indexForAnalysis, type AnalysisContext, type AnalysisIndex, type AnalyzeOptions } from './context';
+import { createContext, indexForAnalysis, namesIn, type AnalysisContext, type AnalysisIndex, type AnalyzeOptions } from './context';
 import { compareFindings, sortFindings, type Finding, type ResourceId } from './finding';
 import { readKeysOf, recordingViews, type AnalysisReads, type MeshAnalysis, type ReadLog } from './analysis-reads';
 import { subjectsOf, subjectsOfResource, type Subject } from './subjects';
@@ -92,6 +92,10 @@ export function analyzeWithReads(model: MeshModel, options: AnalyzeOptions = {})
   const log: ReadLog = { reads: new Set() };
   const views = recordingViews(holder, index, log);
   const ctx = createContext(views.model, options, views.index);
+  ctx.namesOf = (kind) => {
+    log.reads.add(`${kind}:names`);
+    return namesIn(holder.model, kind);
+  };
   const subjects = subjectsOf(model, index);
   const analysis: MeshAnalysis = { model, options, findings: [], recomputed: subjects.length };
   const lineage: Lineage = { holder, index, results: new Map(), readers: new Map(), ctx, log, owner: analysis };
@@ -142,10 +146,14 @@ export function analyzeChange(previous: MeshAnalysis, model: MeshModel, changed:
   const lineage = lineageAt(previous);
   if (!lineage) return analyzeWithReads(model, previous.options);
   const undo: (() => void)[] = [];
+  const ownKey = changed.kind === 'mesh' ? 'mesh' : `${changed.kind}:${changed.name}`;
+  const existed = lineage.results.has(ownKey);
   lineage.holder.model = model;
   patchIndex(lineage.index, model, changed, undo);
   const rerun = subjectsOfResource(lineage.index, changed);
-  for (const k of [...readKeysOf(changed), '*']) {
+  // A replacement leaves which resources exist as it was.
+  const replaced = existed && rerun.get(ownKey) !== undefined;
+  for (const k of [...readKeysOf(changed, !replaced), '*']) {
     for (const key of lineage.readers.get(k) ?? []) {
       const current = lineage.results.get(key);
       if (!rerun.has(key) && current) rerun.set(key, current.subject);

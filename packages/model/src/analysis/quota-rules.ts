@@ -1,6 +1,6 @@
 import type { MeshModel } from '../input/mesh-model';
 import type { TagRef } from '../tags/schema';
-import type { AnalysisContext } from './context';
+import type { AnalysisContext, NamedKind } from './context';
 import type { ResourceId } from './finding';
 import type { FindingCode } from './finding-codes';
 import { gatewayId, nodeId, routeId, routerId } from './context';
@@ -62,20 +62,20 @@ export function checkTagQuota(ctx: AnalysisContext, resource: ResourceId, tags: 
   }
 }
 
-/** Names a bundle can hold twice but a mesh cannot, one kind at a time. */
-export const duplicateNameRules = {
-  virtualNode: (m: MeshModel) => ({ names: m.virtualNodes.map((n) => n.virtualNodeName), path: 'virtualNodeName' }),
-  virtualRouter: (m: MeshModel) => ({ names: m.virtualRouters.map((n) => n.virtualRouterName), path: 'virtualRouterName' }),
-  virtualService: (m: MeshModel) => ({ names: m.virtualServices.map((n) => n.virtualServiceName), path: 'virtualServiceName' }),
-  route: (m: MeshModel) => ({ names: m.routes.map((r) => `${r.virtualRouterName}/${r.routeName}`), path: 'routeName' }),
-  virtualGateway: (m: MeshModel) => ({ names: m.virtualGateways.map((g) => g.virtualGatewayName), path: 'virtualGatewayName' }),
-  gatewayRoute: (m: MeshModel) => ({ names: m.gatewayRoutes.map((r) => `${r.virtualGatewayName}/${r.gatewayRouteName}`), path: 'gatewayRouteName' }),
-} as const;
+/** Where each kind's name is written, for the findings about a name used twice. */
+export const nameFields: Record<NamedKind, string> = {
+  virtualNode: 'virtualNodeName',
+  virtualRouter: 'virtualRouterName',
+  virtualService: 'virtualServiceName',
+  route: 'routeName',
+  virtualGateway: 'virtualGatewayName',
+  gatewayRoute: 'gatewayRouteName',
+};
 
-export function checkDuplicateNames(ctx: AnalysisContext, kind: keyof typeof duplicateNameRules): void {
-  const { names, path } = duplicateNameRules[kind](ctx.model);
-  for (const name of duplicates(names)) {
-    ctx.report({ code: 'name.duplicate', resource: { kind, name }, path, message: `another ${kind} is already named ${name}` });
+/** Names a bundle can hold twice but a mesh cannot, one kind at a time. */
+export function checkDuplicateNames(ctx: AnalysisContext, kind: NamedKind): void {
+  for (const name of duplicates(ctx.namesOf(kind))) {
+    ctx.report({ code: 'name.duplicate', resource: { kind, name }, path: nameFields[kind], message: `another ${kind} is already named ${name}` });
   }
 }
 

@@ -8,7 +8,7 @@ import { checkVirtualGateway } from '../virtual-gateway/rules';
 import { checkVirtualNode } from '../virtual-node/rules';
 import { checkVirtualRouter } from '../virtual-router/rules';
 import { checkVirtualService } from '../virtual-service/rules';
-import { gatewayId, gatewayRouteId, nodeId, routeId, routerId, serviceId, type AnalysisContext, type AnalysisIndex } from './context';
+import { gatewayId, gatewayRouteId, nodeId, routeId, routerId, serviceId, type AnalysisContext, type AnalysisIndex, type NamedKind } from './context';
 import type { ResourceId } from './finding';
 import {
   checkBackendsQuota,
@@ -18,7 +18,7 @@ import {
   checkRoutesPerRouter,
   checkTagQuota,
   checkTargetsQuota,
-  duplicateNameRules,
+  nameFields,
 } from './quota-rules';
 
 export interface Subject {
@@ -66,7 +66,7 @@ const gatewayRoutesOf = (name: string): Subject => ({ key: `gatewayRoutesOf:${na
   checkShadowedGatewayRoutes(ctx, name, routes);
   checkGatewayRoutesPerGateway(ctx, name, routes);
 } });
-const nameKinds = Object.keys(duplicateNameRules) as (keyof typeof duplicateNameRules)[];
+const nameKinds = Object.keys(nameFields) as NamedKind[];
 
 /** Every subject of `model`, in analysis order; `index` is the model's (group subjects are one per container in it). */
 export function subjectsOf(model: MeshModel, index: AnalysisIndex): Subject[] {
