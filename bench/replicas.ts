@@ -8,6 +8,10 @@
 //    thread per replica, ACKing at once), every client its own virtual node. Each round changes the
 //    route's weights through replica A and measures, from A's answer, until the last of the 900
 //    clients has ACKed the routes push that follows (and per replica, the last of its 300).
+//    xDS runs over TLS with client certificates (the product's default): the replicas share one CA (the
+//    set's DATA_DIR/ca.crt, made by A) and the issued serials through PostgreSQL, and every simulated
+//    client has its own certificate, from the signed ADS bootstrap download of the replica it streams to.
+//    REPLICA_BENCH_XDS=plaintext runs the replicas with XDS_INSECURE=1 and the clients without certificates.
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
@@ -17,11 +21,16 @@ import { apiRequest } from '../testkit/http';
 import { replicaSet, type Replica } from '../testkit/replicas';
 import { createColorMesh, get, MESH, SERVICE, setWeights } from '../testkit/xds/color-mesh';
 import { colorReplicas } from '../testkit/xds/color-replicas';
+import { downloadedTls } from '../testkit/xds/tls';
 import type { MeshSyncStatus } from '../apps/bff/src/xds/sync-status';
 
 const ROUNDS = Number(process.env.REPLICA_BENCH_ROUNDS ?? 40);
 const CLIENTS_PER_REPLICA = Number(process.env.REPLICA_BENCH_CLIENTS ?? 300);
 const FANOUT_ROUNDS = Number(process.env.REPLICA_BENCH_FANOUT_ROUNDS ?? 20);
+const FANOUT_XDS = process.env.REPLICA_BENCH_XDS ?? 'tls';
+if (FANOUT_XDS !== 'tls' && FANOUT_XDS !== 'plaintext') throw new Error(`REPLICA_BENCH_XDS=${FANOUT_XDS}: use tls (the default) or plaintext`);
+/** Bootstrap downloads in flight per replica while the clients get their certificates (each makes an RSA key). */
+const DOWNLOADS_IN_FLIGHT = 4;
 const parts = process.argv.slice(2);
 const run = (part: string) => parts.length === 0 || parts.includes(part);
 
@@ -61,13 +70,30 @@ const epochNow = () => performance.timeOrigin + performance.now();
 
 interface WorkerMessage { type: 'armed' | 'acked'; round: number; last?: number }
 
-/** One worker thread of simulated clients on one replica's xDS port (plaintext: XDS_INSECURE=1). */
-function startClients(replica: Replica, nodeIds: string[], routeNames: string[]) {
+type ClientTls = Record<string, { caPem: string; certPem: string; keyPem: string }>;
+
+/** Per virtual node, the client TLS of its ADS bootstrap downloaded from this replica, as each Envoy gets its own. */
+async function downloadCertificates(replica: Replica, names: string[]): Promise<ClientTls> {
+  const tls: ClientTls = {};
+  let next = 0;
+  const download = async () => {
+    for (let i = next++; i < names.length; i = next++) {
+      const name = names[i] ?? '';
+      const { caPem, certPem, keyPem } = await downloadedTls(replica, MESH, `virtualNodes/${name}`);
+      tls[`mesh/${MESH}/virtualNode/${name}`] = { caPem, certPem, keyPem };
+    }
+  };
+  await Promise.all(Array.from({ length: DOWNLOADS_IN_FLIGHT }, download));
+  return tls;
+}
+
+/** One worker thread of simulated clients on one replica's xDS port; `tls` empty for plaintext xDS. */
+function startClients(replica: Replica, nodeIds: string[], routeNames: string[], tls: ClientTls) {
   // Workers do not inherit tsx's loader: register it inside the worker, then load the TypeScript file.
   const tsxApi = import.meta.resolve('tsx/esm/api');
   const script = new URL('./xds-clients.worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); })`;
-  const worker = new Worker(boot, { eval: true, workerData: { address: `127.0.0.1:${replica.xdsPort}`, nodeIds, tls: {}, routeNames } });
+  const worker = new Worker(boot, { eval: true, workerData: { address: `127.0.0.1:${replica.xdsPort}`, nodeIds, tls, routeNames } });
   worker.on('error', (e) => console.error('simulated clients failed:', e));
   const next = (type: WorkerMessage['type'], round: number) =>
     new Promise<WorkerMessage>((resolve, reject) => {
@@ -94,7 +120,8 @@ function startClients(replica: Replica, nodeIds: string[], routeNames: string[])
 
 async function fanOutBench(): Promise<void> {
   const egressPort = 15001;
-  const set = replicaSet({ XDS_INSECURE: '1', PROXY_EGRESS_PORT: String(egressPort) });
+  const plaintext = FANOUT_XDS === 'plaintext';
+  const set = replicaSet({ ...(plaintext ? { XDS_INSECURE: '1' } : {}), PROXY_EGRESS_PORT: String(egressPort) });
   const workers: ReturnType<typeof startClients>[] = [];
   try {
     const replicas = [await set.start({ REPLICA_ID: 'a' }), await set.start({ REPLICA_ID: 'b' }), await set.start({ REPLICA_ID: 'c' })];
@@ -107,7 +134,10 @@ async function fanOutBench(): Promise<void> {
       await a.client.send(new CreateVirtualNodeCommand({ meshName: MESH, virtualNodeName: n, spec: { backends: [{ virtualService: { virtualServiceName: SERVICE } }] } }));
     }
     const nodeIds = names.map((n) => `mesh/${MESH}/virtualNode/${n}`);
-    for (const r of replicas) workers.push(startClients(r, nodeIds, [`rds_egress_http_${egressPort}`]));
+    const certificatesFrom = performance.now();
+    const tls = plaintext ? replicas.map(() => ({})) : await Promise.all(replicas.map((r) => downloadCertificates(r, names)));
+    if (!plaintext) console.log(`${replicas.length * names.length} client certificates downloaded in ${((performance.now() - certificatesFrom) / 1000).toFixed(1)} s`);
+    replicas.forEach((r, i) => workers.push(startClients(r, nodeIds, [`rds_egress_http_${egressPort}`], tls[i] ?? {})));
     const total = replicas.length * names.length;
     await eventually(`${total} simulated clients SYNCED in replica A's console`, async () => {
       const status = (await (await apiRequest(a, `/api/meshes/${MESH}/sync-status`)).json()) as MeshSyncStatus;
@@ -127,7 +157,7 @@ async function fanOutBench(): Promise<void> {
       lasts.forEach((v, i) => perReplica[i]?.push(v));
       lastOfAll.push(Math.max(...lasts));
     }
-    console.log(`fan-out: 3 replicas x ${names.length} simulated ADS clients (plaintext xDS), ${FANOUT_ROUNDS} route changes through replica A; load average before ${loadBefore}, after ${load()}`);
+    console.log(`fan-out: 3 replicas x ${names.length} simulated ADS clients (${plaintext ? 'plaintext xDS, XDS_INSECURE=1' : 'xDS over TLS, a client certificate each'}), ${FANOUT_ROUNDS} route changes through replica A; load average before ${loadBefore}, after ${load()}`);
     report(`  A's answer -> last of ${total} clients ACKed`, lastOfAll);
     replicas.forEach((_, i) => report(`  A's answer -> last of replica ${'abc'[i]}'s ${names.length} ACKed`, perReplica[i] ?? []));
   } finally {

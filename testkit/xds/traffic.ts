@@ -1,11 +1,13 @@
 // Test support for the traffic proofs: a control plane with the traffic collectors on its xDS port and
 // their endpoints under /api, and a real Envoy on a proxy's downloaded ADS bootstrap flushing every second.
+import type { GatewayRouteTraffic, ProxyHealth, TrafficEdge } from '@meshwright/model';
 import { parse, stringify } from 'yaml';
 import { createTrafficRouter } from '../../apps/bff/src/traffic/router';
 import { createTraffic } from '../../apps/bff/src/traffic/traffic';
 import { startEnvoy, type RunningEnvoy } from '../envoy';
 import { apiRequest } from '../http';
 import { freePort } from '../ports';
+import { MESH } from './color-mesh';
 import { startControlPlane, type ControlPlane } from './control-plane';
 
 export async function startTrafficControlPlane(): Promise<ControlPlane> {
@@ -30,4 +32,11 @@ export async function startTrafficEnvoy(cp: Pick<ControlPlane, 'url'>, configPat
   bootstrap.admin.address.socket_address.port_value = adminPort;
   bootstrap.stats_flush_interval = '1s';
   return { envoy: await startEnvoy(stringify(bootstrap), adminPort), downloadedFlushInterval };
+}
+
+/** The colour mesh's traffic answer over the last 15 minutes (edges, gateway routes, proxy health). */
+export async function meshTraffic(cp: Pick<ControlPlane, 'url'>): Promise<{ edges: TrafficEdge[]; gatewayRoutes: GatewayRouteTraffic[]; proxies: ProxyHealth[] }> {
+  const res = await apiRequest(cp, `/api/meshes/${MESH}/traffic?window=15m`);
+  if (res.status !== 200) throw new Error(`the traffic API answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as { edges: TrafficEdge[]; gatewayRoutes: GatewayRouteTraffic[]; proxies: ProxyHealth[] };
 }

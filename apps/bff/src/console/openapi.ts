@@ -73,7 +73,44 @@ interface Endpoint {
   responses: Record<string, [description: string, body?: keyof typeof named | { content: object }]>;
 }
 
-const endpoints: Record<string, Partial<Record<'get' | 'post' | 'delete', Endpoint>>> = {
+type Endpoints = Record<string, Partial<Record<'get' | 'post' | 'delete', Endpoint>>>;
+
+const chartResponses: Endpoint['responses'] = { '200': ['Points, oldest first', 'NodeTraffic'], '400': ['BadRequestException: bad window'], '404': ['NotFoundException'] };
+
+/** What tells a virtual node's traffic and access-log endpoints from a virtual gateway's. */
+interface ProxyKind {
+  /** The resource's path, e.g. /api/meshes/{mesh}/virtualNodes/{node}. */
+  path: string;
+  params: z.ZodObject;
+  noun: 'node' | 'gateway';
+}
+
+/** A proxy kind's traffic charts, and its access log with the log's live stream (kept apart: the document lists them apart). */
+function proxyEndpoints({ path, params, noun }: ProxyKind): { traffic: Endpoints; accessLog: Endpoints } {
+  return {
+    traffic: {
+      [`${path}/traffic`]: { get: { summary: `A ${noun}'s requests, 5xx and p99 per 10 s over the window (its charts)`, params, query: c.trafficQuery, responses: chartResponses } },
+    },
+    accessLog: {
+      [`${path}/access-log`]: {
+        get: { summary: `The ${noun}'s proxies' latest access-log lines (gRPC access log), newest first`, params, query: c.accessLogQuery, responses: { '200': ['Lines', 'AccessLog'], '400': ['BadRequestException: bad limit or status'], '404': ['NotFoundException'] } },
+      },
+      [`${path}/access-log/stream`]: {
+        get: {
+          summary: `Server-sent events: \`event: line\` with an AccessLogLine as the ${noun}'s proxies send them`,
+          params,
+          query: c.accessLogQuery.pick({ status: true }),
+          responses: { '200': ['text/event-stream of AccessLogLine', { content: { 'text/event-stream': { schema: { type: 'string' } } } }], '404': ['NotFoundException'] },
+        },
+      },
+    },
+  };
+}
+
+const node = proxyEndpoints({ path: '/api/meshes/{mesh}/virtualNodes/{node}', params: c.nodeParams, noun: 'node' });
+const gateway = proxyEndpoints({ path: '/api/meshes/{mesh}/virtualGateways/{gateway}', params: c.gatewayParams, noun: 'gateway' });
+
+const endpoints: Endpoints = {
   '/readyz': { get: { summary: 'Readiness: 200 while the store answers, 503 otherwise', responses: { '200': ['{"status":"ready"}', { content: json({ type: 'object', properties: { status: { const: 'ready' } } }) }], '503': ['the store does not answer', { content: json({ type: 'object', properties: { status: { const: 'unavailable' }, message: { type: 'string' } } }) }] } } },
   '/healthz': { get: { summary: 'Liveness: answers while the server runs', responses: { '200': ['{"status":"ok"}', { content: json({ type: 'object', properties: { status: { const: 'ok' } } }) }] } } },
   '/api/openapi.json': { get: { summary: 'This document', responses: { '200': ['OpenAPI 3.1', { content: json({ type: 'object' }) }] } } },
@@ -161,37 +198,13 @@ const endpoints: Record<string, Partial<Record<'get' | 'post' | 'delete', Endpoi
       responses: { '200': ['Edges with requests, rps, status classes, latency quantiles, configured weight and measured share; each gateway route\'s own counts; every proxy\'s health', 'Traffic'], '400': ['BadRequestException: bad window'], '404': ['NotFoundException'] },
     },
   },
-  '/api/meshes/{mesh}/virtualNodes/{node}/traffic': {
-    get: { summary: "A node's requests, 5xx and p99 per 10 s over the window (its charts)", params: c.nodeParams, query: c.trafficQuery, responses: { '200': ['Points, oldest first', 'NodeTraffic'], '400': ['BadRequestException: bad window'], '404': ['NotFoundException'] } },
-  },
-  '/api/meshes/{mesh}/virtualGateways/{gateway}/traffic': {
-    get: { summary: "A gateway's requests, 5xx and p99 per 10 s over the window (its charts)", params: c.gatewayParams, query: c.trafficQuery, responses: { '200': ['Points, oldest first', 'NodeTraffic'], '400': ['BadRequestException: bad window'], '404': ['NotFoundException'] } },
-  },
+  ...node.traffic,
+  ...gateway.traffic,
   '/api/meshes/{mesh}/virtualRouters/{router}/routes/{route}/traffic': {
-    get: { summary: "A route's requests, 5xx and p99 per 10 s over the window, from its Envoy route stats in every caller", params: c.routeTrafficParams, query: c.trafficQuery, responses: { '200': ['Points, oldest first', 'NodeTraffic'], '400': ['BadRequestException: bad window'], '404': ['NotFoundException'] } },
+    get: { summary: "A route's requests, 5xx and p99 per 10 s over the window, from its Envoy route stats in every caller", params: c.routeTrafficParams, query: c.trafficQuery, responses: chartResponses },
   },
-  '/api/meshes/{mesh}/virtualGateways/{gateway}/access-log': {
-    get: { summary: "The gateway's proxies' latest access-log lines (gRPC access log), newest first", params: c.gatewayParams, query: c.accessLogQuery, responses: { '200': ['Lines', 'AccessLog'], '400': ['BadRequestException: bad limit or status'], '404': ['NotFoundException'] } },
-  },
-  '/api/meshes/{mesh}/virtualGateways/{gateway}/access-log/stream': {
-    get: {
-      summary: "Server-sent events: `event: line` with an AccessLogLine as the gateway's proxies send them",
-      params: c.gatewayParams,
-      query: c.accessLogQuery.pick({ status: true }),
-      responses: { '200': ['text/event-stream of AccessLogLine', { content: { 'text/event-stream': { schema: { type: 'string' } } } }], '404': ['NotFoundException'] },
-    },
-  },
-  '/api/meshes/{mesh}/virtualNodes/{node}/access-log': {
-    get: { summary: "The node's proxies' latest access-log lines (gRPC access log), newest first", params: c.nodeParams, query: c.accessLogQuery, responses: { '200': ['Lines', 'AccessLog'], '400': ['BadRequestException: bad limit or status'], '404': ['NotFoundException'] } },
-  },
-  '/api/meshes/{mesh}/virtualNodes/{node}/access-log/stream': {
-    get: {
-      summary: "Server-sent events: `event: line` with an AccessLogLine as the node's proxies send them",
-      params: c.nodeParams,
-      query: c.accessLogQuery.pick({ status: true }),
-      responses: { '200': ['text/event-stream of AccessLogLine', { content: { 'text/event-stream': { schema: { type: 'string' } } } }], '404': ['NotFoundException'] },
-    },
-  },
+  ...gateway.accessLog,
+  ...node.accessLog,
   '/api/session': {
     post: { summary: 'Sign in with an access key: sets the HttpOnly session cookie meshwright_session; state-changing requests then need x-csrf-token and a same-origin Origin', body: 'SignIn', responses: { '200': ['signed in', 'SessionInfo'], '401': ['wrong access key ID or secret'] } },
     get: { summary: 'The signed-in key and the CSRF token of the session cookie', responses: { '200': ['signed in', 'SessionInfo'], '401': ['not signed in'] } },

@@ -6,17 +6,17 @@ import assert from 'node:assert/strict';
 import { request, Agent } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { CreateGatewayRouteCommand, CreateVirtualGatewayCommand } from '@aws-sdk/client-app-mesh';
-import type { AccessLogLine, GatewayRouteTraffic, TrafficEdge } from '@meshwright/model';
+import type { AccessLogLine } from '@meshwright/model';
 import { gatewayRouteSpec, gatewaySpec } from '../../../../testkit/appmesh-specs';
 import type { RunningEnvoy } from '../../../../testkit/envoy';
 import { eventually } from '../../../../testkit/eventually';
 import { apiRequest } from '../../../../testkit/http';
 import { collectSse } from '../../../../testkit/sse';
 import { freePort } from '../../../../testkit/ports';
-import { httpUpstream } from '../../../../testkit/upstreams';
-import { createColorMesh, MESH, SERVICE } from '../../../../testkit/xds/color-mesh';
+import { MESH, SERVICE } from '../../../../testkit/xds/color-mesh';
+import { startColorProof, type ColorProof } from '../../../../testkit/xds/color-proof';
 import type { ControlPlane } from '../../../../testkit/xds/control-plane';
-import { startTrafficControlPlane, startTrafficEnvoy } from '../../../../testkit/xds/traffic';
+import { meshTraffic, startTrafficControlPlane, startTrafficEnvoy } from '../../../../testkit/xds/traffic';
 
 const GATEWAY = 'edge';
 const agent = new Agent({ keepAlive: true, maxSockets: 8 });
@@ -39,22 +39,15 @@ async function adminSum(adminPort: number, pattern: string): Promise<number> {
 }
 
 describe('gateway traffic from a real Envoy', () => {
+  let proof: ColorProof;
   let cp: ControlPlane;
   let envoy: RunningEnvoy;
   let listenerPort: number;
-  const apps: { close: () => Promise<void> }[] = [];
-  const answer = async () => {
-    const res = await apiRequest(cp, `/api/meshes/${MESH}/traffic?window=15m`);
-    assert.equal(res.status, 200);
-    return (await res.json()) as { edges: TrafficEdge[]; gatewayRoutes: GatewayRouteTraffic[] };
-  };
+  const answer = () => meshTraffic(cp);
 
   before(async () => {
-    cp = await startTrafficControlPlane();
-    const blue = await httpUpstream('blue');
-    const green = await httpUpstream('green');
-    apps.push(blue, green);
-    await createColorMesh(cp.client, { blue: blue.port, green: green.port }, { blue: 50, green: 50 });
+    proof = await startColorProof(startTrafficControlPlane, { blue: 50, green: 50 });
+    ({ cp } = proof);
     listenerPort = await freePort();
     await cp.client.send(new CreateVirtualGatewayCommand({ meshName: MESH, virtualGatewayName: GATEWAY, spec: gatewaySpec(listenerPort) }));
     await cp.client.send(new CreateGatewayRouteCommand({ meshName: MESH, virtualGatewayName: GATEWAY, gatewayRouteName: 'to-colors', spec: gatewayRouteSpec(SERVICE, '/shop') }));
@@ -63,9 +56,7 @@ describe('gateway traffic from a real Envoy', () => {
   });
   after(async () => {
     agent.destroy();
-    await envoy?.stop();
-    await cp?.close();
-    for (const a of apps) await a.close();
+    await proof?.close(envoy);
   });
 
   it("counts the gateway route's requests exactly, and its access log has each once", async () => {

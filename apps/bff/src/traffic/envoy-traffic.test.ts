@@ -5,16 +5,16 @@ import assert from 'node:assert/strict';
 import { request, Agent } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { UpdateVirtualNodeCommand } from '@aws-sdk/client-app-mesh';
-import type { ProxyHealth, TrafficEdge } from '@meshwright/model';
+import type { TrafficEdge } from '@meshwright/model';
 import { nodeSpec } from '../../../../testkit/appmesh-specs';
 import type { RunningEnvoy } from '../../../../testkit/envoy';
 import { eventually } from '../../../../testkit/eventually';
 import { apiRequest } from '../../../../testkit/http';
 import { collectSse } from '../../../../testkit/sse';
-import { httpUpstream } from '../../../../testkit/upstreams';
-import { createColorMesh, FRONT, MESH, SERVICE } from '../../../../testkit/xds/color-mesh';
+import { FRONT, MESH, SERVICE } from '../../../../testkit/xds/color-mesh';
+import { startColorProof, type ColorProof } from '../../../../testkit/xds/color-proof';
 import type { ControlPlane } from '../../../../testkit/xds/control-plane';
-import { startTrafficControlPlane, startTrafficEnvoy } from '../../../../testkit/xds/traffic';
+import { meshTraffic, startTrafficControlPlane, startTrafficEnvoy } from '../../../../testkit/xds/traffic';
 import type { AccessLogLine } from './access-log-store';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 16 });
@@ -58,23 +58,17 @@ async function adminCounters(adminPort: number): Promise<Map<string, { total: nu
 }
 
 describe('traffic from a real Envoy', () => {
+  let proof: ColorProof;
   let cp: ControlPlane;
   let envoy: RunningEnvoy;
-  const apps: { close: () => Promise<void> }[] = [];
-  const answer = async () => {
-    const res = await apiRequest(cp, `/api/meshes/${MESH}/traffic?window=15m`);
-    assert.equal(res.status, 200);
-    return (await res.json()) as { edges: TrafficEdge[]; proxies: ProxyHealth[] };
-  };
+  const answer = () => meshTraffic(cp);
   const edges = async (): Promise<TrafficEdge[]> => (await answer()).edges;
 
   before(async () => {
-    cp = await startTrafficControlPlane();
-    const blue = await httpUpstream('blue');
     // green fails what is sent to /fail with a 503, so errors show on its edge only.
-    const green = await httpUpstream('green', { answer: (path) => ({ status: path.startsWith('/fail') ? 503 : 200 }) });
-    apps.push(blue, green);
-    await createColorMesh(cp.client, { blue: blue.port, green: green.port }, { blue: 80, green: 20 });
+    proof = await startColorProof(startTrafficControlPlane, { blue: 80, green: 20 }, (path) => ({ status: path.startsWith('/fail') ? 503 : 200 }));
+    ({ cp } = proof);
+    const { green } = proof;
     // front's Envoy ejects green after 20 5xx in a row (and keeps it out for a minute).
     const base = nodeSpec('127.0.0.1', green.port);
     const outlierDetection = { maxServerErrors: 20, interval: { value: 1, unit: 's' as const }, baseEjectionDuration: { value: 60, unit: 's' as const }, maxEjectionPercent: 100 };
@@ -86,9 +80,7 @@ describe('traffic from a real Envoy', () => {
   });
   after(async () => {
     agent.destroy();
-    await envoy?.stop();
-    await cp?.close();
-    for (const a of apps) await a.close();
+    await proof?.close(envoy);
   });
 
   it('2,000 requests split 80/20: the API counts them exactly and its split is within 3 points of Envoy\'s', async () => {

@@ -10,25 +10,23 @@ import { startEnvoy, type RunningEnvoy } from '../../../../testkit/envoy';
 import { eventually } from '../../../../testkit/eventually';
 import { apiRequest } from '../../../../testkit/http';
 import { freePort } from '../../../../testkit/ports';
-import { closeClientConnections, httpUpstream, viaEgress, type Upstream } from '../../../../testkit/upstreams';
-import { createColorMesh, MESH, SERVICE } from '../../../../testkit/xds/color-mesh';
+import { closeClientConnections, viaEgress } from '../../../../testkit/upstreams';
+import { MESH, SERVICE } from '../../../../testkit/xds/color-mesh';
+import { startColorProof, type ColorProof } from '../../../../testkit/xds/color-proof';
 import { startControlPlane, type ControlPlane } from '../../../../testkit/xds/control-plane';
 import type { GatewaySyncStatus, MeshSyncStatus } from './sync-status';
 
 const GATEWAY = 'ingress';
 
 describe('a gateway Envoy on its ADS bootstrap', () => {
+  let proof: ColorProof;
   let cp: ControlPlane;
   let envoy: RunningEnvoy | undefined;
   let listenerPort: number;
-  const apps: Upstream[] = [];
 
   before(async () => {
-    cp = await startControlPlane();
-    const blue = await httpUpstream('blue');
-    const green = await httpUpstream('green');
-    apps.push(blue, green);
-    await createColorMesh(cp.client, { blue: blue.port, green: green.port }, { blue: 100, green: 0 });
+    proof = await startColorProof(startControlPlane, { blue: 100, green: 0 });
+    ({ cp } = proof);
     // A second service, straight on the green node: the gateway route is moved to it below.
     await cp.client.send(new CreateVirtualServiceCommand({ meshName: MESH, virtualServiceName: 'green.shop.local', spec: { provider: { virtualNode: { virtualNodeName: 'green' } } } }));
     listenerPort = await freePort();
@@ -47,9 +45,7 @@ describe('a gateway Envoy on its ADS bootstrap', () => {
   });
   after(async () => {
     closeClientConnections();
-    await envoy?.stop();
-    for (const a of apps) await a.close();
-    await cp?.close();
+    await proof?.close(envoy);
   });
 
   const through = async () => (await viaEgress(listenerPort, 'www.example.com', '/')).body;
