@@ -20,7 +20,7 @@ const seedNodes = 200;
 
 const profileDir = process.env.API_BENCH_CPU_PROF;
 const describeOnly = process.env.API_BENCH_ONLY === 'describe';
-const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), '--import', 'tsx', 'apps/bff/src/server.ts'], {
+const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', '--cpu-prof-interval', '50', '--cpu-prof-dir', profileDir] : []), '--import', 'tsx', 'apps/bff/src/server.ts'], {
   cwd: repoRoot,
   env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', XDS_PORT: '0', MESHWRIGHT_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID, MESHWRIGHT_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY },
   stdio: ['ignore', 'pipe', 'inherit'],

@@ -12,7 +12,7 @@ import { principalOf } from '../auth/access-keys';
 import type { AuthContext } from '../auth/auth-context';
 import { refusal } from '../auth/policy';
 import type { RequestAuth } from '../auth/request-auth';
-import { verifySigV4 } from '../auth/sigv4';
+import { verifySigV4, verifySigV4Now, type SignedRequest } from '../auth/sigv4';
 import { gatherInput } from '../http/validate';
 import type { ServerMetrics } from '../metrics/server-metrics';
 import type { OperationBinding } from './api-model';
@@ -84,25 +84,28 @@ export function fastReads(
   metrics: ServerMetrics | undefined,
 ): (req: IncomingMessage, res: ServerResponse, next: Next) => void {
   const routes = readRoutes();
+  let ready = false;
+  void auth.ready.then(() => (ready = true), () => undefined);
   const prefix = '/v20190125/';
   /** The answer's body as text, or undefined to leave the request to Express. */
   const answer = async (req: IncomingMessage, url: string, locals: RequestAuth): Promise<string | undefined> => {
     const q = url.indexOf('?');
     const found = match(routes, q < 0 ? url : url.slice(0, q));
     if (!found) return undefined;
-    await auth.ready;
     const keys: { found?: Awaited<ReturnType<typeof auth.keys.find>> } = {};
-    const verdict = await verifySigV4(
-      { method: 'GET', url, headers: req.headersDistinct, body: emptyBody },
-      {
-        region: auth.region,
-        now: () => new Date(auth.now()),
+    const sigv4 = { region: auth.region, now: () => new Date(auth.now()) };
+    // A key found within keyCacheMs is verified without waiting on a promise; otherwise as Express does.
+    const now = ready ? verifySigV4Now(signed(req, url), sigv4, (id) => (keys.found = auth.keys.remembered(id))?.secret) : undefined;
+    if (!now) await auth.ready;
+    const verdict =
+      now ??
+      (await verifySigV4(signed(req, url), {
+        ...sigv4,
         lookupSecret: async (id) => {
           keys.found = await auth.keys.find(id);
           return keys.found?.secret;
         },
-      },
-    );
+      }));
     if (!verdict.ok || !keys.found) return undefined;
     const principal = principalOf(keys.found.key);
     // The same 'simple' query parser as the app's ('query parser' setting).
@@ -156,6 +159,7 @@ export function fastReads(
 }
 
 const emptyBody = new Uint8Array(0);
+const signed = (req: IncomingMessage, url: string): SignedRequest => ({ method: 'GET', url, headers: req.headersDistinct, body: emptyBody });
 const oddUrl = /[\t\n\f\r #\u00a0\ufeff]/;
 
 /** JSON text by the object it was made from: a describe of an unchanged resource answers with the same object (see toData). */

@@ -58,6 +58,8 @@ export interface KeyService {
    * `keyCacheMs` (see keyService): the store read and the decryption are then not paid per request.
    */
   find(accessKeyId: string): Promise<{ key: AccessKeyRecord; secret: string } | undefined>;
+  /** What find would answer from its memory, now, without a promise; undefined when it would ask the store. */
+  remembered(accessKeyId: string): { key: AccessKeyRecord; secret: string } | undefined;
   /** Deletes the key (and its sessions); this process stops accepting it at once. */
   delete(accessKeyId: string): Promise<boolean>;
   /** The key when the secret is its own (console login), compared in constant time. */
@@ -98,16 +100,19 @@ export function keyService(store: AuthStore, masterKey: Buffer, now: () => numbe
     const secret = key ? decryptSecret(masterKey, id, key.secretCipher) : undefined;
     return key && secret !== undefined ? { key, secret } : undefined;
   };
-  const find = async (id: string) => {
+  const remembered = (id: string): FoundKey | undefined => {
     // Real elapsed time, not the injected clock: a test's fixed clock must not make entries immortal.
-    const at = performance.now();
     const hit = cache.get(id);
-    if (hit && hit.until > at) {
-      // Re-inserted so the map's order is least recently found first.
-      cache.delete(id);
-      cache.set(id, hit);
-      return hit.found;
-    }
+    if (!hit || hit.until <= performance.now()) return undefined;
+    // Re-inserted so the map's order is least recently found first.
+    cache.delete(id);
+    cache.set(id, hit);
+    return hit.found;
+  };
+  const find = async (id: string) => {
+    const at = performance.now();
+    const hit = remembered(id);
+    if (hit) return hit;
     cache.delete(id);
     const readAt = generation;
     const found = await load(id);
@@ -126,6 +131,7 @@ export function keyService(store: AuthStore, masterKey: Buffer, now: () => numbe
       await put(seed.accessKeyId, seed.secretAccessKey, { name, role: 'admin', meshes: [] });
     },
     find,
+    remembered,
     async delete(id) {
       forget(id);
       const deleted = await store.deleteKey(id);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { signedHeaders, type Credentials } from '../../../../testkit/sign';
 import { NodeSha256 } from './sha256';
-import { verifySigV4, type SignedRequest } from './sigv4';
+import { verifySigV4, verifySigV4Now, type SignedRequest } from './sigv4';
 
 const alice: Credentials = { accessKeyId: 'AKIDALICEHEADERFORM', secretAccessKey: 'alice/secret+with=chars' };
 const bob: Credentials = { accessKeyId: 'AKIDBOBHEADERFORM00', secretAccessKey: 'bob-secret-0123456789' };
@@ -54,7 +54,13 @@ async function signWithoutPayloadHeader(creds: Credentials, s: Shape, url: URL, 
   return signed.headers;
 }
 
-const verify = (req: SignedRequest) => verifySigV4(req, { region: 'us-west-2', lookupSecret: (id) => secrets.get(id), now: () => now });
+/** verifySigV4's verdict; verifySigV4Now, the fast read path's, must give the same one whenever it gives one. */
+async function verify(req: SignedRequest) {
+  const verdict = await verifySigV4(req, { region: 'us-west-2', lookupSecret: (id) => secrets.get(id), now: () => now });
+  const atOnce = verifySigV4Now(req, { region: 'us-west-2', now: () => now }, (id) => secrets.get(id));
+  assert.deepEqual(atOnce, verdict);
+  return verdict;
+}
 
 for (const s of shapes) {
   test(`${s.name}: signed by the SDK's signer, accepted; the same with one signed part changed, refused`, async () => {
@@ -104,4 +110,14 @@ test('a signature from the day before (same instant, other scope date) is verifi
     const r = await verifySigV4(req, { region: 'us-west-2', lookupSecret: (id) => secrets.get(id), now: () => midnight });
     assert.deepEqual(r, { ok: true, accessKeyId: bob.accessKeyId }, at.toISOString());
   }
+});
+
+test('verifySigV4Now leaves to verifySigV4 what it cannot decide without waiting: a key whose secret is not at hand', async () => {
+  const req = await signedRequest(alice, shapes[0] as Shape);
+  assert.equal(verifySigV4Now(req, { region: 'us-west-2', now: () => now }, () => undefined), undefined);
+  assert.deepEqual(verifySigV4Now({ ...req, headers: { ...req.headers, authorization: undefined } }, { region: 'us-west-2', now: () => now }, () => undefined), {
+    ok: false,
+    code: 'UnrecognizedClientException',
+    message: 'Request is missing Authentication Token',
+  });
 });

@@ -1,14 +1,16 @@
 // Verifies AWS Signature Version 4 the way AWS does for a non-S3 service, so the AWS CLI, SDKs and
-// boto3 work unchanged. The canonical request comes from @smithy/signature-v4, the signer the AWS SDK
-// itself uses, fed the request exactly as it arrived (raw path, so the canonical URI is the wire path
-// encoded once more, as AWS does outside S3); this file only checks the claim and compares. For the
-// Authorization-header form (every SDK call) the two hashes and the HMAC are done here, synchronously,
-// with the derived signing key cached per key, day, region and service; presigned URLs use the signer.
+// boto3 work unchanged. The canonical request is @smithy/signature-v4's (the signer the AWS SDK itself
+// uses) for the request exactly as it arrived (raw path, so the canonical URI is the wire path encoded
+// once more, as AWS does outside S3). For the Authorization-header form (every SDK call) it is built in
+// sigv4-canonical.ts and the two hashes and the HMAC are done here, synchronously, with the derived
+// signing key cached per key, day, region and service (verifySigV4Now: no promise at all when the
+// key's secret is at hand); presigned URLs go through the signer itself.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { getCanonicalHeaders, SignatureV4 } from '@smithy/signature-v4';
 import type { HeaderBag, HttpRequest } from '@smithy/types';
 import { fail, headerClaim, parseQuery, PRESIGN_PARAMS, queryClaim, type Failure, type Query, type SignatureClaim } from './sigv4-claim';
 import { NodeSha256, sha256Hex } from './sha256';
+import { headerFormCanonicalRequest } from './sigv4-canonical';
 
 /** A request as it arrived: `url` is the path and query exactly as on the wire (Node's `req.url`). */
 export interface SignedRequest {
@@ -71,7 +73,10 @@ function scopeProblem(claim: SignatureClaim, region: string, service: string): s
 
 const MISMATCH = 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
 
-export async function verifySigV4(req: SignedRequest, options: SigV4Options): Promise<SigV4Result> {
+type Checked = { claim: SignatureClaim; unsigned: Unsigned; service: string };
+
+/** Everything before the secret is needed: the claim read, its scope, signed headers and clock checked. */
+function check(req: SignedRequest, options: Omit<SigV4Options, 'lookupSecret'>): Checked | Failure {
   const service = options.service ?? 'appmesh';
   const qAt = req.url.indexOf('?');
   const path = qAt < 0 ? req.url : req.url.slice(0, qAt);
@@ -95,18 +100,49 @@ export async function verifySigV4(req: SignedRequest, options: SigV4Options): Pr
   }
   const clock = clockProblem(claim, options.now?.() ?? new Date(), options.maxSkewMs ?? FIFTEEN_MINUTES);
   if (clock) return fail('InvalidSignatureException', clock);
+  return { claim, unsigned: { method: req.method, path, query, headers, body: req.body }, service };
+}
 
-  const secret = await options.lookupSecret(claim.accessKeyId);
-  if (secret === undefined) return fail('UnrecognizedClientException', 'The security token included in the request is invalid.');
+const unknownKey = () => fail('UnrecognizedClientException', 'The security token included in the request is invalid.');
 
-  // The signer trusts x-amz-content-sha256 when present; AWS checks it against the body, and so do we.
-  const declared = headerValue(req.headers['x-amz-content-sha256']);
-  if (declared !== undefined && declared !== sha256Hex(req.body)) {
-    return fail('InvalidSignatureException', 'The provided x-amz-content-sha256 header does not match what was computed.');
-  }
-  const expected = await expectedSignature(claim, { method: req.method, path, query, headers, body: req.body }, secret, options.region, service);
+/** The signature the client sent against the one its key's secret makes. */
+function compare(claim: SignatureClaim, expected: string | undefined): SigV4Result {
   const same = expected !== undefined && timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(claim.signature, 'hex'));
   return same ? { ok: true, accessKeyId: claim.accessKeyId } : fail('InvalidSignatureException', MISMATCH);
+}
+
+/** The signer trusts x-amz-content-sha256 when present; AWS checks it against the body, and so do we. */
+function bodyHashProblem(req: SignedRequest): Failure | undefined {
+  const declared = headerValue(req.headers['x-amz-content-sha256']);
+  if (declared !== undefined && declared !== (req.body.length === 0 ? EMPTY_SHA256 : sha256Hex(req.body))) {
+    return fail('InvalidSignatureException', 'The provided x-amz-content-sha256 header does not match what was computed.');
+  }
+  return undefined;
+}
+
+export async function verifySigV4(req: SignedRequest, options: SigV4Options): Promise<SigV4Result> {
+  const checked = check(req, options);
+  if ('ok' in checked) return checked;
+  const secret = await options.lookupSecret(checked.claim.accessKeyId);
+  if (secret === undefined) return unknownKey();
+  const badBody = bodyHashProblem(req);
+  if (badBody) return badBody;
+  return compare(checked.claim, await expectedSignature(checked.claim, checked.unsigned, secret, options.region, checked.service));
+}
+
+/**
+ * verifySigV4's verdict without a promise, for the Authorization-header form when `secretAtHand`
+ * knows the key's secret now; undefined when it would have to wait (ask verifySigV4 then).
+ */
+export function verifySigV4Now(req: SignedRequest, options: Omit<SigV4Options, 'lookupSecret'>, secretAtHand: (accessKeyId: string) => string | undefined): SigV4Result | undefined {
+  const checked = check(req, options);
+  if ('ok' in checked) return checked;
+  if (checked.claim.form !== 'header') return undefined;
+  const secret = secretAtHand(checked.claim.accessKeyId);
+  if (secret === undefined) return undefined;
+  const badBody = bodyHashProblem(req);
+  if (badBody) return badBody;
+  return compare(checked.claim, headerSignature(checked.claim, checked.unsigned, secret, options.region, checked.service));
 }
 
 type Unsigned = { method: string; path: string; query: Query; headers: Record<string, string>; body: Uint8Array };
@@ -116,16 +152,21 @@ function headerSignature(claim: SignatureClaim, req: Unsigned, secretAccessKey: 
   // The signer's formatDate(signingDate): parseAmzDate accepted amzDate only as that exact round trip.
   const longDate = claim.amzDate;
   const shortDate = longDate.slice(0, 8);
-  // As the signer's prepareRequest: the headers it generates itself are dropped, x-amz-date is its own.
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) if (name !== 'authorization' && name !== 'date') headers[name] = value;
-  headers['x-amz-date'] = longDate;
-  const payloadHash = headers['x-amz-content-sha256'] ?? (req.body.length === 0 ? EMPTY_SHA256 : sha256Hex(req.body));
-  const canonical = getCanonicalHeaders({ headers } as unknown as HttpRequest, undefined, new Set(claim.signedHeaders));
-  const canonicalRequest = canonicalSigner.canonicalRequest({ method: req.method, path: req.path, query: req.query } as HttpRequest, canonical, payloadHash);
+  const payloadHash = req.headers['x-amz-content-sha256'] ?? (req.body.length === 0 ? EMPTY_SHA256 : sha256Hex(req.body));
+  const canonicalRequest = headerFormCanonicalRequest(req, claim.signedHeaders, longDate, payloadHash) ?? signersCanonicalRequest(claim, req, payloadHash);
   const scope = `${shortDate}/${region}/${service}/aws4_request`;
   const stringToSign = `AWS4-HMAC-SHA256\n${longDate}\n${scope}\n${sha256Hex(canonicalRequest)}`;
   return createHmac('sha256', signingKey(claim.accessKeyId, secretAccessKey, shortDate, region, service)).update(stringToSign).digest('hex');
+}
+
+/** The same text through the signer's own header handling, for the header names headerFormCanonicalRequest leaves to it. */
+function signersCanonicalRequest(claim: SignatureClaim, req: Unsigned, payloadHash: string): string {
+  // As the signer's prepareRequest: the headers it generates itself are dropped, x-amz-date is its own.
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (name !== 'authorization' && name !== 'date') headers[name] = value;
+  headers['x-amz-date'] = claim.amzDate;
+  const canonical = getCanonicalHeaders({ headers } as unknown as HttpRequest, undefined, new Set(claim.signedHeaders));
+  return canonicalSigner.canonicalRequest({ method: req.method, path: req.path, query: req.query } as HttpRequest, canonical, payloadHash);
 }
 
 const EMPTY_SHA256 = sha256Hex(new Uint8Array(0));

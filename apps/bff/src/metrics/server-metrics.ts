@@ -22,6 +22,14 @@ export interface ServerMetrics {
   watchXds(core: XdsControlPlane): void;
 }
 
+/** new Date().toISOString(), formatted once per millisecond: under load many log lines share one. */
+let lastIso = { at: Number.NaN, text: '' };
+function isoNow(): string {
+  const at = Date.now();
+  if (at !== lastIso.at) lastIso = { at, text: new Date(at).toISOString() };
+  return lastIso.text;
+}
+
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
 export function createServerMetrics(options: { token?: string | undefined; log?: (line: string) => void; now?: () => number }): ServerMetrics {
@@ -33,13 +41,14 @@ export function createServerMetrics(options: { token?: string | undefined; log?:
   const nacks = registry.counter('meshwright_xds_nacks_total', 'xDS responses Envoy rejected, by resource type');
   const expected = options.token ? Buffer.from(`Bearer ${options.token}`) : undefined;
   const finished = (method: string, url: string, status: number, started: number, auth: RequestAuth) => {
-    const path = url.split('?')[0] ?? '';
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
     // App Mesh operations by name; console and other paths by area, so labels stay few.
     const operation = auth.operation ?? `${method} ${path.startsWith('/api/') ? '/api' : path.startsWith('/v20190125') ? '/v20190125' : path}`;
     const seconds = (now() - started) / 1000;
     requests({ operation, status: String(status) });
     latency({ operation }, seconds);
-    options.log?.(JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'request', method, path, operation, status, ms: Math.round(seconds * 10000) / 10, requestId: auth.requestId }));
+    options.log?.(JSON.stringify({ time: isoNow(), level: 'info', msg: 'request', method, path, operation, status, ms: Math.round(seconds * 10000) / 10, requestId: auth.requestId }));
   };
   return {
     registry,
