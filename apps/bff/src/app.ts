@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import { fastReads } from './appmesh/fast-read';
-import { appMeshRouter } from './appmesh/router';
+import { appMeshOperations, appMeshRouter } from './appmesh/router';
 import { appMeshAccess, consoleAccess } from './auth/access';
 import { createAuthContext } from './auth/auth-context';
 import { adminRoutes, sessionRoutes } from './auth/auth-routes';
@@ -53,6 +53,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(['/v20190125', '/api'], recordRequests(auth.audit, ctx.now, ctx.newId), readBody());
   app.use('/api', sessionRoutes(auth));
   app.use(['/v20190125', '/api'], authenticate(auth), bodyError);
+  app.use(appMeshOperations(ctx, deps.config));
   app.use(appMeshAccess(deps.config));
   app.use(appMeshRouter(ctx));
   app.use('/api', consoleAccess(), adminRoutes(auth));
