@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import { fastReads } from './appmesh/fast-read';
-import { appMeshRouter } from './appmesh/router';
+import { appMeshOperations, appMeshRouter } from './appmesh/router';
 import { appMeshAccess, consoleAccess } from './auth/access';
 import { createAuthContext } from './auth/auth-context';
 import { adminRoutes, sessionRoutes } from './auth/auth-routes';
@@ -14,6 +14,7 @@ import { consoleRouter } from './console/router';
 import { serveWebApp } from './console/static-web';
 import type { AppDeps } from './deps';
 import { errorMiddleware } from './http/error-middleware';
+import { inSeries } from './http/in-series';
 import { answersHost, hostCheck, sameOriginJson } from './http/request-guards';
 import { refuseUnknownTransferEncoding } from './http/transfer-encoding';
 
@@ -47,12 +48,12 @@ export function createApp(deps: AppDeps): Express {
   });
   // After /healthz, so probes that address the server by a pod IP still get their answer.
   app.use(hostCheck(deps.config.allowedHosts ?? []));
-  app.use(['/v20190125', '/api'], sameOriginJson);
   // Authentication: every API and console request but the login (healthz, readyz and the console's
   // files are outside these paths). The body is read first because SigV4 signs its bytes.
-  app.use(['/v20190125', '/api'], recordRequests(auth.audit, ctx.now, ctx.newId), readBody());
+  app.use(['/v20190125', '/api'], inSeries(sameOriginJson, recordRequests(auth.audit, ctx.now, ctx.newId), readBody()));
   app.use('/api', sessionRoutes(auth));
-  app.use(['/v20190125', '/api'], authenticate(auth), bodyError);
+  app.use(['/v20190125', '/api'], inSeries(authenticate(auth), bodyError));
+  app.use(appMeshOperations(ctx, deps.config));
   app.use(appMeshAccess(deps.config));
   app.use(appMeshRouter(ctx));
   app.use('/api', consoleAccess(), adminRoutes(auth));

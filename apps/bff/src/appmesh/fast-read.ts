@@ -15,64 +15,9 @@ import type { RequestAuth } from '../auth/request-auth';
 import { verifySigV4, verifySigV4Now, type SignedRequest } from '../auth/sigv4';
 import { gatherInput } from '../http/validate';
 import type { ServerMetrics } from '../metrics/server-metrics';
-import type { OperationBinding } from './api-model';
-import { operationDefs, type OperationDef, type OperationName } from './operations';
-import { operationBindings } from './operations.generated';
+import { match, operationRoutes } from './operation-routes';
 import { responseBody } from './router';
 import type { ServiceContext } from './service-context';
-
-interface ReadRoute {
-  name: OperationName;
-  binding: OperationBinding;
-  def: OperationDef;
-  /** The path's segments after the leading '/': a literal, or the URI member a `{label}` binds. */
-  segments: ({ literal: string } | { param: string })[];
-}
-
-/** Every GET operation of the API model, in the order Express's routes were registered (the first match wins there too). */
-function readRoutes(): ReadRoute[] {
-  const routes: ReadRoute[] = [];
-  for (const [name, binding] of Object.entries(operationBindings) as [OperationName, OperationBinding][]) {
-    const def = operationDefs.get(name);
-    if (binding.method !== 'GET' || !def) continue;
-    const segments = binding.requestUri
-      .slice(1)
-      .split('/')
-      .map((s) => {
-        const label = /^\{(\w+)\}$/.exec(s)?.[1];
-        return label === undefined ? { literal: s } : { param: label };
-      });
-    routes.push({ name, binding, def, segments });
-  }
-  return routes;
-}
-
-/** The route and its decoded URI labels; undefined for anything but an exact, well-encoded match. */
-function match(routes: readonly ReadRoute[], path: string): { route: ReadRoute; params: Record<string, string> } | undefined {
-  const parts = path.slice(1).split('/');
-  for (const route of routes) {
-    if (route.segments.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    let ok = true;
-    for (let i = 0; ok && i < parts.length; i++) {
-      const seg = route.segments[i];
-      const part = parts[i] ?? '';
-      if (!seg) ok = false;
-      else if ('literal' in seg) ok = seg.literal === part;
-      else if (part === '') ok = false;
-      else {
-        try {
-          params[seg.param] = decodeURIComponent(part);
-        } catch {
-          // Express answers a path that is not valid percent-encoding with its 400.
-          return undefined;
-        }
-      }
-    }
-    if (ok) return { route, params };
-  }
-  return undefined;
-}
 
 /** Called with the request when this path does not answer it; nothing of the request or response was touched. */
 type Next = () => void;
@@ -83,7 +28,7 @@ export function fastReads(
   answersHost: (host: string | undefined) => boolean,
   metrics: ServerMetrics | undefined,
 ): (req: IncomingMessage, res: ServerResponse, next: Next) => void {
-  const routes = readRoutes();
+  const routes = operationRoutes().filter((r) => r.binding.method === 'GET');
   let ready = false;
   void auth.ready.then(() => (ready = true), () => undefined);
   const prefix = '/v20190125/';

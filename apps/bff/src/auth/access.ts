@@ -29,7 +29,8 @@ const resourcePath: [field: string, kind: string][] = [
   ['virtualServiceName', 'virtualService'],
 ];
 
-function check(res: Response, access: Access, resource: string): void {
+/** Records what the request does (for the audit trail) and throws the ForbiddenError when the policy refuses it. */
+export function checkAccess(res: Response, access: Access, resource: string): void {
   const auth = requestAuth(res);
   auth.operation = access.action;
   auth.resource = resource;
@@ -61,7 +62,7 @@ function operationAccess(config: AppConfig, name: string, binding: OperationBind
       query: req.query as Record<string, unknown>,
       body: req.body as unknown,
     });
-    check(res, access, resource);
+    checkAccess(res, access, resource);
     next('router');
   };
 }
@@ -94,26 +95,26 @@ export function consoleAccess(): Router {
   const router = express.Router();
   // Proxy certificates name every mesh's proxies and revoking one cuts a proxy off: admins only.
   router.use(['/keys', '/audit', '/proxy-certificates'], (req, res, next) => {
-    check(res, { action: `console:${req.method} ${pathOf(req)}`, write: !safe(req), adminOnly: true }, pathOf(req));
+    checkAccess(res, { action: `console:${req.method} ${pathOf(req)}`, write: !safe(req), adminOnly: true }, pathOf(req));
     next();
   });
   // Middleware, not routes: the console's own routes (and the OpenAPI check of them) stay the only routes.
   router.use('/bundles', (req, res, next) => {
-    if (req.method === 'POST' && req.path === '/validate') check(res, { action: 'console:ValidateBundle', write: false }, '');
+    if (req.method === 'POST' && req.path === '/validate') checkAccess(res, { action: 'console:ValidateBundle', write: false }, '');
     else if (req.method === 'POST' && req.path === '/') {
       const mesh = claimedMeshName(req.body);
-      check(res, { action: 'console:CreateMeshFromBundle', write: true, mesh }, mesh === undefined ? '' : `mesh/${mesh}`);
+      checkAccess(res, { action: 'console:CreateMeshFromBundle', write: true, mesh }, mesh === undefined ? '' : `mesh/${mesh}`);
     }
     next();
   });
   router.use('/meshes/:mesh', (req, res, next) => {
     const { mesh } = req.params as { mesh: string };
-    check(res, { action: `console:${req.method} ${pathOf(req)}`, write: !safe(req), mesh }, `mesh/${mesh}`);
+    checkAccess(res, { action: `console:${req.method} ${pathOf(req)}`, write: !safe(req), mesh }, `mesh/${mesh}`);
     next();
   });
   // Any other console write (endpoints added later) is at least refused to viewers.
   router.use((req, res, next) => {
-    if (!safe(req) && requestAuth(res).operation === undefined) check(res, { action: `console:${req.method} ${pathOf(req)}`, write: true }, pathOf(req));
+    if (!safe(req) && requestAuth(res).operation === undefined) checkAccess(res, { action: `console:${req.method} ${pathOf(req)}`, write: true }, pathOf(req));
     next();
   });
   return router;

@@ -20,7 +20,9 @@ export function firstDuplicateKey(text: string): string | undefined {
       const top = frames[frames.length - 1];
       const expectingKey = top !== undefined && !top.inArray && pendingKey === undefined;
       if (expectingKey) {
-        const key = JSON.parse(text.slice(i, end + 1)) as string;
+        // Only a key with an escape needs decoding ("a\u0062" repeats "ab"); the plain ones are their own text.
+        const raw = text.slice(i + 1, end);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw;
         if (top.keys.has(key)) return top.path === '' ? key : `${top.path}.${key}`;
         top.keys.add(key);
         pendingKey = key;

@@ -37,13 +37,18 @@ export function gatherInput(binding: OperationBinding, body: unknown, params: Re
   return input;
 }
 
+/** The operation's typed input, or the BadRequestError naming what is wrong with it. */
+export function validInput(binding: OperationBinding, schema: z.ZodType, body: unknown, params: Record<string, string>, query: Record<string, unknown>): unknown {
+  const input = gatherInput(binding, body, params, query);
+  // reportInput lets toFieldIssues tell "is required" from "must be a string".
+  const parsed = schema.safeParse(input, { reportInput: true });
+  if (!parsed.success) throw new BadRequestError(describeIssues(toFieldIssues(parsed.error)));
+  return parsed.data;
+}
+
 export function validateOperation(binding: OperationBinding, schema: z.ZodType): RequestHandler {
   return (req, res, next) => {
-    const input = gatherInput(binding, req.body, req.params as Record<string, string>, req.query as Record<string, unknown>);
-    // reportInput lets toFieldIssues tell "is required" from "must be a string".
-    const parsed = schema.safeParse(input, { reportInput: true });
-    if (!parsed.success) throw new BadRequestError(describeIssues(toFieldIssues(parsed.error)));
-    res.locals.input = parsed.data;
+    res.locals.input = validInput(binding, schema, req.body, req.params as Record<string, string>, req.query as Record<string, unknown>);
     next();
   };
 }
