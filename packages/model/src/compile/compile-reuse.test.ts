@@ -15,7 +15,7 @@ const options = { mode: 'ads' as const };
 
 /** Every node's resources, or the error compile threw; `cold`: each from its own deep copy of the mesh. */
 function outputs(model: MeshModel, cold = false): Map<string, EnvoyResources | string> {
-  return new Map(model.virtualNodes.map((n) => {
+  return new Map(model.virtualNodes.map((n): [string, EnvoyResources | string] => {
     try {
       return [n.virtualNodeName, compile(cold ? structuredClone(model) : model, n.virtualNodeName, options).resources];
     } catch (e) {
