@@ -59,8 +59,19 @@ function nameOf(resource: object, kind: XdsKind, index: number): string {
  */
 export class EncodeCache {
   private readonly entries = new Map<string, EncodedResource>();
+  // Compile hands back the very object it made before for output a change cannot alter (and
+  // compile output is never mutated), so an object seen before needs no JSON text to be found.
+  private readonly byObject = new WeakMap<object, EncodedResource>();
   private bytes = 0;
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+
+  ofObject(resource: object): EncodedResource | undefined {
+    return this.byObject.get(resource);
+  }
+
+  rememberObject(resource: object, value: EncodedResource): void {
+    this.byObject.set(resource, value);
+  }
 
   get(key: string): EncodedResource | undefined {
     const hit = this.entries.get(key);
@@ -106,9 +117,15 @@ export function buildSnapshot(types: EnvoyTypes, meshName: string, nodeName: str
       const typeUrl = (resource as { '@type'?: unknown })['@type'];
       if (typeUrl !== TYPE_URL[kind]) throw new Error(`${kind}[${i}] ${name}: @type must be ${TYPE_URL[kind]}`);
       if (byName.has(name)) throw new Error(`${kind}[${i}]: duplicate name ${name}`);
+      const seen = cache?.ofObject(resource);
+      if (seen) {
+        byName.set(name, seen);
+        return;
+      }
       const key = cache ? JSON.stringify(resource) : '';
       const cached = cache?.get(key);
       if (cached) {
+        cache?.rememberObject(resource, cached);
         byName.set(name, cached);
         return;
       }
@@ -116,6 +133,7 @@ export function buildSnapshot(types: EnvoyTypes, meshName: string, nodeName: str
       const hash = createHash('sha256').update(any.type_url).update(any.value).digest('hex');
       const encoded = { name, any, hash };
       cache?.set(key, encoded);
+      cache?.rememberObject(resource, encoded);
       byName.set(name, encoded);
     });
     resources[kind] = byName;

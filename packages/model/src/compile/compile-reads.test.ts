@@ -9,29 +9,10 @@ import { meshModelArb } from '../../../../testkit/mesh-arbitraries';
 import type { MeshModel } from '../input/mesh-model';
 import { compile } from './compile';
 import { compileWithReads, readKeyOf } from './compile-reads';
+import { itemsOf, withChange } from './test-change';
 
 const certs = { caCert: '/certs/ca.pem', serverCert: '/certs/server.pem', serverKey: '/certs/server.key' };
 const options = { mode: 'ads' as const };
-
-type Kind = 'virtualNode' | 'virtualRouter' | 'virtualService' | 'route';
-interface Item { kind: Kind; name: string; value: unknown }
-
-const itemsOf = (m: MeshModel): Item[] => [
-  ...m.virtualNodes.map((v) => ({ kind: 'virtualNode' as const, name: v.virtualNodeName, value: v })),
-  ...m.virtualRouters.map((v) => ({ kind: 'virtualRouter' as const, name: v.virtualRouterName, value: v })),
-  ...m.virtualServices.map((v) => ({ kind: 'virtualService' as const, name: v.virtualServiceName, value: v })),
-  ...m.routes.map((v) => ({ kind: 'route' as const, name: `${v.virtualRouterName}/${v.routeName}`, value: v })),
-];
-
-const listOf = { virtualNode: 'virtualNodes', virtualRouter: 'virtualRouters', virtualService: 'virtualServices', route: 'routes' } as const;
-
-/** `model` with the resource `kind`/`name` set to `value` (appended when new), or removed when value is undefined. */
-function withChange(model: MeshModel, kind: Kind, name: string, value: unknown): MeshModel {
-  const key = listOf[kind];
-  const list = model[key] as readonly unknown[];
-  const rest = list.filter((v) => itemsOf({ ...model, [key]: [v] } as MeshModel).find((i) => i.kind === kind)?.name !== name);
-  return { ...model, [key]: value === undefined ? rest : [...rest, value] };
-}
 
 /** Compile's resources, or the error it threw: either way what a proxy would get. */
 function output(model: MeshModel, node: string): string {

@@ -124,6 +124,22 @@ export function ingressCluster(ctx: CompileContext, listener: Listener): EnvoyRe
  * the node (no DNS service discovery); the caller reports why.
  */
 export function egressCluster(ctx: EnvoyContext, node: NodeItem, listener: Listener, transportSocket?: JsonObject): EnvoyResource | undefined {
+  // Keyed by every input buildEgressCluster reads (mesh items are immutable): a change elsewhere in the
+  // mesh leaves the node's item, and so its clusters, the same objects, which the xDS encoder knows by identity.
+  let byListener = egressClusters.get(node);
+  if (!byListener) egressClusters.set(node, (byListener = new WeakMap()));
+  let byRest = byListener.get(listener);
+  if (!byRest) byListener.set(listener, (byRest = new Map()));
+  const key = `${ctx.meshName}\0${ctx.meshIpPreference ?? ''}\0${transportSocket ? JSON.stringify(transportSocket) : ''}`;
+  if (byRest.has(key)) return byRest.get(key);
+  const cluster = buildEgressCluster(ctx, node, listener, transportSocket);
+  byRest.set(key, cluster);
+  return cluster;
+}
+
+const egressClusters = new WeakMap<NodeItem, WeakMap<Listener, Map<string, EnvoyResource | undefined>>>();
+
+function buildEgressCluster(ctx: EnvoyContext, node: NodeItem, listener: Listener, transportSocket: JsonObject | undefined): EnvoyResource | undefined {
   const dns = node.spec.serviceDiscovery?.dns;
   if (!dns) return undefined;
   const { port, protocol } = listener.portMapping;
