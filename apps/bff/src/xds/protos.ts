@@ -61,8 +61,20 @@ function requestWithNodeIdOnly(types: EnvoyTypes, message: 'DiscoveryRequest' | 
   return (buf) => type.toObject(type.decode(buf), toObjectOptions);
 }
 
-/** A grpc-js client constructor for ADS (tests and the benchmark's simulated proxies). */
+let adsClient: grpc.ServiceClientConstructor | undefined;
+
+/**
+ * A grpc-js client constructor for ADS (tests and the benchmark's simulated proxies), loaded once per
+ * thread: every client shares one set of protobufjs codecs, as one Envoy process shares its parser.
+ * Loaded per client, each would parse the protos (~30 ms) and generate its own decoder, never warm
+ * enough to be optimised, and the benchmark would measure its simulated proxies instead of the server.
+ */
 export function adsClientConstructor(): grpc.ServiceClientConstructor {
+  adsClient ??= loadAdsClientConstructor();
+  return adsClient;
+}
+
+function loadAdsClientConstructor(): grpc.ServiceClientConstructor {
   const pkg = protoLoader.loadSync(ADS_PROTO, { ...loaderOptions, includeDirs: protoIncludeDirs() });
   const ctor = lookupPath(grpc.loadPackageDefinition(pkg), 'envoy.service.discovery.v3.AggregatedDiscoveryService');
   if (typeof ctor !== 'function') throw new Error('ADS service not found in the Envoy protos');
