@@ -1,4 +1,4 @@
-import { indexMeshModel, type MeshIndex } from '../input/mesh-index';
+import { groupBy, indexMeshModel, type MeshIndex } from '../input/mesh-index';
 import type { MeshModel } from '../input/mesh-model';
 import type { Finding, FindingCategory, ResourceId, Severity } from './finding';
 
@@ -57,12 +57,7 @@ export interface AnalysisIndex extends MeshIndex {
 }
 
 export function indexForAnalysis(model: MeshModel): AnalysisIndex {
-  const gatewayRoutesByGateway = new Map<string, GatewayRouteItem[]>();
-  for (const r of model.gatewayRoutes) {
-    const list = gatewayRoutesByGateway.get(r.virtualGatewayName) ?? [];
-    list.push(r);
-    gatewayRoutesByGateway.set(r.virtualGatewayName, list);
-  }
+  const gatewayRoutesByGateway = groupBy(model.gatewayRoutes, (r) => r.virtualGatewayName);
   return { ...indexMeshModel(model), gateways: new Map(model.virtualGateways.map((g) => [g.virtualGatewayName, g])), gatewayRoutesByGateway };
 }
 

@@ -1,5 +1,6 @@
 // compileGateway(): the Envoy configuration of one virtual gateway's proxy. Pure and deterministic.
 import type { MeshModel } from '../input/mesh-model';
+import { groupBy } from '../input/mesh-index';
 import { accessLogs } from '../envoy/access-log';
 import { adsBootstrap, staticBootstrap } from '../envoy/bootstrap';
 import { indexModel } from '../envoy/context';
@@ -32,13 +33,7 @@ function portTaken(ctx: GatewayContext, port: number, index: number): boolean {
 }
 
 function routesByGateway(model: MeshModel): Map<string, GatewayRouteItem[]> {
-  const out = new Map<string, GatewayRouteItem[]>();
-  for (const r of model.gatewayRoutes) {
-    const list = out.get(r.virtualGatewayName) ?? [];
-    list.push(r);
-    out.set(r.virtualGatewayName, list);
-  }
-  return out;
+  return groupBy(model.gatewayRoutes, (r) => r.virtualGatewayName);
 }
 
 /** The Envoy resources and bootstrap for the proxy bound to `virtualGatewayName`. */

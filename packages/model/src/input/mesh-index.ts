@@ -10,13 +10,20 @@ export interface MeshIndex {
   routesByRouter: Map<string, RouteItem[]>;
 }
 
-export function indexMeshModel(model: MeshModel): MeshIndex {
-  const routesByRouter = new Map<string, RouteItem[]>();
-  for (const r of model.routes) {
-    const list = routesByRouter.get(r.virtualRouterName) ?? [];
-    list.push(r);
-    routesByRouter.set(r.virtualRouterName, list);
+/** Items by the name of their container (routes by router, gateway routes by gateway), in model order. */
+export function groupBy<T>(items: readonly T[], containerOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const key = containerOf(item);
+    const list = out.get(key);
+    if (list) list.push(item);
+    else out.set(key, [item]);
   }
+  return out;
+}
+
+export function indexMeshModel(model: MeshModel): MeshIndex {
+  const routesByRouter = groupBy(model.routes, (r) => r.virtualRouterName);
   return {
     nodes: new Map(model.virtualNodes.map((n) => [n.virtualNodeName, n])),
     routers: new Map(model.virtualRouters.map((r) => [r.virtualRouterName, r])),
