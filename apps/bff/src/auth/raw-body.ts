@@ -1,6 +1,7 @@
 // Reads the body once for both SigV4 and the handlers: the JSON parser as before, plus the exact bytes
 // as they arrived (still compressed when Content-Encoding says so), which the signature covers. A body
 // error waits until the request is authenticated, so an unauthenticated caller learns nothing from it.
+import type { IncomingMessage } from 'node:http';
 import express, { type Request, type RequestHandler } from 'express';
 import { maxBodyBytes } from '../appmesh/router';
 import { refuseDuplicateKeys } from '../http/duplicate-keys';
@@ -14,9 +15,81 @@ export const rawBodyOf = (req: Request): Buffer => rawBodies.get(req) ?? Buffer.
 const unreadable = new Set(['entity.too.large', 'encoding.unsupported', 'charset.unsupported']);
 const isUnreadable = (err: unknown) => typeof err === 'object' && err !== null && 'type' in err && typeof err.type === 'string' && unreadable.has(err.type);
 
+/** JSON as the SDKs and the CLI send it: UTF-8 (the charset body-parser assumes when none is named). */
+const plainJsonType = /^application\/(?:json|x-amz-json-1\.[01])\s*(?:;\s*charset=utf-8\s*)?$/i;
+
+/**
+ * The body's length when the request is the plain case body-parser would read as is: a Content-Length
+ * of 1 byte to the limit, no Transfer-Encoding, no compression, UTF-8 JSON or no Content-Type.
+ * Anything else (empty, chunked, compressed, another charset, over the limit) goes to body-parser.
+ */
+function plainBodyLength(req: IncomingMessage): number | undefined {
+  const h = req.headers;
+  if (h['transfer-encoding'] !== undefined) return undefined;
+  const encoding = h['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return undefined;
+  const type = h['content-type'];
+  if (type !== undefined && !plainJsonType.test(type)) return undefined;
+  const length = h['content-length'];
+  if (length === undefined || !/^[1-9]\d{0,6}$/.test(length)) return undefined;
+  const n = Number(length);
+  return n <= maxBodyBytes ? n : undefined;
+}
+
+/** An error of the kind body-parser raises (its `type` is what the error middleware maps to an answer). */
+function bodyReadError(err: Error, type: string): Error {
+  return Object.assign(err, { status: 400, statusCode: 400, expose: true, type });
+}
+
+/**
+ * body-parser's JSON parser for the plain case, without its stream machinery: the bytes, the duplicate
+ * key check over them (its `verify`), then JSON.parse of their UTF-8 text without a leading BOM (as
+ * iconv-lite decodes it). Its failures are body-parser's: same types, same messages.
+ */
+function readPlain(req: Request, length: number, done: (raw: Buffer, err?: unknown) => void): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let finished = false;
+  const finish = (err?: unknown) => {
+    if (finished) return;
+    finished = true;
+    req.off('data', onData).off('end', onEnd).off('aborted', onAborted).off('error', onError);
+    const raw = chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, Math.min(size, length));
+    done(raw, err);
+  };
+  const onData = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= length) chunks.push(chunk);
+  };
+  const onAborted = () => finish(bodyReadError(new Error('request aborted'), 'request.aborted'));
+  const onError = (err: Error) => finish(bodyReadError(err, 'request.aborted'));
+  const onEnd = () => {
+    if (size !== length) return finish(bodyReadError(new Error('request size did not match content length'), 'request.size.invalid'));
+    const raw = chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, size);
+    try {
+      refuseDuplicateKeys(req, undefined, raw);
+      const text = raw.toString('utf8');
+      req.body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
+      finish();
+    } catch (err) {
+      // The duplicate key check's BadRequestError is its own answer; JSON.parse's SyntaxError is a parse failure.
+      finish(err instanceof SyntaxError ? bodyReadError(err, 'entity.parse.failed') : err);
+    }
+  };
+  req.on('data', onData).on('end', onEnd).on('aborted', onAborted).on('error', onError);
+}
+
 export function readBody(): RequestHandler {
   const json = express.json({ limit: maxBodyBytes, type: () => true, strict: false, verify: refuseDuplicateKeys });
   return (req, res, next) => {
+    const settle = (raw: Buffer, err?: unknown) => {
+      rawBodies.set(req, raw);
+      if (err !== undefined && isUnreadable(err)) return next(err);
+      if (err !== undefined) bodyErrors.set(req, err);
+      next();
+    };
+    const length = plainBodyLength(req);
+    if (length !== undefined) return readPlain(req, length, settle);
     const chunks: Buffer[] = [];
     let size = 0;
     // Registered before the parser starts reading, so both see every chunk.
@@ -27,10 +100,7 @@ export function readBody(): RequestHandler {
     req.on('data', tap);
     json(req, res, (err?: unknown) => {
       req.off('data', tap);
-      rawBodies.set(req, Buffer.concat(chunks));
-      if (err !== undefined && isUnreadable(err)) return next(err);
-      if (err !== undefined) bodyErrors.set(req, err);
-      next();
+      settle(Buffer.concat(chunks), err);
     });
   };
 }
