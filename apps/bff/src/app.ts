@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import { fastReads } from './appmesh/fast-read';
+import { fastWrites } from './appmesh/fast-write';
 import { appMeshOperations, appMeshRouter } from './appmesh/router';
 import { appMeshAccess, consoleAccess } from './auth/access';
 import { createAuthContext } from './auth/auth-context';
@@ -60,10 +61,14 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', consoleRouter(ctx, deps.extraRoutes, deps.xdsCredentials));
   if (deps.config.webDist) app.use(serveWebApp(deps.config.webDist));
   app.use(errorMiddleware(ctx.logger));
-  // Signed App Mesh reads that succeed are answered before Express dispatches at all, checked exactly
-  // as the stack above checks them (see fast-read.ts); every other request goes through Express as is.
-  const reads = fastReads(ctx, auth, answersHost(deps.config.allowedHosts ?? []), deps.metrics);
+  // Signed App Mesh reads that succeed, and signed writes that pass every check, are answered before
+  // Express dispatches at all, checked exactly as the stack above checks them (see fast-read.ts and
+  // fast-write.ts); every other request goes through Express as is.
+  const hosts = answersHost(deps.config.allowedHosts ?? []);
+  const reads = fastReads(ctx, auth, hosts, deps.metrics);
+  const writes = fastWrites(ctx, auth, hosts, deps.metrics);
   const dispatch = (app as unknown as { handle: Dispatch }).handle.bind(app);
-  (app as unknown as { handle: Dispatch }).handle = (req, res, callback) => reads(req, res, () => dispatch(req, res, callback));
+  (app as unknown as { handle: Dispatch }).handle = (req, res, callback) =>
+    reads(req, res, () => writes(req, res, () => dispatch(req, res, callback)));
   return app;
 }

@@ -8,8 +8,15 @@ import { refuseDuplicateKeys } from '../http/duplicate-keys';
 
 const rawBodies = new WeakMap<Request, Buffer>();
 const bodyErrors = new WeakMap<Request, unknown>();
+/** Bodies read before Express (fast-write.ts), with the error reading them ended in, if any. */
+const readBefore = new WeakMap<IncomingMessage, { raw: Buffer; err: unknown }>();
 
 export const rawBodyOf = (req: Request): Buffer => rawBodies.get(req) ?? Buffer.alloc(0);
+
+/** Hands a body read before Express to readBody, which then settles with it instead of reading. */
+export function bodyReadBefore(req: IncomingMessage, raw: Buffer, err: unknown): void {
+  readBefore.set(req, { raw, err });
+}
 
 /** Errors raised before the whole body was read: there are no bytes a signature could be checked over. */
 const unreadable = new Set(['entity.too.large', 'encoding.unsupported', 'charset.unsupported']);
@@ -23,7 +30,7 @@ const plainJsonType = /^application\/(?:json|x-amz-json-1\.[01])\s*(?:;\s*charse
  * of 1 byte to the limit, no Transfer-Encoding, no compression, UTF-8 JSON or no Content-Type.
  * Anything else (empty, chunked, compressed, another charset, over the limit) goes to body-parser.
  */
-function plainBodyLength(req: IncomingMessage): number | undefined {
+export function plainBodyLength(req: IncomingMessage): number | undefined {
   const h = req.headers;
   if (h['transfer-encoding'] !== undefined) return undefined;
   const encoding = h['content-encoding'];
@@ -46,7 +53,7 @@ function bodyReadError(err: Error, type: string): Error {
  * key check over them (its `verify`), then JSON.parse of their UTF-8 text without a leading BOM (as
  * iconv-lite decodes it). Its failures are body-parser's: same types, same messages.
  */
-function readPlain(req: Request, length: number, done: (raw: Buffer, err?: unknown) => void): void {
+export function readPlain(req: IncomingMessage & { body?: unknown }, length: number, done: (raw: Buffer, err?: unknown) => void): void {
   const chunks: Buffer[] = [];
   let size = 0;
   let finished = false;
@@ -66,15 +73,16 @@ function readPlain(req: Request, length: number, done: (raw: Buffer, err?: unkno
   const onEnd = () => {
     if (size !== length) return finish(bodyReadError(new Error('request size did not match content length'), 'request.size.invalid'));
     const raw = chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, size);
+    let failure: unknown;
     try {
       refuseDuplicateKeys(req, undefined, raw);
       const text = raw.toString('utf8');
       req.body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
-      finish();
     } catch (err) {
       // The duplicate key check's BadRequestError is its own answer; JSON.parse's SyntaxError is a parse failure.
-      finish(err instanceof SyntaxError ? bodyReadError(err, 'entity.parse.failed') : err);
+      failure = err instanceof SyntaxError ? bodyReadError(err, 'entity.parse.failed') : err;
     }
+    finish(failure);
   };
   req.on('data', onData).on('end', onEnd).on('aborted', onAborted).on('error', onError);
 }
@@ -88,6 +96,8 @@ export function readBody(): RequestHandler {
       if (err !== undefined) bodyErrors.set(req, err);
       next();
     };
+    const before = readBefore.get(req);
+    if (before) return settle(before.raw, before.err);
     const length = plainBodyLength(req);
     if (length !== undefined) return readPlain(req, length, settle);
     const chunks: Buffer[] = [];

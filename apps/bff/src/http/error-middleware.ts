@@ -47,19 +47,21 @@ export function sendError(res: Parameters<RequestHandler>[1], err: ApiError): vo
     .json({ message: err.message, ...err.detail });
 }
 
+/** The App Mesh error a thrown error is answered with; anything unforeseen is logged and becomes a 500. */
+export function answerFor(err: unknown, req: { method: string; path: string; contentEncoding: string | undefined }, logger: Logger): ApiError {
+  const known = err instanceof ApiError ? err : (bodyParserError(err) ?? requestReadError(err, req.contentEncoding));
+  if (known) return known;
+  logger.error('unhandled error', { method: req.method, path: req.path, error: err instanceof Error ? err.stack : String(err) });
+  return new InternalServerError('internal error; the server log has details');
+}
+
 export function errorMiddleware(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
     if (res.headersSent) {
       next(err);
       return;
     }
-    const known = err instanceof ApiError ? err : (bodyParserError(err) ?? requestReadError(err, req.get('content-encoding')?.toLowerCase()));
-    if (known) {
-      sendError(res, known);
-      return;
-    }
-    logger.error('unhandled error', { method: req.method, path: req.path, error: err instanceof Error ? err.stack : String(err) });
-    sendError(res, new InternalServerError('internal error; the server log has details'));
+    sendError(res, answerFor(err, { method: req.method, path: req.path, contentEncoding: req.get('content-encoding')?.toLowerCase() }, logger));
   };
 }
 
