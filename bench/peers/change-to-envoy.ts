@@ -7,7 +7,7 @@
 // signing is the client's work, printed on its own line, not counted in either side's time.
 // meshwright's xDS runs over TLS with the bootstrap's client certificate (XDS_INSECURE=1: plaintext);
 // the go-control-plane peer speaks plaintext, so its Envoy gets the same bootstrap without the TLS socket.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,23 @@ const SERVICES = Number(process.env.SERVICES ?? 30);
 // Only text readouts are scanned, so a poll costs Envoy's main thread little (it applies xDS there too).
 const POLL_QUERY = process.env.POLL_QUERY ?? 'type=TextReadouts&';
 const fmtLoad = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+/**
+ * CPU time a process has run, all its threads, in ms (the kernel's per-thread run time, ns exact):
+ * per change it survives a busy machine, where wall-clock figures do not.
+ */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  let ns = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return ns / 1e6;
+}
 
 /** How long signing each meshwright change took (before its clock started). */
 const signing: number[] = [];
@@ -97,6 +114,9 @@ interface Side {
   /** Changes sent so far: their parity picks the next weights. */
   sent: number;
   times: number[];
+  /** The control plane's process, and the CPU ms it ran during the counted blocks. */
+  pid: number | undefined;
+  cpu: number;
 }
 
 async function main(): Promise<void> {
@@ -154,14 +174,14 @@ async function main(): Promise<void> {
     // Weights alternate 20/80 and 80/20 from the seeded 80/20, so every change is a real change.
     const weightsAt = (i: number): [number, number] => (i % 2 === 0 ? [20, 80] : [80, 20]);
     const sides: Side[] = [
-      { name: 'meshwright', envoy: envoyA, stat: await findVersionStat(a.adminPort, routeName), version: '', sent: 0, times: [],
+      { name: 'meshwright', envoy: envoyA, pid: mw.child.pid, cpu: 0, stat: await findVersionStat(a.adminPort, routeName), version: '', sent: 0, times: [],
         prepare: async (i) => {
           const t = performance.now();
           const signed = await meshwrightWeights(mw.url, weightsAt(i));
           signing.push(performance.now() - t);
           return () => http(...signed);
         } },
-      { name: 'go-control-plane', envoy: envoyB, stat: await findVersionStat(b.adminPort, routeName), version: '', sent: 0, times: [],
+      { name: 'go-control-plane', envoy: envoyB, pid: peer.child.pid, cpu: 0, stat: await findVersionStat(b.adminPort, routeName), version: '', sent: 0, times: [],
         prepare: async (i) => {
           const body = JSON.stringify({ [clusters[0] ?? '']: weightsAt(i)[0], [clusters[1] ?? '']: weightsAt(i)[1] });
           return () => http(`${peer.controlUrl}/weights`, 'PUT', body);
@@ -179,6 +199,7 @@ async function main(): Promise<void> {
       const side = sides[block % 2];
       if (!side) continue;
       const counted = block >= 2;
+      const cpuBefore = cpuMs(side.pid);
       for (let i = 0; i < BLOCK; i++) {
         const send = await side.prepare(side.sent++);
         const { ms, version } = await timeChange(send, side.envoy.adminPort, side.stat, side.version);
@@ -187,12 +208,15 @@ async function main(): Promise<void> {
         // Let the ACK and its bookkeeping finish before the next change.
         await new Promise((r) => setTimeout(r, 20));
       }
+      if (counted) side.cpu += cpuMs(side.pid) - cpuBefore;
     }
 
     console.log(`change -> applied in Envoy (version_text polled back to back), ${BLOCKS} blocks of ${BLOCK} alternating:`);
     for (const s of sides) {
       console.log(`  ${s.name.padEnd(17)} p50 ${pct(s.times, 50).toFixed(2)} ms  p90 ${pct(s.times, 90).toFixed(2)} ms  p99 ${pct(s.times, 99).toFixed(2)} ms  (n=${s.times.length})`);
     }
+    const cpuPerChange = sides.map((s) => (s.cpu / s.times.length) * 1000);
+    console.log(`  control plane CPU per change (all threads, the change, its push and the ACK): meshwright ${cpuPerChange[0]?.toFixed(0)} µs, go-control-plane ${cpuPerChange[1]?.toFixed(0)} µs`);
     const [m, g] = sides.map((s) => s.times);
     if (m && g) {
       const r = (p: number) => (pct(m, p) / pct(g, p)).toFixed(2);
