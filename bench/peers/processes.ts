@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEST_ACCESS_KEY_ID, TEST_SECRET_ACCESS_KEY } from '../../testkit/bff';
+import { compiledServer } from '../compiled-server';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -37,14 +38,20 @@ export interface Meshwright {
   xdsPort: number;
 }
 
-/** `apps/bff/src/server.ts` as `npm start` runs it, on a fresh SQLite DATA_DIR; `cpuProfDir` adds --cpu-prof. */
+/**
+ * The server as `npm start` runs it (the compiled bundle, see bench/compiled-server.ts; MW_BENCH_TSX=1
+ * runs apps/bff/src/server.ts through tsx instead), on a fresh SQLite DATA_DIR; `cpuProfDir` adds --cpu-prof.
+ */
 export async function startMeshwright(dataDir: string, cpuProfDir?: string): Promise<Meshwright> {
   const prof = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
-  const child = spawn(process.execPath, [...prof, '--import', 'tsx', 'apps/bff/src/server.ts'], {
+  const compiled = process.env.MW_BENCH_TSX === '1' ? undefined : await compiledServer();
+  const entry = compiled ? ['--enable-source-maps', compiled.path] : ['--import', 'tsx', 'apps/bff/src/server.ts'];
+  const child = spawn(process.execPath, [...prof, ...entry], {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', XDS_PORT: '0', MESHWRIGHT_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID, MESHWRIGHT_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  child.once('exit', () => compiled?.remove());
   const m = await readyLine(child, /ready on (http:\/\/[\d.]+:\d+).*xDS [\d.]+:(\d+)/, 'meshwright');
   return { child, url: m[1] ?? '', xdsPort: Number(m[2]) };
 }

@@ -1,0 +1,20 @@
+// The server as `npm start` runs it: the esbuild bundle of apps/bff/src (scripts/build-server.mjs),
+// built afresh for each benchmark run into apps/bff/dist/bench-<pid>/ (inside the checkout, so the
+// bundle resolves npm packages as the real one does). Benchmarks time this, not the TypeScript run
+// through tsx: tsx keeps function names by wrapping every closure as it is made, work the
+// production server never does.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** Builds the bundle; returns its path and how to remove it. */
+export async function compiledServer(): Promise<{ path: string; remove: () => void }> {
+  const { buildServer } = (await import(join(repoRoot, 'scripts/build-server.mjs'))) as { buildServer: (out: string) => Promise<void> };
+  const dir = join(repoRoot, 'apps/bff/dist', `bench-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'server.mjs');
+  await buildServer(path);
+  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
