@@ -2,10 +2,11 @@
 // built afresh for each benchmark run into apps/bff/dist/bench-<pid>/ (inside the checkout, so the
 // bundle resolves npm packages as the real one does). Benchmarks time this, not the TypeScript run
 // through tsx: tsx keeps function names by wrapping every closure as it is made, work the
-// production server never does.
+// production server never does. compiledModule does the same for code a benchmark runs in its own
+// process (the control plane of bench/xds.ts), with the build's settings.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -17,4 +18,21 @@ export async function compiledServer(): Promise<{ path: string; remove: () => vo
   const path = join(dir, 'server.mjs');
   await buildServer(path);
   return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * `entry` (a TypeScript file of this checkout) bundled as the server is and imported: the module
+ * as the compiled server would run it. The bundle is removed once it is loaded.
+ */
+export async function compiledModule<T>(entry: string): Promise<T> {
+  const { buildBundle } = (await import(join(repoRoot, 'scripts/build-server.mjs'))) as { buildBundle: (entry: string, out: string) => Promise<void> };
+  const dir = join(repoRoot, 'apps/bff/dist', `bench-module-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, 'module.mjs');
+  try {
+    await buildBundle(join(repoRoot, entry), outfile);
+    return (await import(pathToFileURL(outfile).href)) as T;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

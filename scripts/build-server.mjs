@@ -39,8 +39,13 @@ const externalPackages = {
 
 /** `outfile`: where the bundle goes (tests build into a temporary folder). */
 export async function buildServer(outfile = serverOut) {
+  await buildBundle(serverEntry, outfile);
+}
+
+/** Any entry of this checkout bundled as the server is (benchmarks load their in-process control plane so). */
+export async function buildBundle(entry, outfile) {
   await build({
-    entryPoints: [serverEntry],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
