@@ -6,7 +6,8 @@
 // meshwright's request is SigV4-signed first, as the AWS CLI or an SDK signs before it sends; the
 // signing is the client's work, printed on its own line, not counted in either side's time.
 // meshwright's xDS runs over TLS with the bootstrap's client certificate (XDS_INSECURE=1: plaintext);
-// the go-control-plane peer speaks plaintext, so its Envoy gets the same bootstrap without the TLS socket.
+// the go-control-plane peer then serves mutual TLS too, with a server certificate from meshwright's CA
+// and client certificates verified against it, so both Envoys run the very same bootstrap.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
@@ -16,7 +17,8 @@ import { parse, stringify } from 'yaml';
 import { TEST_CREDENTIALS } from '../../testkit/bff';
 import { startEnvoy, type RunningEnvoy } from '../../testkit/envoy';
 import { signedHeaders } from '../../testkit/sign';
-import { buildPeer, freePort, startMeshwright, startPeer, stopProcess, type Meshwright, type Peer } from './processes';
+import { loadOrCreateCa } from '../../apps/bff/src/xds/tls/ca-files';
+import { buildPeer, freePort, startMeshwright, startPeer, stopProcess, type Meshwright, type Peer, type PeerTls } from './processes';
 import { meshwrightWeights, seedMesh } from './seed';
 import { resourcesOf, weightedRoute } from './config-dump';
 
@@ -59,6 +61,16 @@ function http(url: string, method = 'GET', body?: string, headers?: Record<strin
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** A server certificate for 127.0.0.1 from meshwright's CA (in its DATA_DIR), as meshwright's xDS port has. */
+async function peerTls(dataDir: string, dir: string): Promise<PeerTls> {
+  const { ca, certFile } = await loadOrCreateCa({ dataDir }, new Date());
+  const now = Date.now();
+  const server = await ca.issue({ commonName: '127.0.0.1', usage: 'server', ips: ['127.0.0.1'], notBefore: new Date(now - 3_600_000), notAfter: new Date(now + 86_400_000) });
+  writeFileSync(join(dir, 'peer.crt'), server.certPem);
+  writeFileSync(join(dir, 'peer.key'), server.keyPem, { mode: 0o600 });
+  return { certFile: join(dir, 'peer.crt'), keyFile: join(dir, 'peer.key'), clientCaFile: certFile };
 }
 
 /** The route config's version as Envoy last applied it (a text readout stat). */
@@ -141,12 +153,11 @@ async function main(): Promise<void> {
     if (res.status !== 200) throw new Error(`envoy-config answered ${res.status}: ${res.body}`);
     type Bootstrap = { admin: { address: { socket_address: { port_value: number } } }; static_resources: { clusters: { name: string; transport_socket?: unknown }[] } };
     const xdsTls = (parse(res.body) as Bootstrap).static_resources.clusters.some((c) => c.name === 'xds_cluster' && c.transport_socket !== undefined);
-    console.log(`meshwright xDS: ${xdsTls ? 'TLS with a client certificate' : 'plaintext (XDS_INSECURE=1)'}; go-control-plane peer: plaintext`);
-    const bootstrapFor = async (xdsPort: number, plaintext = false) => {
+    console.log(`xDS of both: ${xdsTls ? 'mutual TLS (the bootstrap\'s client certificate, verified against meshwright\'s CA)' : 'plaintext (XDS_INSECURE=1)'}`);
+    const bootstrapFor = async (xdsPort: number) => {
       const b = parse(res.body.replaceAll(`port_value: ${mw.xdsPort}\n`, `port_value: ${xdsPort}\n`)) as Bootstrap;
       const adminPort = await freePort();
       b.admin.address.socket_address.port_value = adminPort;
-      if (plaintext) for (const c of b.static_resources.clusters) if (c.name === 'xds_cluster') delete c.transport_socket;
       return { yaml: stringify(b), adminPort };
     };
     const nodeId = (parse(res.body) as { node: { id: string } }).node.id;
@@ -165,9 +176,9 @@ async function main(): Promise<void> {
     })();
     const resources = resourcesOf(await dumpA(), await Promise.all([freePort(), freePort(), freePort()]));
     writeFileSync(join(dir, 'resources.json'), JSON.stringify(resources));
-    const peer: Peer = await startPeer(bin, join(dir, 'resources.json'), nodeId);
+    const peer: Peer = await startPeer(bin, join(dir, 'resources.json'), nodeId, xdsTls ? await peerTls(join(dir, 'data'), dir) : undefined);
     started.push({ stop: () => stopProcess(peer.child) });
-    const b = await bootstrapFor(peer.xdsPort, true);
+    const b = await bootstrapFor(peer.xdsPort);
     const envoyB = await startEnvoy(b.yaml, b.adminPort);
     started.push(envoyB);
 

@@ -71,9 +71,17 @@ export interface Peer {
   controlUrl: string;
 }
 
+/** PEM files for the peer's ADS over mutual TLS: its server certificate and the CA client certificates chain to. */
+export interface PeerTls {
+  certFile: string;
+  keyFile: string;
+  clientCaFile: string;
+}
+
 /** The peer exits when its stdin closes, so it cannot outlive this process. */
-export async function startPeer(bin: string, resourcesFile: string, nodeId: string): Promise<Peer> {
-  const child = spawn(bin, ['-resources', resourcesFile, '-node', nodeId], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function startPeer(bin: string, resourcesFile: string, nodeId: string, tls?: PeerTls): Promise<Peer> {
+  const tlsFlags = tls ? ['-tls-cert', tls.certFile, '-tls-key', tls.keyFile, '-client-ca', tls.clientCaFile] : [];
+  const child = spawn(bin, ['-resources', resourcesFile, '-node', nodeId, ...tlsFlags], { stdio: ['pipe', 'pipe', 'inherit'] });
   const m = await readyLine(child, /ready xds=(\d+) control=(\d+)/, 'go-control-plane peer');
   return { child, xdsPort: Number(m[1]), controlUrl: `http://127.0.0.1:${m[2]}` };
 }

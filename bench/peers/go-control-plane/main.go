@@ -7,6 +7,8 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -24,6 +26,7 @@ import (
 	cachev3 "github.com/envoyproxy/go-control-plane/pkg/cache/v3"
 	serverv3 "github.com/envoyproxy/go-control-plane/pkg/server/v3"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
 	"google.golang.org/grpc/keepalive"
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
@@ -117,11 +120,31 @@ func (p *peer) setWeights(weights map[string]uint32) (int, error) {
 	return p.version + 1, p.publish()
 }
 
+// mutualTLS: the server certificate, and client certificates required and verified against the CA.
+func mutualTLS(certFile, keyFile, caFile string) (credentials.TransportCredentials, error) {
+	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+	if err != nil {
+		return nil, fmt.Errorf("server certificate: %w", err)
+	}
+	caPem, err := os.ReadFile(caFile)
+	if err != nil {
+		return nil, fmt.Errorf("client CA: %w", err)
+	}
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(caPem) {
+		return nil, fmt.Errorf("client CA %s: no certificate in it", caFile)
+	}
+	return credentials.NewTLS(&tls.Config{Certificates: []tls.Certificate{cert}, ClientCAs: pool, ClientAuth: tls.RequireAndVerifyClientCert, MinVersion: tls.VersionTLS12}), nil
+}
+
 func main() {
 	file := flag.String("resources", "", "JSON file with listeners, routes and clusters (Any JSON, with @type)")
 	node := flag.String("node", "", "the Envoy node id to serve")
 	xdsAddr := flag.String("xds", "127.0.0.1:0", "ADS listen address")
 	controlAddr := flag.String("control", "127.0.0.1:0", "control HTTP listen address")
+	tlsCert := flag.String("tls-cert", "", "server certificate (PEM): serve ADS over TLS, as meshwright does")
+	tlsKey := flag.String("tls-key", "", "the server certificate's key (PEM)")
+	clientCA := flag.String("client-ca", "", "CA (PEM) every client certificate must chain to (mutual TLS, as meshwright's)")
 	flag.Parse()
 
 	raw, err := os.ReadFile(*file)
@@ -151,11 +174,19 @@ func main() {
 	}
 
 	// The gRPC settings of go-control-plane's own example server.
-	grpcServer := grpc.NewServer(
+	options := []grpc.ServerOption{
 		grpc.MaxConcurrentStreams(1000000),
 		grpc.KeepaliveParams(keepalive.ServerParameters{Time: 30e9, Timeout: 5e9}),
 		grpc.KeepaliveEnforcementPolicy(keepalive.EnforcementPolicy{MinTime: 30e9, PermitWithoutStream: true}),
-	)
+	}
+	if *tlsCert != "" {
+		creds, err := mutualTLS(*tlsCert, *tlsKey, *clientCA)
+		if err != nil {
+			log.Fatal(err)
+		}
+		options = append(options, grpc.Creds(creds))
+	}
+	grpcServer := grpc.NewServer(options...)
 	discoverygrpc.RegisterAggregatedDiscoveryServiceServer(grpcServer, serverv3.NewServer(context.Background(), p.cache, nil))
 	xl, err := net.Listen("tcp", *xdsAddr)
 	if err != nil {
