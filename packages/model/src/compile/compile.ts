@@ -1,13 +1,14 @@
-// compile(): the Envoy configuration of one virtual node's proxy. Pure and deterministic.
+// compile(): the Envoy configuration of one virtual node's proxy. Pure and deterministic: pieces of
+// output kept from earlier runs (node-compile.ts) are handed back only where a cold compile would
+// build the same.
+import type { MeshIndex } from '../input/mesh-index';
 import type { MeshModel } from '../input/mesh-model';
-import { accessLogs } from '../envoy/access-log';
 import { adsBootstrap, staticBootstrap } from '../envoy/bootstrap';
-import { indexModel, type CompileContext } from '../envoy/context';
-import { Diagnostics, type CompileDiagnostic } from '../envoy/diagnostics';
-import { compileEgress, compileIngress } from '../envoy/listener';
+import { indexModel } from '../envoy/context';
+import type { CompileDiagnostic } from '../envoy/diagnostics';
 import { byString, type EnvoyResource, type JsonObject } from '../envoy/json';
 import { resolveOptions, type CompileOptions } from '../envoy/options';
-import { resolveProxy } from '../resolve/resolve';
+import { compileNode, type NodeOutput } from './node-compile';
 
 export interface EnvoyResources {
   /** Sorted by name. Served over CDS first (make-before-break). */
@@ -33,9 +34,31 @@ export class UnknownVirtualNodeError extends Error {
   }
 }
 
+// One index per model object: models are immutable, and every node of a mesh shares it.
+const indexes = new WeakMap<MeshModel, MeshIndex>();
+export function sharedIndex(model: MeshModel): MeshIndex {
+  let index = indexes.get(model);
+  if (!index) indexes.set(model, (index = indexModel(model)));
+  return index;
+}
+
+/** The node's resources, diagnostics and reads; throws UnknownVirtualNodeError for a name the mesh lacks. */
+export function compileResources(model: MeshModel, index: MeshIndex, virtualNodeName: string, options: CompileOptions): NodeOutput {
+  const self = index.nodes.get(virtualNodeName);
+  if (!self) throw new UnknownVirtualNodeError(virtualNodeName, model.mesh.meshName);
+  return compileNode(model, index, self, options);
+}
+
+function withBootstrap(model: MeshModel, index: MeshIndex, virtualNodeName: string, options: CompileOptions): CompileResult {
+  const { resources, diagnostics } = compileResources(model, index, virtualNodeName, options);
+  const opts = resolveOptions(options);
+  const input = { meshName: model.mesh.meshName, nodeName: virtualNodeName, opts, listeners: resources.listeners, clusters: resources.clusters };
+  return { resources, bootstrap: opts.mode === 'ads' ? adsBootstrap(input) : staticBootstrap(input), diagnostics };
+}
+
 /** The Envoy resources and bootstrap for the proxy bound to `virtualNodeName`. */
 export function compile(model: MeshModel, virtualNodeName: string, options: CompileOptions = {}): CompileResult {
-  return compileIndexed(model, indexModel(model), virtualNodeName, options);
+  return withBootstrap(model, sharedIndex(model), virtualNodeName, options);
 }
 
 /**
@@ -43,40 +66,7 @@ export function compile(model: MeshModel, virtualNodeName: string, options: Comp
  * costs 1,000 small compiles rather than 1,000 re-reads of the whole mesh.
  */
 export function compileAll(model: MeshModel, options: CompileOptions = {}): Map<string, CompileResult> {
-  const index = indexModel(model);
+  const index = sharedIndex(model);
   const names = [...index.nodes.keys()].sort(byString);
-  return new Map(names.map((name) => [name, compileIndexed(model, index, name, options)]));
-}
-
-export function compileIndexed(model: MeshModel, index: ReturnType<typeof indexModel>, virtualNodeName: string, options: CompileOptions): CompileResult {
-  const self = index.nodes.get(virtualNodeName);
-  if (!self) throw new UnknownVirtualNodeError(virtualNodeName, model.mesh.meshName);
-  const opts = resolveOptions(options);
-  const plan = resolveProxy(index, self);
-  const diag = new Diagnostics();
-  // What the resolver could not resolve is left out of the config and reported once, under its code.
-  for (const u of plan.unresolved) diag.add(u);
-  const ctx: CompileContext = {
-    ...index,
-    meshName: model.mesh.meshName,
-    self,
-    plan,
-    opts,
-    diag,
-    clusters: new Map(),
-    meshIpPreference: model.mesh.spec.serviceDiscovery?.ipPreference,
-    meshEgressFilter: model.mesh.spec.egressFilter?.type ?? 'DROP_ALL',
-    accessLog: accessLogs(self.spec),
-  };
-  const ingress = compileIngress(ctx);
-  const egress = compileEgress(ctx);
-  const clusters = [...ingress.clusters, ...egress.clusters, ...ctx.clusters.values()].sort((a, b) => byString(a.name, b.name));
-  const listeners = [...ingress.listeners, ...egress.listeners];
-  const routes = [...ingress.routes, ...egress.routes].sort((a, b) => byString(a.name, b.name));
-  const input = { meshName: ctx.meshName, nodeName: virtualNodeName, opts, listeners, clusters };
-  return {
-    resources: { clusters, listeners, routes },
-    bootstrap: opts.mode === 'ads' ? adsBootstrap(input) : staticBootstrap(input),
-    diagnostics: ctx.diag.list(),
-  };
+  return new Map(names.map((name) => [name, withBootstrap(model, index, name, options)]));
 }

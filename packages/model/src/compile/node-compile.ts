@@ -1,0 +1,183 @@
+// One virtual node's compile, assembled from pieces kept between runs, so a change rebuilds only the
+// output it can alter and hands back the very same objects for the rest (the xDS encoder knows them by
+// identity). What is built from the node's own item (ingress listener, clusters and routes, its backend
+// list, the egress filter's clusters) is kept per node item and options; each backend service's part
+// (backend-part.ts) is kept while the items it read are unchanged; the egress route configuration is
+// rebuilt only when a part's virtual hosts changed, the egress listeners only when what they take from
+// the parts did. Replaying kept diagnostics in build order makes the result equal a cold compile's.
+import type { MeshIndex } from '../input/mesh-index';
+import type { MeshModel } from '../input/mesh-model';
+import { accessLogs } from '../envoy/access-log';
+import { allowAllCluster } from '../envoy/cluster';
+import type { CompileContext, NodeItem } from '../envoy/context';
+import { DiagnosticLog, Diagnostics, type CompileDiagnostic, type DiagnosticSink } from '../envoy/diagnostics';
+import { passthroughCluster } from '../envoy/egress-passthrough';
+import { byString, type EnvoyResource, type JsonValue } from '../envoy/json';
+import { compileIngress, egressListeners, type ListenerOutput } from '../envoy/listener';
+import { resolveOptions, type CompileOptions } from '../envoy/options';
+import { egressRouteConfig } from '../envoy/route-config';
+import { TargetClusters } from '../envoy/target-cluster';
+import { Problems, backendEntries, backendMissing, ingressPorts, type BackendEntry } from '../resolve/resolve';
+import type { Unresolved } from '../resolve/plan';
+import { backendPart, replayPart, type BackendPart, type PartEnv } from './backend-part';
+
+/** Envoy resources of one proxy, each list as compile returns it. */
+export interface NodeResources {
+  clusters: EnvoyResource[];
+  listeners: EnvoyResource[];
+  routes: EnvoyResource[];
+}
+
+/** A node's compile without its bootstrap, and the read keys of what it read of the mesh. */
+export interface NodeOutput {
+  resources: NodeResources;
+  diagnostics: CompileDiagnostic[];
+  reads: ReadonlySet<string>;
+}
+
+interface NodeEnv extends PartEnv {
+  meshEgressFilter: CompileContext['meshEgressFilter'];
+  /** The env as text, egress filter included: what a node's kept pieces are built with. */
+  nodeKey: string;
+}
+
+/** The last run's output and the pieces it was assembled from. */
+interface LastRun {
+  parts: (BackendPart | undefined)[];
+  routes: EnvoyResource;
+  listeners: EnvoyResource[];
+  listenerLog: CompileDiagnostic[];
+  clusters: EnvoyResource[];
+  output: NodeOutput;
+}
+
+/** What a node's compile keeps: everything built from the node's item alone, and its last run. */
+interface NodeMemo {
+  accessLog: JsonValue[] | undefined;
+  ingressProblems: Unresolved[];
+  ingress: ListenerOutput;
+  ingressLog: CompileDiagnostic[];
+  backends: BackendEntry[];
+  allowAll: { cluster: EnvoyResource; passthrough: EnvoyResource } | undefined;
+  last: LastRun | undefined;
+}
+
+function environment(model: MeshModel, options: CompileOptions): NodeEnv {
+  const opts = resolveOptions(options);
+  const meshName = model.mesh.meshName;
+  const meshIpPreference = model.mesh.spec.serviceDiscovery?.ipPreference;
+  const meshEgressFilter = model.mesh.spec.egressFilter?.type ?? 'DROP_ALL';
+  const key = `${meshName}\0${meshIpPreference ?? ''}\0${JSON.stringify(opts)}`;
+  return { opts, meshName, meshIpPreference, meshEgressFilter, key, nodeKey: `${key}\0${meshEgressFilter}` };
+}
+
+function context(self: NodeItem, env: NodeEnv, accessLog: JsonValue[] | undefined, diag: DiagnosticSink): CompileContext {
+  const { meshName, opts, meshIpPreference, meshEgressFilter } = env;
+  return { meshName, self, opts, diag, meshIpPreference, meshEgressFilter, accessLog };
+}
+
+function buildMemo(self: NodeItem, env: NodeEnv): NodeMemo {
+  const p = new Problems();
+  const ports = ingressPorts(p, self);
+  const log = new DiagnosticLog();
+  const accessLog = accessLogs(self.spec);
+  const ingress = compileIngress(context(self, env, accessLog, log), ports);
+  const allowAll = env.meshEgressFilter === 'ALLOW_ALL' ? { cluster: allowAllCluster(env), passthrough: passthroughCluster(env) } : undefined;
+  return { accessLog, ingressProblems: p.list, ingress, ingressLog: log.items, backends: backendEntries(self), allowAll, last: undefined };
+}
+
+// Node items are immutable (a write replaces the item it changes), so what is built from one holds for as long as it lives.
+const memos = new WeakMap<NodeItem, Map<string, NodeMemo>>();
+
+function memoOf(self: NodeItem, env: NodeEnv): NodeMemo {
+  let byKey = memos.get(self);
+  if (!byKey) memos.set(self, (byKey = new Map()));
+  let memo = byKey.get(env.nodeKey);
+  if (!memo) byKey.set(env.nodeKey, (memo = buildMemo(self, env)));
+  return memo;
+}
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const byName = (a: EnvoyResource, b: EnvoyResource) => byString(a.name, b.name);
+
+/** The diagnostics in the order a cold build meets them (the resolver's problems, then the builders'), and the target clusters. */
+function diagnose(index: MeshIndex, self: NodeItem, memo: NodeMemo, parts: (BackendPart | undefined)[], listenerLog: CompileDiagnostic[]) {
+  const selfId = { kind: 'virtualNode' as const, name: self.virtualNodeName };
+  const diag = new Diagnostics();
+  for (const u of memo.ingressProblems) diag.add(u);
+  memo.backends.forEach((b, i) => {
+    const part = parts[i];
+    if (part) for (const u of part.problems) diag.add(u);
+    else {
+      const p = new Problems();
+      backendMissing(index, p, selfId, b.name, b.path);
+      for (const u of p.list) diag.add(u);
+    }
+  });
+  for (const u of memo.ingressLog) diag.add(u);
+  const targets = new TargetClusters();
+  memo.backends.forEach((b, i) => {
+    const part = parts[i];
+    if (part) replayPart(part, b.backend.site, diag, targets);
+  });
+  for (const u of listenerLog) diag.add(u);
+  const egressClusters = memo.allowAll ? [memo.allowAll.cluster, memo.allowAll.passthrough] : [];
+  return { diagnostics: diag.list(), clusters: [...memo.ingress.clusters, ...egressClusters, ...targets.byName.values()].sort(byName) };
+}
+
+/** The compile's reads: the node itself, and what each backend's part read (a missing service: its name). */
+function readsOf(self: NodeItem, memo: NodeMemo, parts: (BackendPart | undefined)[]): ReadonlySet<string> {
+  const reads = new Set([`virtualNode:${self.virtualNodeName}`]);
+  memo.backends.forEach((b, i) => {
+    for (const key of parts[i]?.readKeys ?? [`virtualService:${b.name}`]) reads.add(key);
+  });
+  return reads;
+}
+
+/**
+ * The run for `parts`, rebuilding from the last run only what depends on a part that changed: a part
+ * rebuilt with equal hosts, events or reads (backend-part.ts) hands back the earlier objects for them.
+ */
+function assemble(index: MeshIndex, self: NodeItem, env: NodeEnv, memo: NodeMemo, parts: (BackendPart | undefined)[]): LastRun {
+  const last = memo.last;
+  const present = parts.filter((p): p is BackendPart => p !== undefined);
+  const kept = (pick: (p: BackendPart) => unknown) => last !== undefined && last.parts.length === parts.length && parts.every((p, i) => {
+    const q = last.parts[i];
+    return p === q || (p !== undefined && q !== undefined && pick(p) === pick(q));
+  });
+  const allowAll = memo.allowAll?.cluster.name;
+  const routes = last && kept((p) => p.egress.virtualHosts) ? last.routes : egressRouteConfig(env, present.flatMap((p) => p.egress.virtualHosts), allowAll);
+  // ADS listeners name their route configuration; static ones carry it inline.
+  const keepListeners = last !== undefined && kept((p) => p.listenerKey) && (env.opts.mode === 'ads' || last.routes === routes);
+  const log = new DiagnosticLog();
+  const listeners = last && keepListeners ? last.listeners : egressListeners(context(self, env, memo.accessLog, log), present.map((p) => p.egress), routes, allowAll);
+  const listenerLog = last && keepListeners ? last.listenerLog : log.items;
+  const keepDiagnostics = keepListeners && kept((p) => p.problems) && kept((p) => p.events);
+  const { diagnostics, clusters } = last && keepDiagnostics ? { diagnostics: last.output.diagnostics, clusters: last.clusters } : diagnose(index, self, memo, parts, listenerLog);
+  const reads = last && kept((p) => p.readKeys) ? last.output.reads : readsOf(self, memo, parts);
+  const resources = {
+    clusters,
+    listeners: last && keepListeners ? last.output.resources.listeners : [...memo.ingress.listeners, ...listeners],
+    routes: [...memo.ingress.routes, routes].sort(byName),
+  };
+  return { parts, routes, listeners, listenerLog, clusters, output: { resources, diagnostics, reads } };
+}
+
+/** New lists of the same objects: a caller that sorts or extends a list cannot change the kept one. */
+const fresh = ({ resources, diagnostics, reads }: NodeOutput): NodeOutput => ({
+  resources: { clusters: [...resources.clusters], listeners: [...resources.listeners], routes: [...resources.routes] },
+  diagnostics: [...diagnostics],
+  reads,
+});
+
+/** The compile of `self`, a node of the indexed mesh, without its bootstrap. */
+export function compileNode(model: MeshModel, index: MeshIndex, self: NodeItem, options: CompileOptions): NodeOutput {
+  const env = environment(model, options);
+  const memo = memoOf(self, env);
+  const parts = memo.backends.map((b) => {
+    const service = index.services.get(b.name);
+    return service && backendPart(index, service, b.backend.policy, env);
+  });
+  if (!memo.last || !sameItems(parts, memo.last.parts)) memo.last = assemble(index, self, env, memo, parts);
+  return fresh(memo.last.output);
+}
