@@ -39,6 +39,8 @@ export interface BackendPart {
   listenerKey: string;
   /** The virtual hosts as text. */
   hostsText: string;
+  /** Names `egress.virtualHosts` (equal numbers, the same list). */
+  hostsId: number;
 }
 
 /** What a part is built with besides the mesh: the options and the mesh-wide settings it reads. */
@@ -78,61 +80,71 @@ class BuildLog implements DiagnosticSink, TargetSink {
   }
 }
 
-/** A read-only view of an index map that logs every name looked up, and calls `walked` on any other use. */
-function recording<V>(map: Map<string, V>, which: keyof MeshIndex, reads: Read[], walked: () => void): Map<string, V> {
-  const get = (key: string) => {
-    const value = map.get(key);
-    reads.push({ map: which, key, value });
-    return value;
-  };
-  const has = (key: string) => get(key) !== undefined;
-  return new Proxy(map, {
-    get(target, prop) {
-      if (prop === 'get') return get;
-      if (prop === 'has') return has;
-      walked();
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+/** The names a part's build looked up, each once, and whether it used an index in any other way. */
+class ReadLog {
+  readonly byKey = new Map<string, Read>();
+  walked = false;
+
+  /** A read-only view of an index map that logs every name looked up; any other use marks the log walked. */
+  view<V>(map: Map<string, V>, which: keyof MeshIndex): Map<string, V> {
+    const prefix = READ_PREFIX[which];
+    const get = (key: string) => {
+      const value = map.get(key);
+      const readKey = `${prefix}:${key}`;
+      if (!this.byKey.has(readKey)) this.byKey.set(readKey, { map: which, key, value });
+      return value;
+    };
+    const has = (key: string) => get(key) !== undefined;
+    return new Proxy(map, {
+      get: (target, prop) => {
+        if (prop === 'get') return get;
+        if (prop === 'has') return has;
+        this.walked = true;
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  }
 }
 
-/** The part of `serviceName` called with `policy`; `previous`, the part it replaces, lends its virtual hosts when they are equal. */
+// Virtual host lists get a number when first built, which a rebuilt part with equal hosts keeps: route configurations are memoised on them.
+let hostsCount = 0;
+
+/** The part of `serviceName` called with `policy`; `previous`, the part it replaces, lends what is equal in it. */
 function buildPart(index: MeshIndex, serviceName: string, policy: ClientPolicy | undefined, env: PartEnv, previous: BackendPart | undefined): BackendPart {
-  const reads: Read[] = [];
-  let walked = false;
-  const onWalk = () => {
-    walked = true;
-  };
+  const reads = new ReadLog();
   const tracked: MeshIndex = {
-    nodes: recording(index.nodes, 'nodes', reads, onWalk),
-    routers: recording(index.routers, 'routers', reads, onWalk),
-    services: recording(index.services, 'services', reads, onWalk),
-    routesByRouter: recording(index.routesByRouter, 'routesByRouter', reads, onWalk),
+    nodes: reads.view(index.nodes, 'nodes'),
+    routers: reads.view(index.routers, 'routers'),
+    services: reads.view(index.services, 'services'),
+    routesByRouter: reads.view(index.routesByRouter, 'routesByRouter'),
   };
   const p = new Problems();
   const ports = providedPorts(tracked, p, serviceName);
   const log = new BuildLog();
   const ctx: TargetContext = { meshName: env.meshName, opts: env.opts, meshIpPreference: env.meshIpPreference, diag: log, targets: log };
   const built = backendEgress(ctx, { name: serviceName, path: '', backend: { policy, site: CALLER_SITE }, ports });
+  // What equals the replaced part's is its very object, so callers can tell at a glance what they must rebuild.
   // Equal hosts (a TCP route changed, or a target node's health check) keep the callers' route configurations.
   const hostsText = JSON.stringify(built.virtualHosts);
-  const egress = previous?.hostsText === hostsText ? { ...built, virtualHosts: previous.egress.virtualHosts } : built;
-  const readKeys = [...new Set(reads.map((r) => `${READ_PREFIX[r.map]}:${r.key}`))];
-  if (walked) readKeys.push('*');
-  // What equals the replaced part's is its very object, so callers can tell at a glance what they must rebuild.
-  const keep = <T>(was: T | undefined, now: T, equal: (a: T, b: T) => boolean): T => (was !== undefined && equal(was, now) ? was : now);
+  const sameHosts = previous?.hostsText === hostsText;
+  const egress = previous && sameHosts ? { ...built, virtualHosts: previous.egress.virtualHosts } : built;
+  const readKeys = [...reads.byKey.keys()];
+  if (reads.walked) readKeys.push('*');
   return {
-    problems: keep(previous?.problems, p.list, sameJson),
+    problems: previous && sameJson(previous.problems, p.list) ? previous.problems : p.list,
     egress,
-    events: keep(previous?.events, log.events, (a, b) => a.length === b.length && a.every((e, i) => sameEvent(e, b[i]))),
-    readKeys: keep(previous?.readKeys, readKeys, (a, b) => a.length === b.length && a.every((k, i) => k === b[i])),
-    reads: walked ? undefined : reads,
+    events: previous && sameEvents(previous.events, log.events) ? previous.events : log.events,
+    readKeys: previous && sameStrings(previous.readKeys, readKeys) ? previous.readKeys : readKeys,
+    reads: reads.walked ? undefined : [...reads.byKey.values()],
     listenerKey: JSON.stringify([egress.tcp, egress.httpPorts]),
     hostsText,
+    hostsId: previous && sameHosts ? previous.hostsId : hostsCount++,
   };
 }
 
+const sameStrings = (a: string[], b: string[]) => a.length === b.length && a.every((k, i) => k === b[i]);
+const sameEvents = (a: BuildEvent[], b: BuildEvent[]) => a.length === b.length && a.every((e, i) => sameEvent(e, b[i]));
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Target clusters by identity (their objects are memoised on their inputs), anything else by content. */

@@ -62,13 +62,24 @@ interface NodeMemo {
   last: LastRun | undefined;
 }
 
-function environment(model: MeshModel, options: CompileOptions): NodeEnv {
+function buildEnv(model: MeshModel, options: CompileOptions): NodeEnv {
   const opts = resolveOptions(options);
   const meshName = model.mesh.meshName;
   const meshIpPreference = model.mesh.spec.serviceDiscovery?.ipPreference;
   const meshEgressFilter = model.mesh.spec.egressFilter?.type ?? 'DROP_ALL';
   const key = `${meshName}\0${meshIpPreference ?? ''}\0${JSON.stringify(opts)}`;
   return { opts, meshName, meshIpPreference, meshEgressFilter, key, nodeKey: `${key}\0${meshEgressFilter}` };
+}
+
+// Options and the mesh item are read as immutable, like the rest of the model: the xDS server passes one options object for every compile.
+const envs = new WeakMap<CompileOptions, WeakMap<MeshModel['mesh'], NodeEnv>>();
+
+function environment(model: MeshModel, options: CompileOptions): NodeEnv {
+  let byMesh = envs.get(options);
+  if (!byMesh) envs.set(options, (byMesh = new WeakMap()));
+  let env = byMesh.get(model.mesh);
+  if (!env) byMesh.set(model.mesh, (env = buildEnv(model, options)));
+  return env;
 }
 
 function context(self: NodeItem, env: NodeEnv, accessLog: JsonValue[] | undefined, diag: DiagnosticSink): CompileContext {
@@ -134,6 +145,22 @@ function readsOf(self: NodeItem, memo: NodeMemo, parts: (BackendPart | undefined
   return reads;
 }
 
+// Egress route configurations by what they are made of, under the last part's hosts: callers of the same
+// services (same policies, same options) share the very object, which the xDS encoder then knows by identity.
+const routeConfigs = new WeakMap<object, Map<string, EnvoyResource>>();
+
+function egressRoutes(env: NodeEnv, present: BackendPart[], allowAll: string | undefined): EnvoyResource {
+  const build = () => egressRouteConfig(env, present.flatMap((p) => p.egress.virtualHosts), allowAll);
+  const tail = present[present.length - 1];
+  if (!tail) return build();
+  let byKey = routeConfigs.get(tail.egress.virtualHosts);
+  if (!byKey) routeConfigs.set(tail.egress.virtualHosts, (byKey = new Map()));
+  const key = `${env.opts.egressPort}\0${allowAll ?? ''}\0${present.map((p) => p.hostsId).join(',')}`;
+  let routes = byKey.get(key);
+  if (!routes) byKey.set(key, (routes = build()));
+  return routes;
+}
+
 /**
  * The run for `parts`, rebuilding from the last run only what depends on a part that changed: a part
  * rebuilt with equal hosts, events or reads (backend-part.ts) hands back the earlier objects for them.
@@ -146,7 +173,7 @@ function assemble(index: MeshIndex, self: NodeItem, env: NodeEnv, memo: NodeMemo
     return p === q || (p !== undefined && q !== undefined && pick(p) === pick(q));
   });
   const allowAll = memo.allowAll?.cluster.name;
-  const routes = last && kept((p) => p.egress.virtualHosts) ? last.routes : egressRouteConfig(env, present.flatMap((p) => p.egress.virtualHosts), allowAll);
+  const routes = last && kept((p) => p.egress.virtualHosts) ? last.routes : egressRoutes(env, present, allowAll);
   // ADS listeners name their route configuration; static ones carry it inline.
   const keepListeners = last !== undefined && kept((p) => p.listenerKey) && (env.opts.mode === 'ads' || last.routes === routes);
   const log = new DiagnosticLog();
