@@ -150,15 +150,37 @@ function readsOf(self: NodeItem, memo: NodeMemo, parts: (BackendPart | undefined
 const routeConfigs = new WeakMap<object, Map<string, EnvoyResource>>();
 
 function egressRoutes(env: NodeEnv, present: BackendPart[], allowAll: string | undefined): EnvoyResource {
-  const build = () => egressRouteConfig(env, present.flatMap((p) => p.egress.virtualHosts), allowAll);
   const tail = present[present.length - 1];
-  if (!tail) return build();
-  let byKey = routeConfigs.get(tail.egress.virtualHosts);
-  if (!byKey) routeConfigs.set(tail.egress.virtualHosts, (byKey = new Map()));
-  const key = `${env.opts.egressPort}\0${allowAll ?? ''}\0${present.map((p) => p.hostsId).join(',')}`;
-  let routes = byKey.get(key);
-  if (!routes) byKey.set(key, (routes = build()));
+  let byKey = tail && routeConfigs.get(tail.egress.virtualHosts);
+  if (tail && !byKey) routeConfigs.set(tail.egress.virtualHosts, (byKey = new Map()));
+  const key = `${env.opts.egressPort}\0${allowAll ?? ''}\0${present.map(hostsIdOf).join(',')}`;
+  let routes = byKey?.get(key);
+  if (!routes) {
+    routes = egressRouteConfig(env, present.flatMap(hostsOf), allowAll);
+    byKey?.set(key, routes);
+  }
   return routes;
+}
+
+// What the pieces of a run are made of, from each part (top-level functions: no closure per compile).
+const hostsOf = (p: BackendPart) => p.egress.virtualHosts;
+const hostsIdOf = (p: BackendPart) => p.hostsId;
+const listenerKeyOf = (p: BackendPart) => p.listenerKey;
+const problemsOf = (p: BackendPart) => p.problems;
+const eventsOf = (p: BackendPart) => p.events;
+const readKeysOf = (p: BackendPart) => p.readKeys;
+const egressOf = (p: BackendPart) => p.egress;
+const isPart = (p: BackendPart | undefined): p is BackendPart => p !== undefined;
+
+/** Whether every part gives the same `pick` as the last run's part in its place (the same part, or both missing). */
+function kept(last: LastRun, parts: (BackendPart | undefined)[], pick: (p: BackendPart) => unknown): boolean {
+  if (last.parts.length !== parts.length) return false;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    const q = last.parts[i];
+    if (p !== q && (p === undefined || q === undefined || pick(p) !== pick(q))) return false;
+  }
+  return true;
 }
 
 /**
@@ -167,21 +189,17 @@ function egressRoutes(env: NodeEnv, present: BackendPart[], allowAll: string | u
  */
 function assemble(index: MeshIndex, self: NodeItem, env: NodeEnv, memo: NodeMemo, parts: (BackendPart | undefined)[]): LastRun {
   const last = memo.last;
-  const present = parts.filter((p): p is BackendPart => p !== undefined);
-  const kept = (pick: (p: BackendPart) => unknown) => last !== undefined && last.parts.length === parts.length && parts.every((p, i) => {
-    const q = last.parts[i];
-    return p === q || (p !== undefined && q !== undefined && pick(p) === pick(q));
-  });
+  const present = parts.filter(isPart);
   const allowAll = memo.allowAll?.cluster.name;
-  const routes = last && kept((p) => p.egress.virtualHosts) ? last.routes : egressRoutes(env, present, allowAll);
+  const routes = last && kept(last, parts, hostsOf) ? last.routes : egressRoutes(env, present, allowAll);
   // ADS listeners name their route configuration; static ones carry it inline.
-  const keepListeners = last !== undefined && kept((p) => p.listenerKey) && (env.opts.mode === 'ads' || last.routes === routes);
+  const keepListeners = last !== undefined && kept(last, parts, listenerKeyOf) && (env.opts.mode === 'ads' || last.routes === routes);
   const log = new DiagnosticLog();
-  const listeners = last && keepListeners ? last.listeners : egressListeners(context(self, env, memo.accessLog, log), present.map((p) => p.egress), routes, allowAll);
+  const listeners = last && keepListeners ? last.listeners : egressListeners(context(self, env, memo.accessLog, log), present.map(egressOf), routes, allowAll);
   const listenerLog = last && keepListeners ? last.listenerLog : log.items;
-  const keepDiagnostics = keepListeners && kept((p) => p.problems) && kept((p) => p.events);
+  const keepDiagnostics = last && keepListeners && kept(last, parts, problemsOf) && kept(last, parts, eventsOf);
   const { diagnostics, clusters } = last && keepDiagnostics ? { diagnostics: last.output.diagnostics, clusters: last.clusters } : diagnose(index, self, memo, parts, listenerLog);
-  const reads = last && kept((p) => p.readKeys) ? last.output.reads : readsOf(self, memo, parts);
+  const reads = last && kept(last, parts, readKeysOf) ? last.output.reads : readsOf(self, memo, parts);
   const resources = {
     clusters,
     listeners: last && keepListeners ? last.output.resources.listeners : [...memo.ingress.listeners, ...listeners],
@@ -201,10 +219,11 @@ const fresh = ({ resources, diagnostics, reads }: NodeOutput): NodeOutput => ({
 export function compileNode(model: MeshModel, index: MeshIndex, self: NodeItem, options: CompileOptions): NodeOutput {
   const env = environment(model, options);
   const memo = memoOf(self, env);
-  const parts = memo.backends.map((b) => {
+  const parts: (BackendPart | undefined)[] = [];
+  for (const b of memo.backends) {
     const service = index.services.get(b.name);
-    return service && backendPart(index, service, b.backend.policy, env);
-  });
+    parts.push(service && backendPart(index, service, b.backend.policy, env));
+  }
   if (!memo.last || !sameItems(parts, memo.last.parts)) memo.last = assemble(index, self, env, memo, parts);
   return fresh(memo.last.output);
 }
