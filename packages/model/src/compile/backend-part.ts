@@ -39,8 +39,6 @@ export interface BackendPart {
   listenerKey: string;
   /** The virtual hosts as text. */
   hostsText: string;
-  /** Names `egress.virtualHosts` (equal numbers, the same list). */
-  hostsId: number;
 }
 
 /** What a part is built with besides the mesh: the options and the mesh-wide settings it reads. */
@@ -107,9 +105,6 @@ class ReadLog {
   }
 }
 
-// Virtual host lists get a number when first built, which a rebuilt part with equal hosts keeps: route configurations are memoised on them.
-let hostsCount = 0;
-
 /** The part of `serviceName` called with `policy`; `previous`, the part it replaces, lends what is equal in it. */
 function buildPart(index: MeshIndex, serviceName: string, policy: ClientPolicy | undefined, env: PartEnv, previous: BackendPart | undefined): BackendPart {
   const reads = new ReadLog();
@@ -127,8 +122,7 @@ function buildPart(index: MeshIndex, serviceName: string, policy: ClientPolicy |
   // What equals the replaced part's is its very object, so callers can tell at a glance what they must rebuild.
   // Equal hosts (a TCP route changed, or a target node's health check) keep the callers' route configurations.
   const hostsText = JSON.stringify(built.virtualHosts);
-  const sameHosts = previous?.hostsText === hostsText;
-  const egress = previous && sameHosts ? { ...built, virtualHosts: previous.egress.virtualHosts } : built;
+  const egress = previous && previous.hostsText === hostsText ? { ...built, virtualHosts: previous.egress.virtualHosts } : built;
   const readKeys = [...reads.byKey.keys()];
   if (reads.walked) readKeys.push('*');
   return {
@@ -139,7 +133,6 @@ function buildPart(index: MeshIndex, serviceName: string, policy: ClientPolicy |
     reads: reads.walked ? undefined : [...reads.byKey.values()],
     listenerKey: JSON.stringify([egress.tcp, egress.httpPorts]),
     hostsText,
-    hostsId: previous && sameHosts ? previous.hostsId : hostsCount++,
   };
 }
 

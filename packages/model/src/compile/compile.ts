@@ -27,6 +27,8 @@ export interface CompileResult {
   diagnostics: CompileDiagnostic[];
 }
 
+const NO_ITEMS: MeshModel = { mesh: { meshName: '', spec: {} }, virtualNodes: [], virtualRouters: [], routes: [], virtualServices: [], virtualGateways: [], gatewayRoutes: [] };
+
 export class UnknownVirtualNodeError extends Error {
   constructor(readonly virtualNodeName: string, readonly meshName: string) {
     super(`virtual node "${virtualNodeName}" does not exist in mesh "${meshName}"`);
@@ -34,11 +36,31 @@ export class UnknownVirtualNodeError extends Error {
   }
 }
 
+/** `build` memoised on the list it reads (lists, like their items, are never changed in place). */
+function perList<L extends object, V>(build: (list: L) => V): (list: L) => V {
+  const built = new WeakMap<L, V>();
+  return (list) => {
+    let value = built.get(list);
+    if (value === undefined) built.set(list, (value = build(list)));
+    return value;
+  };
+}
+
+// indexMeshModel's maps, each kept per list: a write replaces only the list of the kind it changed, so the
+// mesh after it shares the other maps with the mesh before (a route change re-indexes routes only).
+const nodesOf = perList((list: MeshModel['virtualNodes']) => indexModel({ ...NO_ITEMS, virtualNodes: list }).nodes);
+const routersOf = perList((list: MeshModel['virtualRouters']) => indexModel({ ...NO_ITEMS, virtualRouters: list }).routers);
+const servicesOf = perList((list: MeshModel['virtualServices']) => indexModel({ ...NO_ITEMS, virtualServices: list }).services);
+const routesOf = perList((list: MeshModel['routes']) => indexModel({ ...NO_ITEMS, routes: list }).routesByRouter);
+
 // One index per model object: models are immutable, and every node of a mesh shares it.
 const indexes = new WeakMap<MeshModel, MeshIndex>();
 export function sharedIndex(model: MeshModel): MeshIndex {
   let index = indexes.get(model);
-  if (!index) indexes.set(model, (index = indexModel(model)));
+  if (!index) {
+    index = { nodes: nodesOf(model.virtualNodes), routers: routersOf(model.virtualRouters), services: servicesOf(model.virtualServices), routesByRouter: routesOf(model.routes) };
+    indexes.set(model, index);
+  }
   return index;
 }
 

@@ -145,26 +145,34 @@ function readsOf(self: NodeItem, memo: NodeMemo, parts: (BackendPart | undefined
   return reads;
 }
 
-// Egress route configurations by what they are made of, under the last part's hosts: callers of the same
-// services (same policies, same options) share the very object, which the xDS encoder then knows by identity.
-const routeConfigs = new WeakMap<object, Map<string, EnvoyResource>>();
+/** Route configurations by the host lists they are made of, one level per part: an entry lives only as long as every list on its path. */
+interface HostsTrie {
+  next: WeakMap<object, HostsTrie>;
+  /** By egress port and ALLOW_ALL cluster, the route configuration of the lists on the path here. */
+  routes: Map<string, EnvoyResource>;
+}
+
+const newTrie = (): HostsTrie => ({ next: new WeakMap(), routes: new Map() });
+
+// Callers of the same services (same policies, same options) share the very route configuration object,
+// which the xDS encoder then knows by identity: built once per change, not once per caller.
+const routeConfigs = newTrie();
 
 function egressRoutes(env: NodeEnv, present: BackendPart[], allowAll: string | undefined): EnvoyResource {
-  const tail = present[present.length - 1];
-  let byKey = tail && routeConfigs.get(tail.egress.virtualHosts);
-  if (tail && !byKey) routeConfigs.set(tail.egress.virtualHosts, (byKey = new Map()));
-  const key = `${env.opts.egressPort}\0${allowAll ?? ''}\0${present.map(hostsIdOf).join(',')}`;
-  let routes = byKey?.get(key);
-  if (!routes) {
-    routes = egressRouteConfig(env, present.flatMap(hostsOf), allowAll);
-    byKey?.set(key, routes);
+  let at = routeConfigs;
+  for (const p of present) {
+    let next = at.next.get(p.egress.virtualHosts);
+    if (!next) at.next.set(p.egress.virtualHosts, (next = newTrie()));
+    at = next;
   }
+  const key = `${env.opts.egressPort}\0${allowAll ?? ''}`;
+  let routes = at.routes.get(key);
+  if (!routes) at.routes.set(key, (routes = egressRouteConfig(env, present.flatMap(hostsOf), allowAll)));
   return routes;
 }
 
 // What the pieces of a run are made of, from each part (top-level functions: no closure per compile).
 const hostsOf = (p: BackendPart) => p.egress.virtualHosts;
-const hostsIdOf = (p: BackendPart) => p.hostsId;
 const listenerKeyOf = (p: BackendPart) => p.listenerKey;
 const problemsOf = (p: BackendPart) => p.problems;
 const eventsOf = (p: BackendPart) => p.events;
