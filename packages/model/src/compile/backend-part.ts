@@ -35,6 +35,8 @@ export interface BackendPart {
   readKeys: string[];
   /** The lookups that must find the same items for the part to hold; undefined when its build walked a whole index. */
   reads: Read[] | undefined;
+  /** The index the part was built on or last found to hold on. */
+  heldOn: MeshIndex;
   /** What the egress listeners take from this part (TCP destinations and HTTP ports), as text. */
   listenerKey: string;
   /** The virtual hosts as text. */
@@ -131,6 +133,7 @@ function buildPart(index: MeshIndex, serviceName: string, policy: ClientPolicy |
     events: previous && sameEvents(previous.events, log.events) ? previous.events : log.events,
     readKeys: previous && sameStrings(previous.readKeys, readKeys) ? previous.readKeys : readKeys,
     reads: reads.walked ? undefined : [...reads.byKey.values()],
+    heldOn: index,
     listenerKey: JSON.stringify([egress.tcp, egress.httpPorts]),
     hostsText,
   };
@@ -150,13 +153,21 @@ function sameEvent(a: BuildEvent, b: BuildEvent | undefined): boolean {
 const sameItems = (a: unknown, b: unknown) =>
   Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => item === b[i]);
 
-/** Whether every lookup of the part's build finds the same items in `index` (a router's routes: the same routes in the same order). */
+/**
+ * Whether every lookup of the part's build finds the same items in `index` (a router's routes: the same
+ * routes in the same order). A lookup in a map the part was last found to hold on is not repeated: the
+ * index keeps a map per model list, and a write replaces one list (a route change, the routes only).
+ */
 function holds(part: BackendPart, index: MeshIndex): boolean {
   if (!part.reads) return false;
+  const at = part.heldOn;
+  if (at.nodes === index.nodes && at.routers === index.routers && at.services === index.services && at.routesByRouter === index.routesByRouter) return true;
   for (const r of part.reads) {
+    if (at[r.map] === index[r.map]) continue;
     const now: unknown = index[r.map].get(r.key);
     if (now !== r.value && !(r.map === 'routesByRouter' && sameItems(now, r.value))) return false;
   }
+  part.heldOn = index;
   return true;
 }
 
