@@ -14,6 +14,7 @@ import type { FindingCategory, ResourceId } from '../analysis/finding';
 import type { CompileDiagnosticCode } from '../analysis/finding-codes';
 import { backendEgress, type BackendEgress } from '../envoy/listener';
 import type { ClusterUse, TargetClusters, TargetSink } from '../envoy/target-cluster';
+import { remembered } from './memo';
 
 /** What a part's build met, in order: a diagnostic, a target cluster, or client TLS it could not compile. */
 type BuildEvent = { diag: CompileDiagnostic } | { use: ClusterUse } | { tls: { path: string; message: string } };
@@ -176,8 +177,7 @@ const parts = new WeakMap<ServiceItem, Map<string, BackendPart>>();
 
 /** The part of `service` called with `policy`: the one built before while it holds, else a new one. */
 export function backendPart(index: MeshIndex, service: ServiceItem, policy: ClientPolicy | undefined, env: PartEnv): BackendPart {
-  let byKey = parts.get(service);
-  if (!byKey) parts.set(service, (byKey = new Map()));
+  const byKey = remembered(parts, service, () => new Map<string, BackendPart>());
   const key = policy === undefined ? env.key : `${env.key}\0${JSON.stringify(policy)}`;
   const known = byKey.get(key);
   if (known && holds(known, index)) return known;

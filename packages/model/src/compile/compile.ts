@@ -8,6 +8,7 @@ import { indexModel } from '../envoy/context';
 import type { CompileDiagnostic } from '../envoy/diagnostics';
 import { byString, type EnvoyResource, type JsonObject } from '../envoy/json';
 import { resolveOptions, type CompileOptions } from '../envoy/options';
+import { remembered } from './memo';
 import { compileNode, type NodeOutput } from './node-compile';
 
 export interface EnvoyResources {
@@ -39,11 +40,7 @@ export class UnknownVirtualNodeError extends Error {
 /** `build` memoised on the list it reads (lists, like their items, are never changed in place). */
 function perList<L extends object, V>(build: (list: L) => V): (list: L) => V {
   const built = new WeakMap<L, V>();
-  return (list) => {
-    let value = built.get(list);
-    if (value === undefined) built.set(list, (value = build(list)));
-    return value;
-  };
+  return (list) => remembered(built, list, () => build(list));
 }
 
 // indexMeshModel's maps, each kept per list: a write replaces only the list of the kind it changed, so the
@@ -56,12 +53,12 @@ const routesOf = perList((list: MeshModel['routes']) => indexModel({ ...NO_ITEMS
 // One index per model object: models are immutable, and every node of a mesh shares it.
 const indexes = new WeakMap<MeshModel, MeshIndex>();
 export function sharedIndex(model: MeshModel): MeshIndex {
-  let index = indexes.get(model);
-  if (!index) {
-    index = { nodes: nodesOf(model.virtualNodes), routers: routersOf(model.virtualRouters), services: servicesOf(model.virtualServices), routesByRouter: routesOf(model.routes) };
-    indexes.set(model, index);
-  }
-  return index;
+  return remembered(indexes, model, () => ({
+    nodes: nodesOf(model.virtualNodes),
+    routers: routersOf(model.virtualRouters),
+    services: servicesOf(model.virtualServices),
+    routesByRouter: routesOf(model.routes),
+  }));
 }
 
 /** The node's resources, diagnostics and reads; throws UnknownVirtualNodeError for a name the mesh lacks. */

@@ -20,6 +20,7 @@ import { TargetClusters } from '../envoy/target-cluster';
 import { Problems, backendEntries, backendMissing, ingressPorts, type BackendEntry } from '../resolve/resolve';
 import type { Unresolved } from '../resolve/plan';
 import { backendPart, replayPart, type BackendPart, type PartEnv } from './backend-part';
+import { remembered } from './memo';
 
 /** Envoy resources of one proxy, each list as compile returns it. */
 export interface NodeResources {
@@ -75,11 +76,7 @@ function buildEnv(model: MeshModel, options: CompileOptions): NodeEnv {
 const envs = new WeakMap<CompileOptions, WeakMap<MeshModel['mesh'], NodeEnv>>();
 
 function environment(model: MeshModel, options: CompileOptions): NodeEnv {
-  let byMesh = envs.get(options);
-  if (!byMesh) envs.set(options, (byMesh = new WeakMap()));
-  let env = byMesh.get(model.mesh);
-  if (!env) byMesh.set(model.mesh, (env = buildEnv(model, options)));
-  return env;
+  return remembered(remembered(envs, options, () => new WeakMap()), model.mesh, () => buildEnv(model, options));
 }
 
 function context(self: NodeItem, env: NodeEnv, accessLog: JsonValue[] | undefined, diag: DiagnosticSink): CompileContext {
@@ -101,11 +98,7 @@ function buildMemo(self: NodeItem, env: NodeEnv): NodeMemo {
 const memos = new WeakMap<NodeItem, Map<string, NodeMemo>>();
 
 function memoOf(self: NodeItem, env: NodeEnv): NodeMemo {
-  let byKey = memos.get(self);
-  if (!byKey) memos.set(self, (byKey = new Map()));
-  let memo = byKey.get(env.nodeKey);
-  if (!memo) byKey.set(env.nodeKey, (memo = buildMemo(self, env)));
-  return memo;
+  return remembered(remembered(memos, self, () => new Map<string, NodeMemo>()), env.nodeKey, () => buildMemo(self, env));
 }
 
 const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -160,15 +153,8 @@ const routeConfigs = newTrie();
 
 function egressRoutes(env: NodeEnv, present: BackendPart[], allowAll: string | undefined): EnvoyResource {
   let at = routeConfigs;
-  for (const p of present) {
-    let next = at.next.get(p.egress.virtualHosts);
-    if (!next) at.next.set(p.egress.virtualHosts, (next = newTrie()));
-    at = next;
-  }
-  const key = `${env.opts.egressPort}\0${allowAll ?? ''}`;
-  let routes = at.routes.get(key);
-  if (!routes) at.routes.set(key, (routes = egressRouteConfig(env, present.flatMap(hostsOf), allowAll)));
-  return routes;
+  for (const p of present) at = remembered(at.next, p.egress.virtualHosts, newTrie);
+  return remembered(at.routes, `${env.opts.egressPort}\0${allowAll ?? ''}`, () => egressRouteConfig(env, present.flatMap(hostsOf), allowAll));
 }
 
 // What the pieces of a run are made of, from each part (top-level functions: no closure per compile).
