@@ -138,23 +138,27 @@ function readsOf(self: NodeItem, memo: NodeMemo, parts: (BackendPart | undefined
   return reads;
 }
 
-/** Route configurations by the host lists they are made of, one level per part: an entry lives only as long as every list on its path. */
-interface HostsTrie {
-  next: WeakMap<object, HostsTrie>;
-  /** By egress port and ALLOW_ALL cluster, the route configuration of the lists on the path here. */
-  routes: Map<string, EnvoyResource>;
-}
-
-const newTrie = (): HostsTrie => ({ next: new WeakMap(), routes: new Map() });
-
 // Callers of the same services (same policies, same options) share the very route configuration object,
-// which the xDS encoder then knows by identity: built once per change, not once per caller.
-const routeConfigs = newTrie();
+// which the xDS encoder then knows by identity: built once per change, not once per caller. Keyed by the
+// parts' host lists (each numbered when first seen); the oldest entries go past a bound, so lists that
+// are gone are not kept alive, and a node whose entry went builds its own.
+const hostsIds = new WeakMap<object, number>();
+let hostsCount = 0;
+const SHARED_ROUTES = 4096;
+const sharedRoutes = new Map<string, EnvoyResource>();
 
 function egressRoutes(env: NodeEnv, present: BackendPart[], allowAll: string | undefined): EnvoyResource {
-  let at = routeConfigs;
-  for (const p of present) at = remembered(at.next, p.egress.virtualHosts, newTrie);
-  return remembered(at.routes, `${env.opts.egressPort}\0${allowAll ?? ''}`, () => egressRouteConfig(env, present.flatMap(hostsOf), allowAll));
+  let key = `${env.opts.egressPort}\0${allowAll ?? ''}`;
+  for (const p of present) key += `\0${remembered(hostsIds, p.egress.virtualHosts, () => hostsCount++)}`;
+  const known = sharedRoutes.get(key);
+  if (known) return known;
+  const routes = egressRouteConfig(env, present.flatMap(hostsOf), allowAll);
+  sharedRoutes.set(key, routes);
+  for (const oldest of sharedRoutes.keys()) {
+    if (sharedRoutes.size <= SHARED_ROUTES) break;
+    sharedRoutes.delete(oldest);
+  }
+  return routes;
 }
 
 // What the pieces of a run are made of, from each part (top-level functions: no closure per compile).
