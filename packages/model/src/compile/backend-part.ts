@@ -42,6 +42,8 @@ export interface BackendPart {
   listenerKey: string;
   /** The virtual hosts as text. */
   hostsText: string;
+  /** Names `egress.virtualHosts`: the same name, the same list. */
+  hostsKey: string;
 }
 
 /** What a part is built with besides the mesh: the options and the mesh-wide settings it reads. */
@@ -86,27 +88,44 @@ class ReadLog {
   readonly byKey = new Map<string, Read>();
   walked = false;
 
+  lookup<V>(map: Map<string, V>, which: keyof MeshIndex, key: string): V | undefined {
+    const value = map.get(key);
+    const readKey = `${READ_PREFIX[which]}:${key}`;
+    if (!this.byKey.has(readKey)) this.byKey.set(readKey, { map: which, key, value });
+    return value;
+  }
+
   /** A read-only view of an index map that logs every name looked up; any other use marks the log walked. */
   view<V>(map: Map<string, V>, which: keyof MeshIndex): Map<string, V> {
-    const prefix = READ_PREFIX[which];
-    const get = (key: string) => {
-      const value = map.get(key);
-      const readKey = `${prefix}:${key}`;
-      if (!this.byKey.has(readKey)) this.byKey.set(readKey, { map: which, key, value });
-      return value;
-    };
-    const has = (key: string) => get(key) !== undefined;
-    return new Proxy(map, {
-      get: (target, prop) => {
-        if (prop === 'get') return get;
-        if (prop === 'has') return has;
-        this.walked = true;
-        const value: unknown = Reflect.get(target, prop, target);
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+    return new Proxy(map, new IndexView(this, map, which));
   }
 }
+
+// A class, not closures: tsx names every closure it makes, which costs more than the lookups.
+class IndexView<V> implements ProxyHandler<Map<string, V>> {
+  private readonly lookup: (key: string) => V | undefined;
+  private readonly present: (key: string) => boolean;
+
+  constructor(private readonly log: ReadLog, map: Map<string, V>, which: keyof MeshIndex) {
+    this.lookup = log.lookup.bind(log, map, which) as (key: string) => V | undefined;
+    this.present = this.found.bind(this);
+  }
+
+  private found(key: string): boolean {
+    return this.lookup(key) !== undefined;
+  }
+
+  get(target: Map<string, V>, prop: string | symbol): unknown {
+    if (prop === 'get') return this.lookup;
+    if (prop === 'has') return this.present;
+    this.log.walked = true;
+    const value: unknown = Reflect.get(target, prop, target);
+    return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+  }
+}
+
+// Numbers the virtual host lists parts build (a list a rebuilt part takes over keeps its number).
+let hostsCount = 0;
 
 /** The part of `serviceName` called with `policy`; `previous`, the part it replaces, lends what is equal in it. */
 function buildPart(index: MeshIndex, serviceName: string, policy: ClientPolicy | undefined, env: PartEnv, previous: BackendPart | undefined): BackendPart {
@@ -137,6 +156,7 @@ function buildPart(index: MeshIndex, serviceName: string, policy: ClientPolicy |
     heldOn: index,
     listenerKey: JSON.stringify([egress.tcp, egress.httpPorts]),
     hostsText,
+    hostsKey: previous && egress.virtualHosts === previous.egress.virtualHosts ? previous.hostsKey : String(hostsCount++),
   };
 }
 

@@ -140,16 +140,14 @@ function readsOf(self: NodeItem, memo: NodeMemo, parts: (BackendPart | undefined
 
 // Callers of the same services (same policies, same options) share the very route configuration object,
 // which the xDS encoder then knows by identity: built once per change, not once per caller. Keyed by the
-// parts' host lists (each numbered when first seen); the oldest entries go past a bound, so lists that
-// are gone are not kept alive, and a node whose entry went builds its own.
-const hostsIds = new WeakMap<object, number>();
-let hostsCount = 0;
+// parts' host lists (hostsKey); the oldest entries go past a bound, so lists that are gone are not kept
+// alive, and a node whose entry went builds its own.
 const SHARED_ROUTES = 4096;
 const sharedRoutes = new Map<string, EnvoyResource>();
 
 function egressRoutes(env: NodeEnv, present: BackendPart[], allowAll: string | undefined): EnvoyResource {
   let key = `${env.opts.egressPort}\0${allowAll ?? ''}`;
-  for (const p of present) key += `\0${remembered(hostsIds, p.egress.virtualHosts, () => hostsCount++)}`;
+  for (const p of present) key += `\0${p.hostsKey}`;
   const known = sharedRoutes.get(key);
   if (known) return known;
   const routes = egressRouteConfig(env, present.flatMap(hostsOf), allowAll);

@@ -29,18 +29,21 @@ export class Problems {
 /** Where a target is written: the node name, its port, and the target as a whole. */
 type TargetPaths = { resource: ResourceId } & Record<TargetPart, string>;
 
+/** Records that a target was left out, and why. */
+function leftOut(p: Problems, at: TargetPaths, code: CompileDiagnosticCode, path: string, message: string, category: FindingCategory = 'consistency'): undefined {
+  return p.warn(code, at.resource, path, `${message}; compile left this target out`, category);
+}
+
 /** The listener of `nodeName` that traffic for `port` reaches, or undefined (recorded). */
 function resolveTarget(index: MeshIndex, p: Problems, nodeName: string, port: number | undefined, kind: RouteKind | undefined, at: TargetPaths): TargetEndpoint | undefined {
-  const out = (code: CompileDiagnosticCode, path: string, message: string, category: FindingCategory = 'consistency') =>
-    p.warn(code, at.resource, path, `${message}; compile left this target out`, category);
   const decided = decideTarget(index.nodes, nodeName, port, kind);
-  if (!decided.ok) return out(decided.code, at[decided.part], decided.message, decided.category);
+  if (!decided.ok) return leftOut(p, at, decided.code, at[decided.part], decided.message, decided.category);
   const { node, listener } = decided;
   if (node.spec.serviceDiscovery?.awsCloudMap) {
-    return out('compile.cloud-map-unsupported', at.node, `virtual node "${nodeName}" uses AWS Cloud Map, which Envoy cannot resolve by DNS`);
+    return leftOut(p, at, 'compile.cloud-map-unsupported', at.node, `virtual node "${nodeName}" uses AWS Cloud Map, which Envoy cannot resolve by DNS`);
   }
   if (!node.spec.serviceDiscovery?.dns) {
-    return out('compile.target-no-service-discovery', at.node, `virtual node "${nodeName}" has no DNS service discovery, so no address to send to`);
+    return leftOut(p, at, 'compile.target-no-service-discovery', at.node, `virtual node "${nodeName}" has no DNS service discovery, so no address to send to`);
   }
   return { node, listener };
 }
