@@ -14,6 +14,7 @@ import { resolveOptions, type CompileOptions } from '../envoy/options';
 import type { MeshIndex } from '../input/mesh-index';
 import type { GatewayRouteItem } from '../resolve/gateway-plan';
 import { resolveGateway } from '../resolve/gateway-resolve';
+import { directTargets, TargetClusters } from '../envoy/target-cluster';
 import type { CompileResult } from './compile';
 
 export class UnknownVirtualGatewayError extends Error {
@@ -59,6 +60,7 @@ function compileGatewayIndexed(model: MeshModel, index: MeshIndex, gatewayName: 
   const diag = new Diagnostics();
   // What the resolver could not resolve is left out of the config and reported once, under its code.
   for (const u of plan.unresolved) diag.add(u);
+  const targets = new TargetClusters();
   const logging = gateway.spec.logging;
   const ctx: GatewayContext = {
     meshName,
@@ -66,7 +68,7 @@ function compileGatewayIndexed(model: MeshModel, index: MeshIndex, gatewayName: 
     severalListeners: plan.listeners.length > 1,
     opts,
     diag,
-    clusters: new Map(),
+    targets: directTargets(diag, targets),
     meshIpPreference: model.mesh.spec.serviceDiscovery?.ipPreference,
     accessLog: accessLogs(logging ? { logging } : {}),
   };
@@ -76,7 +78,7 @@ function compileGatewayIndexed(model: MeshModel, index: MeshIndex, gatewayName: 
     gatewayListener(ctx, planned, out);
   }
   gatewayEgress(ctx, plan.targets, out);
-  const clusters = [...out.clusters, ...ctx.clusters.values()].sort((a, b) => byString(a.name, b.name));
+  const clusters = [...out.clusters, ...targets.byName.values()].sort((a, b) => byString(a.name, b.name));
   const listeners = out.listeners;
   const resourceRoutes = out.routes.sort((a, b) => byString(a.name, b.name));
   const input = { meshName, nodeName: gatewayName, nodeId: names.gatewayNodeId(meshName, gatewayName), opts, listeners, clusters };

@@ -1,13 +1,15 @@
-// compile(): the Envoy configuration of one virtual node's proxy. Pure and deterministic.
+// compile(): the Envoy configuration of one virtual node's proxy. Pure and deterministic: pieces of
+// output kept from earlier runs (node-compile.ts) are handed back only where a cold compile would
+// build the same.
+import type { MeshIndex } from '../input/mesh-index';
 import type { MeshModel } from '../input/mesh-model';
-import { accessLogs } from '../envoy/access-log';
 import { adsBootstrap, staticBootstrap } from '../envoy/bootstrap';
-import { indexModel, type CompileContext } from '../envoy/context';
-import { Diagnostics, type CompileDiagnostic } from '../envoy/diagnostics';
-import { compileEgress, compileIngress } from '../envoy/listener';
+import { indexModel } from '../envoy/context';
+import type { CompileDiagnostic } from '../envoy/diagnostics';
 import { byString, type EnvoyResource, type JsonObject } from '../envoy/json';
 import { resolveOptions, type CompileOptions } from '../envoy/options';
-import { resolveProxy } from '../resolve/resolve';
+import { remembered } from './memo';
+import { compileNode, type NodeOutput } from './node-compile';
 
 export interface EnvoyResources {
   /** Sorted by name. Served over CDS first (make-before-break). */
@@ -26,6 +28,8 @@ export interface CompileResult {
   diagnostics: CompileDiagnostic[];
 }
 
+const NO_ITEMS: MeshModel = { mesh: { meshName: '', spec: {} }, virtualNodes: [], virtualRouters: [], routes: [], virtualServices: [], virtualGateways: [], gatewayRoutes: [] };
+
 export class UnknownVirtualNodeError extends Error {
   constructor(readonly virtualNodeName: string, readonly meshName: string) {
     super(`virtual node "${virtualNodeName}" does not exist in mesh "${meshName}"`);
@@ -33,9 +37,47 @@ export class UnknownVirtualNodeError extends Error {
   }
 }
 
+/** `build` memoised on the list it reads (lists, like their items, are never changed in place). */
+function perList<L extends object, V>(build: (list: L) => V): (list: L) => V {
+  const built = new WeakMap<L, V>();
+  return (list) => remembered(built, list, () => build(list));
+}
+
+// indexMeshModel's maps, each kept per list: a write replaces only the list of the kind it changed, so the
+// mesh after it shares the other maps with the mesh before (a route change re-indexes routes only).
+const nodesOf = perList((list: MeshModel['virtualNodes']) => indexModel({ ...NO_ITEMS, virtualNodes: list }).nodes);
+const routersOf = perList((list: MeshModel['virtualRouters']) => indexModel({ ...NO_ITEMS, virtualRouters: list }).routers);
+const servicesOf = perList((list: MeshModel['virtualServices']) => indexModel({ ...NO_ITEMS, virtualServices: list }).services);
+const routesOf = perList((list: MeshModel['routes']) => indexModel({ ...NO_ITEMS, routes: list }).routesByRouter);
+
+// One index per model object: models are immutable, and every node of a mesh shares it.
+const indexes = new WeakMap<MeshModel, MeshIndex>();
+export function sharedIndex(model: MeshModel): MeshIndex {
+  return remembered(indexes, model, () => ({
+    nodes: nodesOf(model.virtualNodes),
+    routers: routersOf(model.virtualRouters),
+    services: servicesOf(model.virtualServices),
+    routesByRouter: routesOf(model.routes),
+  }));
+}
+
+/** The node's resources, diagnostics and reads; throws UnknownVirtualNodeError for a name the mesh lacks. */
+export function compileResources(model: MeshModel, index: MeshIndex, virtualNodeName: string, options: CompileOptions): NodeOutput {
+  const self = index.nodes.get(virtualNodeName);
+  if (!self) throw new UnknownVirtualNodeError(virtualNodeName, model.mesh.meshName);
+  return compileNode(model, index, self, options);
+}
+
+function withBootstrap(model: MeshModel, index: MeshIndex, virtualNodeName: string, options: CompileOptions): CompileResult {
+  const { resources, diagnostics } = compileResources(model, index, virtualNodeName, options);
+  const opts = resolveOptions(options);
+  const input = { meshName: model.mesh.meshName, nodeName: virtualNodeName, opts, listeners: resources.listeners, clusters: resources.clusters };
+  return { resources, bootstrap: opts.mode === 'ads' ? adsBootstrap(input) : staticBootstrap(input), diagnostics };
+}
+
 /** The Envoy resources and bootstrap for the proxy bound to `virtualNodeName`. */
 export function compile(model: MeshModel, virtualNodeName: string, options: CompileOptions = {}): CompileResult {
-  return compileIndexed(model, indexModel(model), virtualNodeName, options);
+  return withBootstrap(model, sharedIndex(model), virtualNodeName, options);
 }
 
 /**
@@ -43,40 +85,7 @@ export function compile(model: MeshModel, virtualNodeName: string, options: Comp
  * costs 1,000 small compiles rather than 1,000 re-reads of the whole mesh.
  */
 export function compileAll(model: MeshModel, options: CompileOptions = {}): Map<string, CompileResult> {
-  const index = indexModel(model);
+  const index = sharedIndex(model);
   const names = [...index.nodes.keys()].sort(byString);
-  return new Map(names.map((name) => [name, compileIndexed(model, index, name, options)]));
-}
-
-export function compileIndexed(model: MeshModel, index: ReturnType<typeof indexModel>, virtualNodeName: string, options: CompileOptions): CompileResult {
-  const self = index.nodes.get(virtualNodeName);
-  if (!self) throw new UnknownVirtualNodeError(virtualNodeName, model.mesh.meshName);
-  const opts = resolveOptions(options);
-  const plan = resolveProxy(index, self);
-  const diag = new Diagnostics();
-  // What the resolver could not resolve is left out of the config and reported once, under its code.
-  for (const u of plan.unresolved) diag.add(u);
-  const ctx: CompileContext = {
-    ...index,
-    meshName: model.mesh.meshName,
-    self,
-    plan,
-    opts,
-    diag,
-    clusters: new Map(),
-    meshIpPreference: model.mesh.spec.serviceDiscovery?.ipPreference,
-    meshEgressFilter: model.mesh.spec.egressFilter?.type ?? 'DROP_ALL',
-    accessLog: accessLogs(self.spec),
-  };
-  const ingress = compileIngress(ctx);
-  const egress = compileEgress(ctx);
-  const clusters = [...ingress.clusters, ...egress.clusters, ...ctx.clusters.values()].sort((a, b) => byString(a.name, b.name));
-  const listeners = [...ingress.listeners, ...egress.listeners];
-  const routes = [...ingress.routes, ...egress.routes].sort((a, b) => byString(a.name, b.name));
-  const input = { meshName: ctx.meshName, nodeName: virtualNodeName, opts, listeners, clusters };
-  return {
-    resources: { clusters, listeners, routes },
-    bootstrap: opts.mode === 'ads' ? adsBootstrap(input) : staticBootstrap(input),
-    diagnostics: ctx.diag.list(),
-  };
+  return new Map(names.map((name) => [name, withBootstrap(model, index, name, options)]));
 }

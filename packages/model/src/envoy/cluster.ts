@@ -3,11 +3,14 @@ import { durationToMillis } from '../common/duration';
 import type { PortProtocol } from '../common/primitives';
 import type { MeshSpec } from '../mesh/schema';
 import type { ConnectionPool, HealthCheckPolicy, Listener, OutlierDetection } from '../virtual-node/listener';
-import type { CompileContext, EnvoyContext, NodeItem } from './context';
+import type { CompileContext, NodeItem, TargetContext } from './context';
 import { TYPE, compact, envoyDuration, type EnvoyResource, type JsonObject, type JsonValue } from './json';
 import { names } from './names';
 
 const CONNECT_TIMEOUT = '1s';
+
+/** What of the mesh a target cluster is built from, beside the node. */
+type MeshContext = Pick<TargetContext, 'meshName' | 'meshIpPreference'>;
 
 /** HTTP/2 to the upstream, for http2 and grpc listeners. */
 export function http2ProtocolOptions(): JsonObject {
@@ -90,7 +93,7 @@ const LOOKUP_FAMILY: Record<NonNullable<NonNullable<MeshSpec['serviceDiscovery']
   IPv6_PREFERRED: 'AUTO',
 };
 
-export function dnsLookupFamily(ctx: EnvoyContext, node: NodeItem): string | undefined {
+export function dnsLookupFamily(ctx: MeshContext, node: NodeItem): string | undefined {
   const pref = node.spec.serviceDiscovery?.dns?.ipPreference ?? ctx.meshIpPreference;
   return pref ? LOOKUP_FAMILY[pref] : undefined;
 }
@@ -123,7 +126,7 @@ export function ingressCluster(ctx: CompileContext, listener: Listener): EnvoyRe
  * health check, with its outlier detection and connection pool. Undefined when Envoy cannot reach
  * the node (no DNS service discovery); the caller reports why.
  */
-export function egressCluster(ctx: EnvoyContext, node: NodeItem, listener: Listener, transportSocket?: JsonObject): EnvoyResource | undefined {
+export function egressCluster(ctx: MeshContext, node: NodeItem, listener: Listener, transportSocket?: JsonObject): EnvoyResource | undefined {
   // Keyed by every input buildEgressCluster reads (mesh items are immutable): a change elsewhere in the
   // mesh leaves the node's item, and so its clusters, the same objects, which the xDS encoder knows by identity.
   let byListener = egressClusters.get(node);
@@ -139,7 +142,7 @@ export function egressCluster(ctx: EnvoyContext, node: NodeItem, listener: Liste
 
 const egressClusters = new WeakMap<NodeItem, WeakMap<Listener, Map<string, EnvoyResource | undefined>>>();
 
-function buildEgressCluster(ctx: EnvoyContext, node: NodeItem, listener: Listener, transportSocket: JsonObject | undefined): EnvoyResource | undefined {
+function buildEgressCluster(ctx: MeshContext, node: NodeItem, listener: Listener, transportSocket: JsonObject | undefined): EnvoyResource | undefined {
   const dns = node.spec.serviceDiscovery?.dns;
   if (!dns) return undefined;
   const { port, protocol } = listener.portMapping;
@@ -166,12 +169,12 @@ function buildEgressCluster(ctx: EnvoyContext, node: NodeItem, listener: Listene
 }
 
 /** The DNS cache of ALLOW_ALL, shared by its cluster and its HTTP filter (Envoy requires the same config). */
-export function allowAllDnsCache(ctx: CompileContext): JsonObject {
+export function allowAllDnsCache(ctx: Pick<TargetContext, 'meshIpPreference'>): JsonObject {
   return { name: 'egress_allow_all', dns_lookup_family: ctx.meshIpPreference === 'IPv6_ONLY' ? 'V6_ONLY' : 'V4_PREFERRED' };
 }
 
 /** ALLOW_ALL: unknown hosts go where their Host header says, resolved by DNS when it is a name. */
-export function allowAllCluster(ctx: CompileContext): EnvoyResource {
+export function allowAllCluster(ctx: MeshContext): EnvoyResource {
   return {
     '@type': TYPE.cluster,
     name: names.allowAllCluster(ctx.meshName),

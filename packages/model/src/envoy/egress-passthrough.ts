@@ -16,7 +16,7 @@ const HTTP_PROTOCOLS = ['http/1.0', 'http/1.1', 'h2c'];
  */
 export const PROTOCOL_DETECTION_TIMEOUT = '0.1s';
 
-export function passthroughCluster(ctx: CompileContext): EnvoyResource {
+export function passthroughCluster(ctx: Pick<CompileContext, 'meshName'>): EnvoyResource {
   return {
     '@type': TYPE.cluster,
     name: names.passthroughCluster(ctx.meshName),

@@ -1,15 +1,16 @@
 // Listeners: the ingress one (traffic for the node's app, limited and logged, forwarded to 127.0.0.1), the
 // egress one (HTTP routed by Host, redirected TCP by original destination port), and one TCP listener per
-// TCP backend port for apps that call it on localhost.
+// TCP backend port for apps that call it on localhost. The egress is built from each backend's part
+// (backendEgress), which compile keeps and hands back while what it was built from is unchanged.
 import { durationToMillis } from '../common/duration';
-import type { IngressPort } from '../resolve/plan';
-import { allowAllCluster, ingressCluster } from './cluster';
-import type { CompileContext } from './context';
-import { passthroughCluster, passthroughEgress } from './egress-passthrough';
+import type { IngressPort, PlanBackend } from '../resolve/plan';
+import { ingressCluster } from './cluster';
+import type { CompileContext, TargetContext } from './context';
+import { passthroughEgress } from './egress-passthrough';
 import { dynamicForwardProxyFilter, httpConnectionManager, socketAddress, tcpProxy } from './filters';
 import { TYPE, byString, envoyDuration, type EnvoyResource, type JsonObject } from './json';
 import { names } from './names';
-import { backendVirtualHosts, egressRouteConfig, ingressRouteConfig, tcpPortDestination } from './route-config';
+import { backendVirtualHosts, ingressRouteConfig, tcpPortDestination } from './route-config';
 import { downstreamTls } from './tls';
 
 export interface ListenerOutput {
@@ -65,11 +66,11 @@ function filterChains(ctx: CompileContext, ingress: IngressPort, out: ListenerOu
  * its port as the original destination (traffic redirected by iptables, as App Mesh does it), and
  * the lowest port also serves connections made to the ingress port directly.
  */
-export function compileIngress(ctx: CompileContext): ListenerOutput {
+export function compileIngress(ctx: CompileContext, ports: IngressPort[]): ListenerOutput {
   const out: ListenerOutput = { listeners: [], clusters: [], routes: [] };
   const perPort: { port: number; chains: JsonObject[] }[] = [];
   let inspectTls = false;
-  for (const ingress of ctx.plan.ingress) {
+  for (const ingress of ports) {
     const built = filterChains(ctx, ingress, out);
     inspectTls ||= built.inspectTls;
     if (built.chains.length > 0) perPort.push({ port: ingress.listener.portMapping.port, chains: built.chains });
@@ -103,32 +104,47 @@ export function compileIngress(ctx: CompileContext): ListenerOutput {
   return out;
 }
 
+/** A TCP port of a backend service and where its traffic goes. */
+export interface TcpDestination {
+  service: string;
+  port: number;
+  destination: JsonObject;
+  idle: string | undefined;
+}
+
+/** What one backend service adds to a node's egress: its virtual hosts, its TCP ports' destinations, its HTTP ports. */
+export interface BackendEgress {
+  virtualHosts: JsonObject[];
+  tcp: TcpDestination[];
+  httpPorts: number[];
+}
+
+/** A backend's part of the egress; it reads nothing of the calling node (a node's compile shares it between callers). */
+export function backendEgress(ctx: TargetContext, backend: PlanBackend): BackendEgress {
+  const virtualHosts = backendVirtualHosts(ctx, backend);
+  const tcp: TcpDestination[] = [];
+  for (const p of backend.ports.filter((q) => q.protocol === 'tcp')) {
+    const dest = tcpPortDestination(ctx, p, backend.backend);
+    if (dest) tcp.push({ service: backend.name, port: p.port, ...dest });
+  }
+  return { virtualHosts, tcp, httpPorts: backend.ports.filter((q) => q.protocol !== 'tcp').map((q) => q.port) };
+}
+
 /**
  * The egress listener (its route configuration by RDS or inline) and a TCP listener per TCP backend port.
  * Redirected traffic all reaches the egress port: with TCP backends, the original destination's port
  * picks a TCP proxy chain (TCP has no Host to route by), and everything else falls to the HTTP chain.
+ * `allowAll`: the ALLOW_ALL cluster's name, when the mesh forwards hosts that are not backends.
  */
-export function compileEgress(ctx: CompileContext): ListenerOutput {
-  const out: ListenerOutput = { listeners: [], clusters: [], routes: [] };
-  const virtualHosts: JsonObject[] = [];
-  const tcpPorts: { service: string; port: number; destination: JsonObject; idle: string | undefined }[] = [];
-  for (const backend of ctx.plan.backends) {
-    virtualHosts.push(...backendVirtualHosts(ctx, backend));
-    for (const p of backend.ports.filter((q) => q.protocol === 'tcp')) {
-      const dest = tcpPortDestination(ctx, p, backend.backend);
-      if (dest) tcpPorts.push({ service: backend.name, port: p.port, ...dest });
-    }
-  }
-  const allowAll = ctx.meshEgressFilter === 'ALLOW_ALL' ? allowAllCluster(ctx) : undefined;
-  if (allowAll) out.clusters.push(allowAll);
-  const routes = egressRouteConfig(ctx, virtualHosts, allowAll?.name);
-  out.routes.push(routes);
+export function egressListeners(ctx: CompileContext, backends: BackendEgress[], routes: EnvoyResource, allowAll: string | undefined): EnvoyResource[] {
+  const listeners: EnvoyResource[] = [];
+  const tcpPorts = backends.flatMap((b) => b.tcp);
   const address = ctx.opts.listenerAddress;
   const httpFilters = allowAll ? [dynamicForwardProxyFilter(ctx)] : [];
   const httpChain = { name: 'egress_http', filters: [httpConnectionManager(ctx, 'egress', routes, httpFilters)] };
   const statPrefix = (t: { service: string; port: number }) => `egress_tcp_${t.service}_${t.port}`;
   // Only the port of the original destination tells TCP backends apart, so the first one (in name order) takes it.
-  const byPort = new Map<number, (typeof tcpPorts)[number]>();
+  const byPort = new Map<number, TcpDestination>();
   for (const t of tcpPorts) {
     const owner = byPort.get(t.port);
     if (!owner) byPort.set(t.port, t);
@@ -140,11 +156,10 @@ export function compileEgress(ctx: CompileContext): ListenerOutput {
     filter_chain_match: { destination_port: t.port },
     filters: [tcpProxy(ctx, statPrefix(t), t.destination, t.idle)],
   }));
-  if (allowAll) out.clusters.push(passthroughCluster(ctx));
   // The mesh's HTTP backend ports a TCP backend does not take (nor the egress port, which has its own chains).
-  const httpPorts = [...new Set(ctx.plan.backends.flatMap((b) => b.ports.filter((q) => q.protocol !== 'tcp').map((q) => q.port)))]
+  const httpPorts = [...new Set(backends.flatMap((b) => b.httpPorts))]
     .filter((p) => !byPort.has(p) && p !== ctx.opts.egressPort).sort((a, b) => a - b);
-  out.listeners.push({
+  listeners.push({
     '@type': TYPE.listener,
     name: names.egressListener(address, ctx.opts.egressPort),
     address: socketAddress(address, ctx.opts.egressPort),
@@ -158,12 +173,12 @@ export function compileEgress(ctx: CompileContext): ListenerOutput {
   });
   // Kept for callers that are not redirected: an app configured to call 127.0.0.1:<port> for its TCP backend.
   tcpPorts.forEach((t, i) => {
-    out.listeners.push({
+    listeners.push({
       '@type': TYPE.listener,
       name: names.egressTcpListener(t.service, t.port),
       address: socketAddress(address, ctx.opts.tcpEgressBase + i),
       filter_chains: [{ name: statPrefix(t), filters: [tcpProxy(ctx, statPrefix(t), t.destination, t.idle)] }],
     });
   });
-  return out;
+  return listeners;
 }

@@ -3,7 +3,7 @@
 // the mesh egress filter's catch-all. Also the TCP destination of a backend port (TCP has no routes).
 import { durationToMillis, type Duration } from '../common/duration';
 import type { BackendPolicy, PlanBackend, PlanPort, PlanRoute } from '../resolve/plan';
-import type { CompileContext, EnvoyContext } from './context';
+import type { TargetContext } from './context';
 import { TYPE, compact, envoyDuration, type EnvoyResource, type JsonObject } from './json';
 import { names } from './names';
 import { grpcRouteMatch, httpRouteMatch } from './route-match';
@@ -18,7 +18,7 @@ const duration = (d: Duration | undefined) => {
 
 const NO_TARGET = { status: 503, body: { inline_string: 'meshwright: no target of this route can receive traffic\n' } };
 
-function httpRouteEntry(ctx: EnvoyContext, planned: PlanRoute, backend: BackendPolicy): JsonObject {
+function httpRouteEntry(ctx: TargetContext, planned: PlanRoute, backend: BackendPolicy): JsonObject {
   const { route, kind, id } = planned;
   const grpc = route.spec.grpcRoute;
   const http = route.spec.httpRoute ?? route.spec.http2Route;
@@ -51,7 +51,7 @@ function httpRouteEntry(ctx: EnvoyContext, planned: PlanRoute, backend: BackendP
 }
 
 /** The Envoy routes for an HTTP-family port of a backend service. */
-export function httpPortRoutes(ctx: EnvoyContext, port: PlanPort, backend: BackendPolicy): JsonObject[] {
+export function httpPortRoutes(ctx: TargetContext, port: PlanPort, backend: BackendPolicy): JsonObject[] {
   if (port.kind === 'router') return port.routes.map((r) => httpRouteEntry(ctx, r, backend));
   const found = port.target;
   const cluster = found && clusterFor(ctx, found.node, found.listener, backend);
@@ -60,7 +60,7 @@ export function httpPortRoutes(ctx: EnvoyContext, port: PlanPort, backend: Backe
 }
 
 /** The TCP proxy destination of a TCP port: the first route in priority order, or the provider node. */
-export function tcpPortDestination(ctx: CompileContext, port: PlanPort, backend: BackendPolicy): { destination: JsonObject; idle: string | undefined } | undefined {
+export function tcpPortDestination(ctx: TargetContext, port: PlanPort, backend: BackendPolicy): { destination: JsonObject; idle: string | undefined } | undefined {
   if (port.kind === 'node') {
     const found = port.target;
     const cluster = found && clusterFor(ctx, found.node, found.listener, backend);
@@ -78,7 +78,7 @@ export function tcpPortDestination(ctx: CompileContext, port: PlanPort, backend:
 }
 
 /** The virtual hosts of a backend's HTTP-family ports: `<service>:<port>`, and the bare name for the lowest. */
-export function backendVirtualHosts(ctx: CompileContext, backend: PlanBackend): JsonObject[] {
+export function backendVirtualHosts(ctx: TargetContext, backend: PlanBackend): JsonObject[] {
   const httpPorts = backend.ports.filter((p) => p.protocol !== 'tcp');
   return httpPorts.map((p, j) => {
     const withPort = `${backend.name}:${p.port}`;
@@ -94,7 +94,7 @@ export function backendVirtualHosts(ctx: CompileContext, backend: PlanBackend): 
 const DROP_ALL_BODY = 'meshwright: this host is not a backend of this virtual node, and the mesh egress filter is DROP_ALL\n';
 
 /** The egress route configuration: the backends' hosts, then `*` for ALLOW_ALL (to its cluster) or DROP_ALL (404). */
-export function egressRouteConfig(ctx: CompileContext, virtualHosts: JsonObject[], allowAllCluster: string | undefined): EnvoyResource {
+export function egressRouteConfig(ctx: Pick<TargetContext, 'opts'>, virtualHosts: JsonObject[], allowAllCluster: string | undefined): EnvoyResource {
   const catchAll = allowAllCluster === undefined
     ? {
       name: 'egress_drop_all',

@@ -29,18 +29,21 @@ export class Problems {
 /** Where a target is written: the node name, its port, and the target as a whole. */
 type TargetPaths = { resource: ResourceId } & Record<TargetPart, string>;
 
+/** Records that a target was left out, and why. */
+function leftOut(p: Problems, at: TargetPaths, code: CompileDiagnosticCode, path: string, message: string, category: FindingCategory = 'consistency'): undefined {
+  return p.warn(code, at.resource, path, `${message}; compile left this target out`, category);
+}
+
 /** The listener of `nodeName` that traffic for `port` reaches, or undefined (recorded). */
 function resolveTarget(index: MeshIndex, p: Problems, nodeName: string, port: number | undefined, kind: RouteKind | undefined, at: TargetPaths): TargetEndpoint | undefined {
-  const out = (code: CompileDiagnosticCode, path: string, message: string, category: FindingCategory = 'consistency') =>
-    p.warn(code, at.resource, path, `${message}; compile left this target out`, category);
   const decided = decideTarget(index.nodes, nodeName, port, kind);
-  if (!decided.ok) return out(decided.code, at[decided.part], decided.message, decided.category);
+  if (!decided.ok) return leftOut(p, at, decided.code, at[decided.part], decided.message, decided.category);
   const { node, listener } = decided;
   if (node.spec.serviceDiscovery?.awsCloudMap) {
-    return out('compile.cloud-map-unsupported', at.node, `virtual node "${nodeName}" uses AWS Cloud Map, which Envoy cannot resolve by DNS`);
+    return leftOut(p, at, 'compile.cloud-map-unsupported', at.node, `virtual node "${nodeName}" uses AWS Cloud Map, which Envoy cannot resolve by DNS`);
   }
   if (!node.spec.serviceDiscovery?.dns) {
-    return out('compile.target-no-service-discovery', at.node, `virtual node "${nodeName}" has no DNS service discovery, so no address to send to`);
+    return leftOut(p, at, 'compile.target-no-service-discovery', at.node, `virtual node "${nodeName}" has no DNS service discovery, so no address to send to`);
   }
   return { node, listener };
 }
@@ -86,11 +89,21 @@ function routerPorts(index: MeshIndex, p: Problems, router: RouterItem): PlanPor
  * node (or gateway) whose reference at `backendPath` names the service.
  */
 export function servicePorts(index: MeshIndex, p: Problems, caller: ResourceId, serviceName: string, backendPath: string): PlanPort[] {
+  return backendMissing(index, p, caller, serviceName, backendPath) ? [] : providedPorts(index, p, serviceName);
+}
+
+/** Whether `serviceName`, named by `caller` at `backendPath`, does not exist (recorded). */
+export function backendMissing(index: Pick<MeshIndex, 'services'>, p: Problems, caller: ResourceId, serviceName: string, backendPath: string): boolean {
   const missing = decideBackend(index.services, serviceName);
-  if (missing) {
-    p.warn(missing.code, caller, backendPath, `${missing.message}; compile left the backend out`, missing.category);
-    return [];
-  }
+  if (missing) p.warn(missing.code, caller, backendPath, `${missing.message}; compile left the backend out`, missing.category);
+  return missing !== undefined;
+}
+
+/**
+ * The ports an existing virtual service offers, or [] (recorded) when nothing can serve it. What it
+ * records is about the service, its provider, routes and targets: never about the caller.
+ */
+export function providedPorts(index: MeshIndex, p: Problems, serviceName: string): PlanPort[] {
   const serviceId: ResourceId = { kind: 'virtualService', name: serviceName };
   const provider = decideProvider(index, serviceName);
   if (!provider) return [];
@@ -113,9 +126,12 @@ export function servicePorts(index: MeshIndex, p: Problems, caller: ResourceId, 
     }));
 }
 
-/** The node's backend services, each once, in name order, with where they are written. */
-function backends(index: MeshIndex, p: Problems, self: NodeItem): PlanBackend[] {
-  const seen = new Map<string, Omit<PlanBackend, 'ports'>>();
+/** A backend service of a node, before its ports are resolved. */
+export type BackendEntry = Omit<PlanBackend, 'ports'>;
+
+/** The node's backend services, each once, in name order, with where they are written; reads nothing but the node. */
+export function backendEntries(self: NodeItem): BackendEntry[] {
+  const seen = new Map<string, BackendEntry>();
   const selfId = { kind: 'virtualNode' as const, name: self.virtualNodeName };
   const defaults = self.spec.backendDefaults?.clientPolicy;
   (self.spec.backends ?? []).forEach((b, i) => {
@@ -131,13 +147,16 @@ function backends(index: MeshIndex, p: Problems, self: NodeItem): PlanBackend[] 
       },
     });
   });
-  return [...seen.values()]
-    .sort((a, b) => byString(a.name, b.name))
-    .map((b) => ({ ...b, ports: servicePorts(index, p, selfId, b.name, b.path) }));
+  return [...seen.values()].sort((a, b) => byString(a.name, b.name));
+}
+
+function backends(index: MeshIndex, p: Problems, self: NodeItem): PlanBackend[] {
+  const selfId = { kind: 'virtualNode' as const, name: self.virtualNodeName };
+  return backendEntries(self).map((b) => ({ ...b, ports: servicePorts(index, p, selfId, b.name, b.path) }));
 }
 
 /** The node's own listeners, each port once in port order, with the timeout of its protocol. */
-function ingress(p: Problems, self: NodeItem): IngressPort[] {
+export function ingressPorts(p: Problems, self: NodeItem): IngressPort[] {
   const selfId: ResourceId = { kind: 'virtualNode', name: self.virtualNodeName };
   const listeners = self.spec.listeners ?? [];
   const clashes = duplicateListenerPorts(listeners);
@@ -161,6 +180,5 @@ function ingress(p: Problems, self: NodeItem): IngressPort[] {
 /** The plan of the proxy bound to `self`, a node of the indexed mesh. */
 export function resolveProxy(index: MeshIndex, self: NodeItem): ProxyPlan {
   const p = new Problems();
-  const ingressPorts = ingress(p, self);
-  return { node: self, ingress: ingressPorts, backends: backends(index, p, self), unresolved: p.list };
+  return { node: self, ingress: ingressPorts(p, self), backends: backends(index, p, self), unresolved: p.list };
 }
