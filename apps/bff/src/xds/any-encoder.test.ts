@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compile } from '@meshwright/model';
-import { encodeAny, EncodeError } from './any-encoder';
+import { encodeAny, encodeAnyAtOnce, EncodeError } from './any-encoder';
 import { EnvoyTypes } from './protos';
 import { richModel } from '../../../../testkit/xds/rich-model';
 import { TYPE_URL } from './snapshot';
@@ -79,5 +79,45 @@ describe('encodeAny', () => {
       () => encodeAny(types, { '@type': TYPE_URL.clusters, name: 'c', cluster_type: { name: 'x', typed_config: { '@type': TYPE_URL.routes, nme: 1 } } }),
       /\$\.cluster_type\.typed_config\.nme: unknown field/,
     );
+  });
+});
+
+describe('encodeAny splices long repeated fields', () => {
+  const vhost = (i: number) => ({
+    name: `vh-${i}`,
+    domains: [`svc-${i}`, `svc-${i}:80`],
+    routes: [{ match: { prefix: '/' }, route: { weighted_clusters: { clusters: [{ name: `a-${i}`, weight: 80 }, { name: `b-${i}`, weight: 20 }] }, timeout: '15s' } }],
+  });
+  const routeConfig = (hosts: unknown[], extra: Record<string, unknown> = {}) => ({ '@type': TYPE_URL.routes, name: 'rds_egress_http_15001', virtual_hosts: hosts, ...extra });
+
+  it('gives the bytes of encoding the whole message, with members numbered below and above the spliced one', () => {
+    const hosts = Array.from({ length: 12 }, (_, i) => vhost(i));
+    const configs = [
+      routeConfig(hosts),
+      routeConfig(hosts, { validate_clusters: false, response_headers_to_add: [{ header: { key: 'x', value: 'y' } }], max_direct_response_body_size_bytes: 4096 }),
+      // Members written before the spliced one in the JSON, and camelCase names.
+      { '@type': TYPE_URL.routes, maxDirectResponseBodySizeBytes: 10, virtualHosts: hosts, name: 'r' },
+      routeConfig(hosts.slice(0, 3)),
+      routeConfig([]),
+    ];
+    for (const c of configs) assert.deepEqual(encodeAny(types, c).value, encodeAnyAtOnce(types, c));
+    for (const r of compile(richModel('shop.local'), 'api', { mode: 'ads' }).resources.routes) assert.deepEqual(encodeAny(types, r).value, encodeAnyAtOnce(types, r));
+  });
+
+  it('reuses an unchanged element and re-encodes a changed one', () => {
+    const hosts = Array.from({ length: 8 }, (_, i) => vhost(i));
+    const before = encodeAny(types, routeConfig(hosts)).value;
+    const changed = [...hosts];
+    changed[3] = { ...vhost(3), domains: ['other'] };
+    const after = encodeAny(types, routeConfig(changed));
+    assert.notDeepEqual(after.value, before);
+    assert.deepEqual(after.value, encodeAnyAtOnce(types, routeConfig(changed)));
+    assert.deepEqual((decode(after).virtual_hosts as { domains: string[] }[])[3]?.domains, ['other']);
+  });
+
+  it('names the bad member of a spliced element by its path', () => {
+    const hosts = [vhost(0), vhost(1), { ...vhost(2), colour: 'blue' }, vhost(3)];
+    assert.throws(() => encodeAny(types, routeConfig(hosts)), (e: unknown) => e instanceof EncodeError && e.path === '$.virtual_hosts[2].colour');
+    assert.throws(() => encodeAny(types, routeConfig([vhost(0), null, vhost(1), vhost(2)])), (e: unknown) => e instanceof EncodeError && e.path === '$.virtual_hosts[1]');
   });
 });

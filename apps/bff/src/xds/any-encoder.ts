@@ -42,9 +42,68 @@ export function encodeAny(types: EnvoyTypes, json: Json, path = '$'): EncodedAny
   } catch (e) {
     throw new EncodeError(`${path}.@type`, (e as Error).message);
   }
-  const body = type.fullName === '.google.protobuf.Struct' ? structOf(type, json, path, true) : messageOf(types, type, json, path);
-  const message = type.fromObject(body);
-  return { type_url: typeUrl, value: Buffer.from(type.encode(message).finish()) };
+  if (type.fullName === '.google.protobuf.Struct') return { type_url: typeUrl, value: Buffer.from(type.encode(type.fromObject(structOf(type, json, path, true))).finish()) };
+  return { type_url: typeUrl, value: encodeMessage(types, type, json, path) };
+}
+
+/** The same bytes as encodeAny, the whole message encoded at once (what the splice must equal). */
+export function encodeAnyAtOnce(types: EnvoyTypes, json: Record<string, Json>): Buffer {
+  const typeUrl = String(json['@type']);
+  const type = types.type(typeUrl.slice(typeUrl.lastIndexOf('/') + 1));
+  return Buffer.from(type.encode(type.fromObject(messageOf(types, type, json, '$'))).finish());
+}
+
+/** Element bytes by element object: compile hands back the same objects for what a change did not touch. */
+const elementBytes = new WeakMap<object, { type: protobuf.Type; bytes: Uint8Array }>();
+/** Below this many elements a repeated field is encoded with the rest of its message. */
+const SPLICE_MIN = 4;
+
+/**
+ * A message's bytes. A long repeated message field at its top (a route configuration's virtual hosts)
+ * is encoded element by element, each element's bytes remembered by its object, and spliced between
+ * the encodings of the fields numbered below and above it: protobuf writes fields in number order and
+ * a message's encoding is its fields' encodings one after the other, so the bytes are exactly those of
+ * encoding the whole message at once (any-encoder.test.ts compares them).
+ */
+function encodeMessage(types: EnvoyTypes, type: protobuf.Type, json: Record<string, Json>, path: string): Buffer {
+  const split = splitField(type, json);
+  if (!split) return Buffer.from(type.encode(type.fromObject(messageOf(types, type, json, path))).finish());
+  const { key, field, elementType } = split;
+  // Every other member checked and converted as messageOf always does (the split one's elements below).
+  const rest = messageOf(types, type, { ...json, [key]: [] }, path);
+  const below: Record<string, Json> = {};
+  const above: Record<string, Json> = {};
+  for (const [name, value] of Object.entries(rest)) {
+    if (name === field.name) continue;
+    const id = type.fields[name]?.id ?? 0;
+    (id < field.id ? below : above)[name] = value;
+  }
+  // Each element as protobufjs writes a nested message: its tag (field number, wire type 2), then its bytes length-prefixed.
+  const spliced = protobuf.Writer.create();
+  const elements = json[key] as Json[];
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[i];
+    if (!isObject(element)) throw new EncodeError(`${path}.${key}[${i}]`, `expected an object (${elementType.fullName.slice(1)})`);
+    let known = elementBytes.get(element);
+    if (known?.type !== elementType) {
+      known = { type: elementType, bytes: elementType.encode(elementType.fromObject(messageOf(types, elementType, element, `${path}.${key}[${i}]`))).finish() };
+      elementBytes.set(element, known);
+    }
+    spliced.uint32(((field.id << 3) | 2) >>> 0).bytes(known.bytes);
+  }
+  return Buffer.concat([type.encode(type.fromObject(below)).finish(), spliced.finish(), type.encode(type.fromObject(above)).finish()]);
+}
+
+/** The top-level repeated message field worth encoding element by element, if any (never a well-known type). */
+function splitField(type: protobuf.Type, json: Record<string, Json>): { key: string; field: protobuf.Field; elementType: protobuf.Type } | undefined {
+  for (const [key, value] of Object.entries(json)) {
+    if (!Array.isArray(value) || value.length < SPLICE_MIN) continue;
+    const field = fieldFor(type, key);
+    if (!field?.repeated || field instanceof protobuf.MapField) continue;
+    const elementType = field.resolve().resolvedType;
+    if (elementType instanceof protobuf.Type && !elementType.fullName.startsWith('.google.protobuf.')) return { key, field, elementType };
+  }
+  return undefined;
 }
 
 function fieldFor(type: protobuf.Type, key: string): protobuf.Field | undefined {
