@@ -159,7 +159,7 @@ export function verifySigV4Now(req: SignedRequest, options: Omit<SigV4Options, '
 type Unsigned = { method: string; path: string; query: Query; headers: Record<string, string>; body: Uint8Array };
 
 /** The signature SignatureV4.sign() would put in the Authorization header, as bytes: the same steps without its copies and awaits. */
-function headerDigest(claim: SignatureClaim, req: Unsigned, secretAccessKey: string, region: string, service: string): string {
+function headerDigest(claim: SignatureClaim, req: Unsigned, secretAccessKey: string, region: string, service: string): Buffer {
   // The signer's formatDate(signingDate): parseAmzDate accepted amzDate only as that exact round trip.
   const longDate = claim.amzDate;
   const shortDate = longDate.slice(0, 8);
