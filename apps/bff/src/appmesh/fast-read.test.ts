@@ -16,7 +16,7 @@ interface Raw {
   body: string;
 }
 
-function get(port: number, path: string, headers: Record<string, string>): Promise<Raw> {
+function get(port: number, path: string, headers: Record<string, string | string[]>): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
       let body = '';
@@ -91,6 +91,19 @@ describe('App Mesh reads answered before Express', () => {
     const second = JSON.parse((await signed(path)).body) as typeof first;
     assert.equal(second.metadata.version, first.metadata.version + 1);
     assert.equal(second.spec.serviceDiscovery.dns.hostname, 'blue2.shop.local');
+  });
+
+  test('headers named like Object members, in any case, or repeated, get the same answer as the session', async () => {
+    const path = '/v20190125/meshes/shop/virtualNodes/blue';
+    const extras: Record<string, string | string[]>[] = [{ Constructor: 'x', ['__proto__']: 'y', 'X-Mixed-Case': 'z' }, { 'x-repeated': ['one', 'two'] }];
+    for (const extra of extras) {
+      const { host: _host, ...headers } = await signedHeaders(TEST_CREDENTIALS, { method: 'GET', url: new URL(`http://127.0.0.1:${port}${path}`) });
+      const a = await get(port, path, { ...headers, ...extra });
+      const b = await bySession(path);
+      assert.equal(a.status, 200, a.body);
+      assert.deepEqual(a.headers, b.headers);
+      assert.equal(a.body, b.body);
+    }
   });
 
   test('every answer carries its own request id', async () => {

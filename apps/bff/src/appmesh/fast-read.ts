@@ -8,7 +8,7 @@
 import { parse as parseQueryString } from 'node:querystring';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { operationAccessOf } from '../auth/access';
-import { principalOf } from '../auth/access-keys';
+import { principalOf, type FoundKey } from '../auth/access-keys';
 import type { AuthContext } from '../auth/auth-context';
 import { refusal } from '../auth/policy';
 import type { RequestAuth } from '../auth/request-auth';
@@ -32,30 +32,35 @@ export function fastReads(
   let ready = false;
   void auth.ready.then(() => (ready = true), () => undefined);
   const prefix = '/v20190125/';
+  const sigv4 = { region: auth.region, now: () => new Date(auth.now()) };
+  // The key verifySigV4Now's lookup found, read right after that synchronous call: no closure per request.
+  let atHand: FoundKey | undefined;
+  const secretAtHand = (id: string) => (atHand = auth.keys.remembered(id))?.secret;
   /** The answer's body as text, or undefined to leave the request to Express. */
-  const answer = async (req: IncomingMessage, url: string, locals: RequestAuth): Promise<string | undefined> => {
+  const answer = async (headers: WireHeaders, url: string, locals: RequestAuth): Promise<Body | undefined> => {
     const q = url.indexOf('?');
-    const found = match(routes, q < 0 ? url : url.slice(0, q));
-    if (!found) return undefined;
-    const keys: { found?: Awaited<ReturnType<typeof auth.keys.find>> } = {};
-    const sigv4 = { region: auth.region, now: () => new Date(auth.now()) };
+    const matched = match(routes, q < 0 ? url : url.slice(0, q));
+    if (!matched) return undefined;
+    const request: SignedRequest = { method: 'GET', url, headers, body: emptyBody };
     // A key found within keyCacheMs is verified without waiting on a promise; otherwise as Express does.
-    const now = ready ? verifySigV4Now(signed(req, url), sigv4, (id) => (keys.found = auth.keys.remembered(id))?.secret) : undefined;
-    if (!now) await auth.ready;
+    atHand = undefined;
+    const now = ready ? verifySigV4Now(request, sigv4, secretAtHand) : undefined;
+    const found: { key?: FoundKey | undefined } = { key: atHand };
+    if (!now) {
+      await auth.ready;
+      found.key = undefined;
+    }
     const verdict =
       now ??
-      (await verifySigV4(signed(req, url), {
+      (await verifySigV4(request, {
         ...sigv4,
-        lookupSecret: async (id) => {
-          keys.found = await auth.keys.find(id);
-          return keys.found?.secret;
-        },
+        lookupSecret: async (id) => (found.key = await auth.keys.find(id))?.secret,
       }));
-    if (!verdict.ok || !keys.found) return undefined;
-    const principal = principalOf(keys.found.key);
+    if (!verdict.ok || !found.key) return undefined;
+    const principal = principalOf(found.key.key);
     // The same 'simple' query parser as the app's ('query parser' setting).
     const query = q < 0 ? {} : (parseQueryString(url.slice(q + 1)) as Record<string, unknown>);
-    const { route, params } = found;
+    const { route, params } = matched;
     const { access, resource } = operationAccessOf(ctx.config, route.name, route.binding, { params, query, body: undefined });
     if (refusal(principal, access) !== undefined) return undefined;
     const input = gatherInput(route.binding, undefined, params, query);
@@ -71,13 +76,12 @@ export function fastReads(
     return json(responseBody(route.binding, output, principal));
   };
   return (req, res, next) => {
-    const h = req.headers;
     const url = req.url ?? '';
+    if (req.method !== 'GET' || !url.startsWith(prefix) || oddUrl.test(url)) return next();
+    // Express (parseurl) hands such URLs to url.parse, which rewrites them: only plain ones are taken here.
+    const h = wireHeaders(req.rawHeaders);
     const plain =
-      req.method === 'GET' &&
-      url.startsWith(prefix) &&
-      // Express (parseurl) hands such URLs to url.parse, which rewrites them: only plain ones are taken here.
-      !oddUrl.test(url) &&
+      h !== undefined &&
       h.authorization !== undefined &&
       h['transfer-encoding'] === undefined &&
       (h['content-length'] === undefined || h['content-length'] === '0') &&
@@ -85,17 +89,15 @@ export function fastReads(
     if (!plain) return next();
     const started = metrics?.clock() ?? 0;
     const locals: RequestAuth = { requestId: '' };
-    answer(req, url, locals).then(
+    answer(h, url, locals).then(
       (body) => {
         if (body === undefined) return next();
         locals.requestId = ctx.newId();
         metrics?.track('GET', url, res, started, locals);
-        // The headers, in their order, that recordRequests and Express's res.json() set.
-        res.statusCode = 200;
-        res.setHeader('x-amzn-RequestId', locals.requestId);
-        res.setHeader('Content-Type', 'application/json; charset=utf-8');
-        res.setHeader('Content-Length', String(Buffer.byteLength(body)));
-        res.end(body);
+        // The headers, in their order and spelling, that recordRequests and Express's res.json() set:
+        // as writeHead's list, which Node writes as it is, without the header map setHeader keeps.
+        res.writeHead(200, ['x-amzn-RequestId', locals.requestId, 'Content-Type', 'application/json; charset=utf-8', 'Content-Length', body.length]);
+        res.end(body.text);
       },
       // Whatever went wrong, Express's path turns it into the usual answer.
       () => next(),
@@ -104,17 +106,42 @@ export function fastReads(
 }
 
 const emptyBody = new Uint8Array(0);
-const signed = (req: IncomingMessage, url: string): SignedRequest => ({ method: 'GET', url, headers: req.headersDistinct, body: emptyBody });
 const oddUrl = /[\t\n\f\r #\u00a0\ufeff]/;
 
-/** JSON text by the object it was made from: a describe of an unchanged resource answers with the same object (see toData). */
-const jsonOf = new WeakMap<object, string>();
-function json(body: unknown): string {
-  if (typeof body !== 'object' || body === null) return JSON.stringify(body);
+/** Header values by lower-case name, as headersDistinct would give them joined (each name here appears once). */
+type WireHeaders = Record<string, string | undefined>;
+
+/**
+ * The request's headers from the parser's list, in one pass: req.headers and req.headersDistinct
+ * would each build their own object. Undefined when a name repeats: Node merges, drops or keeps
+ * repeats by name, and such a request is left to Express.
+ */
+function wireHeaders(raw: readonly string[]): WireHeaders | undefined {
+  // No prototype: a header named like an Object member ('constructor') must find nothing else.
+  const headers: WireHeaders = Object.create(null) as WireHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = (raw[i] ?? '').toLowerCase();
+    if (headers[name] !== undefined) return undefined;
+    headers[name] = raw[i + 1] ?? '';
+  }
+  return headers;
+}
+
+/** An answer's JSON text and its length in bytes. */
+interface Body {
+  text: string;
+  length: number;
+}
+
+/** JSON by the object it was made from: a describe of an unchanged resource answers with the same object (see toData). */
+const jsonOf = new WeakMap<object, Body>();
+function json(body: unknown): Body {
+  if (typeof body !== 'object' || body === null) return measured(JSON.stringify(body));
   const hit = jsonOf.get(body);
   if (hit !== undefined) return hit;
-  const text = JSON.stringify(body);
+  const made = measured(JSON.stringify(body));
   // Only shared (frozen-source) representations come back; a fresh object per request is never seen again.
-  jsonOf.set(body, text);
-  return text;
+  jsonOf.set(body, made);
+  return made;
 }
+const measured = (text: string): Body => ({ text, length: Buffer.byteLength(text) });

@@ -77,7 +77,8 @@ export const defaultKeyCacheMs = 1000;
 /** Bounds the cache: at most this many keys (the least recently found go first); unknown ids are never cached. */
 const keyCacheSize = 1000;
 
-type FoundKey = { key: AccessKeyRecord; secret: string };
+/** A key and its plain secret, as find and remembered give them. */
+export type FoundKey = { key: AccessKeyRecord; secret: string };
 
 export function keyService(store: AuthStore, masterKey: Buffer, now: () => number, keyCacheMs = defaultKeyCacheMs): KeyService {
   const lastTouched = new Map<string, number>();

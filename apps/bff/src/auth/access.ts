@@ -46,13 +46,31 @@ export function operationAccessOf(
   binding: OperationBinding,
   req: { params: Record<string, string | undefined>; query: Record<string, unknown>; body: unknown },
 ): { access: Access; resource: string } {
-  const { params } = req;
   const arn = str(req.query.resourceArn);
-  const field = (f: string) => params[f] ?? bodyField(req, f);
-  const mesh = field('meshName') ?? meshOfArn(arn);
-  const prefix = `arn:aws:appmesh:${config.region}:${config.accountId}:`;
-  const resource = arn ?? (mesh === undefined ? '' : prefix + [`mesh/${mesh}`, ...resourcePath.flatMap(([f, kind]) => (field(f) ? [`${kind}/${field(f)}`] : []))].join('/'));
-  return { access: { action: `appmesh:${name}`, write: binding.method !== 'GET', mesh }, resource };
+  const mesh = fieldOf(req, 'meshName') ?? meshOfArn(arn);
+  return { access: { action: actionOf(name), write: binding.method !== 'GET', mesh }, resource: arn ?? (mesh === undefined ? '' : resourceArn(config, mesh, req)) };
+}
+
+type AccessRequest = Parameters<typeof operationAccessOf>[3];
+/** A name from the URL, else from the body. */
+const fieldOf = (req: AccessRequest, f: string) => req.params[f] ?? bodyField(req, f);
+
+/** `arn:aws:appmesh:<region>:<account>:mesh/<mesh>/<kind>/<name>...` for the names the request carries. */
+function resourceArn(config: AppConfig, mesh: string, req: AccessRequest): string {
+  let arn = `arn:aws:appmesh:${config.region}:${config.accountId}:mesh/${mesh}`;
+  for (const [f, kind] of resourcePath) {
+    const value = fieldOf(req, f);
+    if (value) arn += `/${kind}/${value}`;
+  }
+  return arn;
+}
+
+/** `appmesh:<Operation>`, made once per operation name. */
+const actions = new Map<string, string>();
+function actionOf(name: string): string {
+  let action = actions.get(name);
+  if (action === undefined) actions.set(name, (action = `appmesh:${name}`));
+  return action;
 }
 
 function operationAccess(config: AppConfig, name: string, binding: OperationBinding): RequestHandler {

@@ -20,12 +20,14 @@ export const canSeeMesh = (p: Principal, mesh: string): boolean => p.role === 'a
 /** undefined when allowed, else the ForbiddenException message naming the action and the mesh. */
 export function refusal(p: Principal, a: Access): string | undefined {
   if (p.role === 'admin') return undefined;
-  const who = `User ${p.accessKeyId} (${p.role} key "${p.name}") is not authorized to perform ${a.action}`;
-  const on = a.mesh === undefined ? '' : ` on mesh ${a.mesh}`;
-  if (a.adminOnly) return `${who}: only admin keys may`;
-  if (a.mesh !== undefined && !sees(p, a.mesh)) return `${who}${on}: the key is limited to mesh${p.meshes.length > 1 ? 'es' : ''} ${p.meshes.join(', ')}`;
+  // The messages are made only for a refusal: an allowed request allocates nothing here.
+  if (a.adminOnly) return `${who(p, a)}: only admin keys may`;
+  if (a.mesh !== undefined && !sees(p, a.mesh)) return `${who(p, a)}${on(a)}: the key is limited to mesh${p.meshes.length > 1 ? 'es' : ''} ${p.meshes.join(', ')}`;
   if (!a.write) return undefined;
-  if (p.role === 'viewer') return `${who}${on}: viewer keys only read`;
-  if (a.mesh === undefined) return `${who}: editor keys change only the meshes they name`;
+  if (p.role === 'viewer') return `${who(p, a)}${on(a)}: viewer keys only read`;
+  if (a.mesh === undefined) return `${who(p, a)}: editor keys change only the meshes they name`;
   return undefined;
 }
+
+const who = (p: Principal, a: Access) => `User ${p.accessKeyId} (${p.role} key "${p.name}") is not authorized to perform ${a.action}`;
+const on = (a: Access) => (a.mesh === undefined ? '' : ` on mesh ${a.mesh}`);

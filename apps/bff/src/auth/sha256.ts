@@ -27,3 +27,40 @@ export class NodeSha256 implements Hash {
 
 /** One-shot (crypto.hash): no Hash object per call. */
 export const sha256Hex = (data: Uint8Array | string): string => hash('sha256', data, 'hex');
+
+/** An HMAC-SHA-256 key as its two padded blocks (RFC 2104), so each MAC is two one-shot hashes. */
+export interface HmacKey {
+  inner: Buffer;
+  outer: Buffer;
+}
+
+const BLOCK = 64;
+/** Keys up to the block size (a SigV4 signing key is 32 bytes); a longer one is hashed first, as RFC 2104 says. */
+export function hmacKey(key: Uint8Array): HmacKey {
+  const k = key.length > BLOCK ? hash('sha256', key, 'buffer') : key;
+  const inner = Buffer.alloc(BLOCK, 0x36);
+  const outer = Buffer.alloc(BLOCK + 32, 0);
+  outer.fill(0x5c, 0, BLOCK);
+  for (let i = 0; i < k.length; i++) {
+    inner[i] = (inner[i] ?? 0) ^ (k[i] ?? 0);
+    outer[i] = (outer[i] ?? 0) ^ (k[i] ?? 0);
+  }
+  return { inner, outer };
+}
+
+/** Room for the inner block and the message; grown for a longer message. Used synchronously only. */
+let scratch = Buffer.allocUnsafe(1024);
+
+/**
+ * HMAC-SHA-256 of `message` as UTF-8 (a SigV4 string to sign): the same bytes as
+ * createHmac('sha256', key).update(message).digest(), without a Hmac object and its key per call.
+ */
+export function hmacSha256(key: HmacKey, message: string): Buffer {
+  // A UTF-16 code unit is at most 3 bytes of UTF-8.
+  if (scratch.length < BLOCK + message.length * 3) scratch = Buffer.allocUnsafe(BLOCK + message.length * 3);
+  key.inner.copy(scratch, 0);
+  const n = scratch.write(message, BLOCK, 'utf8');
+  const innerHash = hash('sha256', scratch.subarray(0, BLOCK + n), 'buffer');
+  innerHash.copy(key.outer, BLOCK);
+  return hash('sha256', key.outer, 'buffer');
+}

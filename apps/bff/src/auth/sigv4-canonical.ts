@@ -54,18 +54,36 @@ export interface HeaderFormRequest {
  * `amzDate`; undefined for a header name the signer treats specially ('__proto__'), left to it.
  */
 export function headerFormCanonicalRequest(req: HeaderFormRequest, signedHeaders: readonly string[], amzDate: string, payloadHash: string): string | undefined {
-  // As the signer's prepareRequest: the headers it generates itself are dropped, x-amz-date is its own.
+  const sorted = alreadyCanonical(req, signedHeaders) ? signedHeaders : canonicalNames(req, signedHeaders);
+  if (sorted === undefined) return undefined;
+  let headerLines = '';
+  for (const name of sorted) headerLines += `${name}:${name === 'x-amz-date' ? amzDate : canonicalValue(req.headers[name] ?? '')}\n`;
+  const query = hasAny(req.query) ? getCanonicalQuery({ query: req.query } as unknown as HttpRequest) : '';
+  return `${req.method}\n${canonicalPath(req.path)}\n${query}\n${headerLines}\n${sorted.join(';')}\n${payloadHash}`;
+}
+
+/** As the signer's prepareRequest: the headers it generates itself are dropped, x-amz-date is its own; sorted, once each. */
+function canonicalNames(req: HeaderFormRequest, signedHeaders: readonly string[]): string[] | undefined {
   const names = new Set<string>();
   for (const name of signedHeaders) {
     if (name === '__proto__') return undefined;
     if (name !== 'authorization' && name !== 'date' && req.headers[name] !== undefined) names.add(name);
   }
   names.add('x-amz-date');
-  const sorted = [...names].sort();
-  let headerLines = '';
-  for (const name of sorted) headerLines += `${name}:${name === 'x-amz-date' ? amzDate : canonicalValue(req.headers[name] ?? '')}\n`;
-  const query = hasAny(req.query) ? getCanonicalQuery({ query: req.query } as unknown as HttpRequest) : '';
-  return `${req.method}\n${canonicalPath(req.path)}\n${query}\n${headerLines}\n${sorted.join(';')}\n${payloadHash}`;
+  return [...names].sort();
+}
+
+/** Whether canonicalNames would give `signedHeaders` back as they are: sorted, none repeated, none dropped, x-amz-date among them (every SDK's list). */
+function alreadyCanonical(req: HeaderFormRequest, signedHeaders: readonly string[]): boolean {
+  let previous = '';
+  let amzDate = false;
+  for (const name of signedHeaders) {
+    // Strictly ascending (the order sort() gives): no repeats.
+    if (name <= previous || name === '__proto__' || name === 'authorization' || name === 'date' || req.headers[name] === undefined) return false;
+    if (name === 'x-amz-date') amzDate = true;
+    previous = name;
+  }
+  return amzDate;
 }
 
 function hasAny(query: Query): boolean {

@@ -54,34 +54,53 @@ function credentialScope(credential: string): Pick<SignatureClaim, 'accessKeyId'
   return { accessKeyId, scope: { date, region, service } };
 }
 
-function assemble(form: SignatureClaim['form'], fields: Record<'Credential' | 'SignedHeaders' | 'Signature' | 'X-Amz-Date', string | undefined>, dateSource: string): SignatureClaim | Failure {
-  const missing = (['Credential', 'SignedHeaders', 'Signature'] as const).filter((k) => !fields[k]);
-  const where = form === 'header' ? "Authorization header requires '" : "presigned URL requires query parameter 'X-Amz-";
-  if (missing.length) return incomplete(missing.map((k) => `${where}${k}'`).join('. '));
-  const { Credential = '', SignedHeaders = '', Signature = '' } = fields;
+function assemble(form: SignatureClaim['form'], fields: ClaimFields, dateSource: string): SignatureClaim | Failure {
+  const { Credential, SignedHeaders, Signature } = fields;
+  if (!Credential || !SignedHeaders || !Signature) return incomplete(missingFields(form, fields));
   const cred = credentialScope(Credential);
   if ('ok' in cred) return cred;
-  if (!/^[0-9a-f]{64}$/.test(Signature)) return incomplete('Signature must be 64 lower-case hex digits (HMAC-SHA256)');
+  if (!hexSignature.test(Signature)) return incomplete('Signature must be 64 lower-case hex digits (HMAC-SHA256)');
   const signedHeaders = SignedHeaders.split(';');
-  if (signedHeaders.some((h) => !/^[!#$%&'*+.^_`|~0-9a-z-]+$/.test(h))) return incomplete(`SignedHeaders must be lower-case header names separated by ';', not '${SignedHeaders}'`);
+  for (const h of signedHeaders) {
+    if (!headerName.test(h)) return incomplete(`SignedHeaders must be lower-case header names separated by ';', not '${SignedHeaders}'`);
+  }
   const amzDate = fields['X-Amz-Date'];
   if (!amzDate) return incomplete(`${form === 'header' ? "Authorization header requires existence of an 'X-Amz-Date' header" : "presigned URL requires query parameter 'X-Amz-Date'"}`);
   const signingDate = parseAmzDate(amzDate);
   if (!signingDate) return incomplete(`${dateSource} must be an ISO 8601 basic date like 20261201T120000Z, not '${amzDate}'`);
-  return { form, ...cred, signedHeaders, signature: Signature, amzDate, signingDate };
+  return { form, accessKeyId: cred.accessKeyId, scope: cred.scope, signedHeaders, signature: Signature, amzDate, signingDate };
 }
+
+type ClaimFields = Record<'Credential' | 'SignedHeaders' | 'Signature' | 'X-Amz-Date', string | undefined>;
+const CLAIM_FIELDS = ['Credential', 'SignedHeaders', 'Signature'] as const;
+const hexSignature = /^[0-9a-f]{64}$/;
+const headerName = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
+
+/** Which of the three fields a claim lacks, as AWS words it. */
+function missingFields(form: SignatureClaim['form'], fields: ClaimFields): string {
+  const where = form === 'header' ? "Authorization header requires '" : "presigned URL requires query parameter 'X-Amz-";
+  return CLAIM_FIELDS.filter((k) => !fields[k])
+    .map((k) => `${where}${k}'`)
+    .join('. ');
+}
+
+const sigV4Scheme = /^AWS4-HMAC-SHA256\s+/;
 
 /** The claim in `Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`. */
 export function headerClaim(authorization: string, amzDate: string | undefined): SignatureClaim | Failure {
-  const m = /^AWS4-HMAC-SHA256\s+(.*)$/s.exec(authorization.trim());
-  if (!m?.[1]) return incomplete("Authorization header must use AWS Signature Version 4: 'AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...'");
-  const fields = new Map<string, string>();
-  for (const part of m[1].split(',')) {
+  const text = authorization.trim();
+  const scheme = sigV4Scheme.exec(text);
+  // trim() leaves no white space at the end, so anything after the scheme's white space is a part.
+  if (!scheme || scheme[0].length === text.length) return incomplete("Authorization header must use AWS Signature Version 4: 'AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...'");
+  // A part named twice counts with its last value.
+  const fields: ClaimFields = { Credential: undefined, SignedHeaders: undefined, Signature: undefined, 'X-Amz-Date': amzDate };
+  for (const part of text.slice(scheme[0].length).split(',')) {
     const eq = part.indexOf('=');
     if (eq <= 0) return incomplete(`Authorization header has a part that is not key=value: '${part.trim()}'`);
-    fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+    const name = part.slice(0, eq).trim();
+    if (name === 'Credential' || name === 'SignedHeaders' || name === 'Signature') fields[name] = part.slice(eq + 1).trim();
   }
-  return assemble('header', { Credential: fields.get('Credential'), SignedHeaders: fields.get('SignedHeaders'), Signature: fields.get('Signature'), 'X-Amz-Date': amzDate }, 'x-amz-date');
+  return assemble('header', fields, 'x-amz-date');
 }
 
 /** The claim of a presigned URL (X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=...). */

@@ -9,7 +9,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { getCanonicalHeaders, SignatureV4 } from '@smithy/signature-v4';
 import type { HeaderBag, HttpRequest } from '@smithy/types';
 import { fail, headerClaim, parseQuery, PRESIGN_PARAMS, queryClaim, type Failure, type Query, type SignatureClaim } from './sigv4-claim';
-import { NodeSha256, sha256Hex } from './sha256';
+import { hmacKey, hmacSha256, NodeSha256, sha256Hex, type HmacKey } from './sha256';
 import { headerFormCanonicalRequest } from './sigv4-canonical';
 
 /** A request as it arrived: `url` is the path and query exactly as on the wire (Node's `req.url`). */
@@ -89,7 +89,7 @@ function check(req: SignedRequest, options: Omit<SigV4Options, 'lookupSecret'>):
 
   const scope = scopeProblem(claim, options.region, service);
   if (scope) return fail('InvalidSignatureException', scope);
-  for (const required of claim.form === 'header' ? ['host', 'x-amz-date'] : ['host']) {
+  for (const required of claim.form === 'header' ? HEADER_FORM_REQUIRED : QUERY_FORM_REQUIRED) {
     if (!claim.signedHeaders.includes(required)) return fail('IncompleteSignatureException', `'${required}' must be a SignedHeader in the AWS Authorization.`);
   }
   const headers: Record<string, string> = {};
@@ -103,11 +103,22 @@ function check(req: SignedRequest, options: Omit<SigV4Options, 'lookupSecret'>):
   return { claim, unsigned: { method: req.method, path, query, headers, body: req.body }, service };
 }
 
+const HEADER_FORM_REQUIRED = ['host', 'x-amz-date'];
+const QUERY_FORM_REQUIRED = ['host'];
+
 const unknownKey = () => fail('UnrecognizedClientException', 'The security token included in the request is invalid.');
 
 /** The signature the client sent against the one its key's secret makes. */
 function compare(claim: SignatureClaim, expected: string | undefined): SigV4Result {
   const same = expected !== undefined && timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(claim.signature, 'hex'));
+  return same ? { ok: true, accessKeyId: claim.accessKeyId } : fail('InvalidSignatureException', MISMATCH);
+}
+
+/** Where the claimed signature is decoded to be compared; used synchronously only. */
+const claimed = Buffer.alloc(32);
+/** compare() for a MAC at hand as bytes: the claim's signature was checked to be 64 hex digits. */
+function compareDigest(claim: SignatureClaim, expected: Buffer): SigV4Result {
+  const same = claimed.write(claim.signature, 'hex') === 32 && timingSafeEqual(expected, claimed);
   return same ? { ok: true, accessKeyId: claim.accessKeyId } : fail('InvalidSignatureException', MISMATCH);
 }
 
@@ -142,13 +153,13 @@ export function verifySigV4Now(req: SignedRequest, options: Omit<SigV4Options, '
   if (secret === undefined) return undefined;
   const badBody = bodyHashProblem(req);
   if (badBody) return badBody;
-  return compare(checked.claim, headerSignature(checked.claim, checked.unsigned, secret, options.region, checked.service));
+  return compareDigest(checked.claim, headerDigest(checked.claim, checked.unsigned, secret, options.region, checked.service));
 }
 
 type Unsigned = { method: string; path: string; query: Query; headers: Record<string, string>; body: Uint8Array };
 
-/** The signature SignatureV4.sign() would put in the Authorization header, the same steps without its copies and awaits. */
-function headerSignature(claim: SignatureClaim, req: Unsigned, secretAccessKey: string, region: string, service: string): string {
+/** The signature SignatureV4.sign() would put in the Authorization header, as bytes: the same steps without its copies and awaits. */
+function headerDigest(claim: SignatureClaim, req: Unsigned, secretAccessKey: string, region: string, service: string): Buffer {
   // The signer's formatDate(signingDate): parseAmzDate accepted amzDate only as that exact round trip.
   const longDate = claim.amzDate;
   const shortDate = longDate.slice(0, 8);
@@ -156,7 +167,7 @@ function headerSignature(claim: SignatureClaim, req: Unsigned, secretAccessKey: 
   const canonicalRequest = headerFormCanonicalRequest(req, claim.signedHeaders, longDate, payloadHash) ?? signersCanonicalRequest(claim, req, payloadHash);
   const scope = `${shortDate}/${region}/${service}/aws4_request`;
   const stringToSign = `AWS4-HMAC-SHA256\n${longDate}\n${scope}\n${sha256Hex(canonicalRequest)}`;
-  return createHmac('sha256', signingKey(claim.accessKeyId, secretAccessKey, shortDate, region, service)).update(stringToSign).digest('hex');
+  return hmacSha256(signingKey(claim.accessKeyId, secretAccessKey, shortDate, region, service), stringToSign);
 }
 
 /** The same text through the signer's own header handling, for the header names headerFormCanonicalRequest leaves to it. */
@@ -178,24 +189,25 @@ class CanonicalSigner extends SignatureV4 {
 }
 const canonicalSigner = new CanonicalSigner({ credentials: { accessKeyId: '', secretAccessKey: '' }, region: '', service: '', sha256: NodeSha256, applyChecksum: false });
 
-/** Derived signing keys: one per key, day, region and service, so a request costs two hashes and one HMAC. */
-const signingKeys = new Map<string, { secret: string; key: Buffer }>();
+/** Derived signing keys: one per key, day, region and service, so a request costs two hashes and one HMAC (two one-shot hashes over the key's padded blocks). */
+const signingKeys = new Map<string, { secret: string; key: HmacKey }>();
 const signingKeyCacheSize = 1000;
-function signingKey(accessKeyId: string, secret: string, shortDate: string, region: string, service: string): Buffer {
+function signingKey(accessKeyId: string, secret: string, shortDate: string, region: string, service: string): HmacKey {
   const id = `${accessKeyId}/${shortDate}/${region}/${service}`;
   const hit = signingKeys.get(id);
   // A key replaced with a new secret under the same id derives afresh.
   if (hit && hit.secret === secret) return hit.key;
   let key = createHmac('sha256', `AWS4${secret}`).update(shortDate).digest();
   for (const part of [region, service, 'aws4_request']) key = createHmac('sha256', key).update(part).digest();
+  const padded = hmacKey(key);
   signingKeys.delete(id);
-  signingKeys.set(id, { secret, key });
+  signingKeys.set(id, { secret, key: padded });
   while (signingKeys.size > signingKeyCacheSize) signingKeys.delete(signingKeys.keys().next().value as string);
-  return key;
+  return padded;
 }
 
 async function expectedSignature(claim: SignatureClaim, req: Unsigned, secretAccessKey: string, region: string, service: string): Promise<string | undefined> {
-  if (claim.form === 'header') return headerSignature(claim, req, secretAccessKey, region, service);
+  if (claim.form === 'header') return headerDigest(claim, req, secretAccessKey, region, service).toString('hex');
   // applyChecksum: false, so the signer adds no x-amz-content-sha256 the client did not sign.
   const signer = new SignatureV4({ credentials: { accessKeyId: claim.accessKeyId, secretAccessKey }, region, service, sha256: NodeSha256, applyChecksum: false });
   const request: HttpRequest = { protocol: 'https:', hostname: headerValueOrEmpty(req.headers.host), ...req };

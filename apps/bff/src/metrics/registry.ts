@@ -15,6 +15,25 @@ const labelKey = (l: Labels) => {
   return key;
 };
 
+/** Adds to the series of `labels`; `of(labels)` is the same for one series, its key made once. */
+export type Counter = ((labels: Labels, by?: number) => void) & { of(labels: Labels): (by?: number) => void };
+/** Observes a value in the series of `labels`; `of(labels)` is the same for one series. */
+export type Histogram = ((labels: Labels, value: number) => void) & { of(labels: Labels): (value: number) => void };
+
+/**
+ * One series of a family, for a caller that updates it often: its key is made once, and its entry
+ * found once it exists (the first update makes it, so a series never updated is never rendered).
+ */
+function seriesOf<E, A>(values: Map<string, E>, labels: Labels, first: (labels: Labels, arg: A) => void, update: (entry: E, arg: A) => void): (arg: A) => void {
+  const key = labelKey(labels);
+  let entry: E | undefined;
+  return (arg) => {
+    entry ??= values.get(key);
+    if (entry === undefined) first(labels, arg);
+    else update(entry, arg);
+  };
+}
+
 interface Family {
   help: string;
   type: 'counter' | 'histogram' | 'gauge';
@@ -24,18 +43,19 @@ interface Family {
 export class MetricsRegistry {
   private readonly families = new Map<string, Family>();
 
-  counter(name: string, help: string): (labels: Labels, by?: number) => void {
+  counter(name: string, help: string): Counter {
     const values = new Map<string, { labels: Labels; value: number }>();
     this.families.set(name, { help, type: 'counter', render: (n) => [...values.values()].map((v) => `${n}${labelText(v.labels)} ${v.value}`) });
-    return (labels, by = 1) => {
+    const add = (labels: Labels, by = 1) => {
       const key = labelKey(labels);
       const entry = values.get(key);
       if (entry) entry.value += by;
       else values.set(key, { labels, value: by });
     };
+    return Object.assign(add, { of: (labels: Labels) => seriesOf<{ value: number }, number | undefined>(values, labels, add, (e, by = 1) => (e.value += by)) });
   }
 
-  histogram(name: string, help: string, buckets: number[]): (labels: Labels, value: number) => void {
+  histogram(name: string, help: string, buckets: number[]): Histogram {
     const values = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
     this.families.set(name, {
       help,
@@ -48,17 +68,22 @@ export class MetricsRegistry {
           `${n}_count${labelText(v.labels)} ${v.count}`,
         ]),
     });
-    return (labels, value) => {
+    type Entry = { labels: Labels; counts: number[]; sum: number; count: number };
+    const record = (entry: Entry, value: number) => {
+      for (let i = 0; i < buckets.length; i++) if (value <= (buckets[i] ?? 0)) entry.counts[i] = (entry.counts[i] ?? 0) + 1;
+      entry.sum += value;
+      entry.count += 1;
+    };
+    const observe = (labels: Labels, value: number) => {
       const key = labelKey(labels);
       let entry = values.get(key);
       if (!entry) {
         entry = { labels, counts: buckets.map(() => 0), sum: 0, count: 0 };
         values.set(key, entry);
       }
-      for (let i = 0; i < buckets.length; i++) if (value <= (buckets[i] ?? 0)) entry.counts[i] = (entry.counts[i] ?? 0) + 1;
-      entry.sum += value;
-      entry.count += 1;
+      record(entry, value);
     };
+    return Object.assign(observe, { of: (labels: Labels) => seriesOf(values, labels, observe, record) });
   }
 
   gauge(name: string, help: string, read: () => number): void {

@@ -30,6 +30,22 @@ function isoNow(): string {
   return lastIso.text;
 }
 
+interface OperationSeries {
+  json: string;
+  observe: (seconds: number) => void;
+  count: (status: number) => () => void;
+}
+
+/**
+ * The request's log line: the text JSON.stringify gives for { time, level, msg, method, path,
+ * operation, status, ms, requestId }, put together from the parts (the operation's JSON made once).
+ */
+function logLine(method: string, path: string, operationJson: string, status: number, ms: number, requestId: string | undefined): string {
+  // JSON.stringify leaves out an undefined member and writes a number that is not finite as null.
+  const id = requestId === undefined ? '' : `,"requestId":${JSON.stringify(requestId)}`;
+  return `{"time":"${isoNow()}","level":"info","msg":"request","method":${JSON.stringify(method)},"path":${JSON.stringify(path)},"operation":${operationJson},"status":${Number.isFinite(status) ? status : null},"ms":${Number.isFinite(ms) ? ms : null}${id}}`;
+}
+
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
 export function createServerMetrics(options: { token?: string | undefined; log?: (line: string) => void; now?: () => number }): ServerMetrics {
@@ -39,6 +55,25 @@ export function createServerMetrics(options: { token?: string | undefined; log?:
   const latency = registry.histogram('meshwright_http_request_duration_seconds', 'HTTP request latency by operation', LATENCY_BUCKETS);
   const pushes = registry.counter('meshwright_xds_pushes_total', 'xDS responses sent, by resource type');
   const nacks = registry.counter('meshwright_xds_nacks_total', 'xDS responses Envoy rejected, by resource type');
+  /** An operation's series (its latency, its count per status) and its name as JSON, found by name. */
+  const operations = new Map<string, OperationSeries>();
+  const seriesOf = (operation: string): OperationSeries => {
+    let series = operations.get(operation);
+    if (series === undefined) {
+      const statuses = new Map<number, () => void>();
+      series = {
+        json: JSON.stringify(operation),
+        observe: latency.of({ operation }),
+        count: (status) => {
+          let count = statuses.get(status);
+          if (count === undefined) statuses.set(status, (count = requests.of({ operation, status: String(status) })));
+          return count;
+        },
+      };
+      operations.set(operation, series);
+    }
+    return series;
+  };
   const expected = options.token ? Buffer.from(`Bearer ${options.token}`) : undefined;
   const finished = (method: string, url: string, status: number, started: number, auth: RequestAuth) => {
     const q = url.indexOf('?');
@@ -46,20 +81,22 @@ export function createServerMetrics(options: { token?: string | undefined; log?:
     // App Mesh operations by name; console and other paths by area, so labels stay few.
     const operation = auth.operation ?? `${method} ${path.startsWith('/api/') ? '/api' : path.startsWith('/v20190125') ? '/v20190125' : path}`;
     const seconds = (now() - started) / 1000;
-    requests({ operation, status: String(status) });
-    latency({ operation }, seconds);
-    options.log?.(JSON.stringify({ time: isoNow(), level: 'info', msg: 'request', method, path, operation, status, ms: Math.round(seconds * 10000) / 10, requestId: auth.requestId }));
+    const series = seriesOf(operation);
+    series.count(status)();
+    series.observe(seconds);
+    options.log?.(logLine(method, path, series.json, status, Math.round(seconds * 10000) / 10, auth.requestId));
   };
   return {
     registry,
     requests: (req, res, next) => {
       const started = now();
-      res.once('finish', () => finished(req.method, req.originalUrl, res.statusCode, started, requestAuth(res)));
+      // on, not once: 'finish' comes once, and once's wrapper and removal cost every request.
+      res.on('finish', () => finished(req.method, req.originalUrl, res.statusCode, started, requestAuth(res)));
       next();
     },
     clock: now,
     track(method, url, res, started, auth) {
-      res.once('finish', () => finished(method, url, res.statusCode, started, auth));
+      res.on('finish', () => finished(method, url, res.statusCode, started, auth));
     },
     endpoint: (req, res) => {
       const given = Buffer.from(req.get('authorization') ?? '');
