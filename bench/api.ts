@@ -1,6 +1,7 @@
 // App Mesh API throughput and latency on SQLite: describe, list and create.
 //   npx tsx bench/api.ts
-// The server runs as its own process (as in production); autocannon drives it over 127.0.0.1.
+// The server runs as its own process, the compiled bundle `npm start` runs (bench/compiled-server.ts;
+// MW_BENCH_TSX=1: through tsx); autocannon drives it over 127.0.0.1.
 // Targets: describe p99 < 5 ms and >= 2,000 req/s; create p99 < 20 ms; describe at c=10 >= 1/3 of a
 // bare Node http server (its own process too) answering the same bytes, measured in the same run.
 // API_BENCH_CPU_PROF=<dir>: the server runs under V8's --cpu-prof and writes its profile there on exit.
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { TEST_ACCESS_KEY_ID, TEST_CREDENTIALS, TEST_SECRET_ACCESS_KEY } from '../testkit/bff';
 import { signedHeaders } from '../testkit/sign';
+import { compiledServer } from './compiled-server';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'mw-bench-api-'));
@@ -20,11 +22,14 @@ const seedNodes = 200;
 
 const profileDir = process.env.API_BENCH_CPU_PROF;
 const describeOnly = process.env.API_BENCH_ONLY === 'describe';
-const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', '--cpu-prof-interval', '50', '--cpu-prof-dir', profileDir] : []), '--import', 'tsx', 'apps/bff/src/server.ts'], {
+const compiled = process.env.MW_BENCH_TSX === '1' ? undefined : await compiledServer();
+const entry = compiled ? ['--enable-source-maps', compiled.path] : ['--import', 'tsx', 'apps/bff/src/server.ts'];
+const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', '--cpu-prof-interval', '50', '--cpu-prof-dir', profileDir] : []), ...entry], {
   cwd: repoRoot,
   env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', XDS_PORT: '0', MESHWRIGHT_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID, MESHWRIGHT_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
+child.once('exit', () => compiled?.remove());
 const base = await new Promise<string>((resolve, reject) => {
   let out = '';
   const untilReady = (c: Buffer) => {
