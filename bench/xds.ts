@@ -6,8 +6,11 @@
 //    change affects all of them: they all call the service behind the route), and for 100 replicas of one node.
 //    Targets (issue 16): 100 clients p99 < 25 ms, 1,000 clients p99 < 250 ms.
 // xDS runs over TLS with client certificates (the default); XDS_INSECURE=1 measures plaintext.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { CreateVirtualNodeCommand } from '@aws-sdk/client-app-mesh';
 import { eventually } from '../testkit/eventually';
@@ -20,6 +23,8 @@ const CHANGES = Number(process.env.XDS_BENCH_CHANGES ?? 100);
 const FANOUT = (process.env.XDS_BENCH_FANOUT ?? '100,1000').split(',').map(Number);
 const CLIENTS_PER_WORKER = 500;
 const FANOUT_ROUNDS = Number(process.env.XDS_BENCH_ROUNDS ?? 20);
+/** A directory: the control plane's thread is profiled during each fan-out's rounds only (not the connects). */
+const PROFILE_DIR = process.env.XDS_BENCH_PROFILE;
 
 function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
@@ -118,19 +123,43 @@ async function connectSimulated(cp: ControlPlane, nodeNames: string[]): Promise<
   return workers;
 }
 
+/** Milliseconds a thread's event loop was busy (running JavaScript, encoding, TLS) since `since`. */
+const busyMs = (now: EventLoopUtilization, since: EventLoopUtilization) => now.active - since.active;
+
+/** With XDS_BENCH_PROFILE, a CPU profile of this thread from now until the returned function is called. */
+async function profileWindow(name: string): Promise<() => Promise<void>> {
+  if (!PROFILE_DIR) return async () => undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 async function fanOut(cp: ControlPlane, label: string, nodeNames: string[]): Promise<void> {
   const workers = await connectSimulated(cp, nodeNames);
   const streams = streamsOf(cp, [...new Set(nodeNames)]);
   const totals: number[] = [];
   const pushes: number[] = [];
+  const stopProfile = await profileWindow(`server-${label.replace(/\W+/g, '-')}`);
+  const serverBefore = performance.eventLoopUtilization();
+  const clientsBefore = workers.map((w) => w.performance.eventLoopUtilization());
   for (let i = 0; i < FANOUT_ROUNDS; i++) {
     const { total, lastPush } = await measureChange(cp, streams, { blue: 10 + (i % 2) * 40, green: 90 - (i % 2) * 40 });
     totals.push(total);
     pushes.push(lastPush);
   }
+  const serverMs = busyMs(performance.eventLoopUtilization(), serverBefore) / FANOUT_ROUNDS;
+  const clientsMs = workers.reduce((sum, w, i) => sum + busyMs(w.performance.eventLoopUtilization(), clientsBefore[i] ?? w.performance.eventLoopUtilization()), 0) / FANOUT_ROUNDS;
+  await stopProfile();
   console.log(`fan-out to ${streams.size} simulated clients, ${label} (load ${loadavg().map((l) => l.toFixed(2)).join(' ')}):`);
   report('  change -> last client ACKed', totals);
   report('  change -> last push written', pushes);
+  console.log(`  busy per change: control plane thread ${fmt(serverMs)} (API write included), simulated clients ${fmt(clientsMs)}`);
   for (const w of workers) w.postMessage('close');
   await eventually('simulated clients gone', async () => cp.xds.core.streams.connectedCount(), (n) => n === 1);
 }

@@ -65,6 +65,8 @@ const resourceVersion = (r: EncodedResource) => r.hash.slice(0, 16);
 export class AdsProtocol {
   private readonly slots = new Map<XdsKind, TypeSlot>(PUSH_ORDER.map((k) => [k, emptySlot()]));
   private snapshot: NodeSnapshot | undefined;
+  /** Per type, the last set versioned outside the snapshot (named or with retained clusters) and its version. */
+  private readonly versioned = new Map<XdsKind, { resources: EncodedResource[]; version: string }>();
 
   constructor(
     private readonly hooks: ProtocolHooks,
@@ -239,10 +241,23 @@ export class AdsProtocol {
       const retained = kind === 'clusters' ? this.retainedClusters() : [];
       const resources = [...all.values(), ...retained];
       // The snapshot hashed its full set once; only retained clusters make this set another one.
-      return { version: retained.length === 0 ? snapshot.versions[kind] : versionOf(resources), resources };
+      return { version: retained.length === 0 ? snapshot.versions[kind] : this.versionFor(kind, resources), resources };
     }
     const explicit = s.names.flatMap((n) => all.get(n) ?? []);
-    return { version: versionOf(explicit), resources: explicit };
+    return { version: this.versionFor(kind, explicit), resources: explicit };
+  }
+
+  /**
+   * versionOf, remembered: desired() runs several times per response and per answer (pump, retained
+   * clusters, status), and an encoded resource is one object per content, so the same objects in the
+   * same order have the same version without hashing them again.
+   */
+  private versionFor(kind: XdsKind, resources: EncodedResource[]): string {
+    const last = this.versioned.get(kind);
+    if (last && last.resources.length === resources.length && last.resources.every((r, i) => r === resources[i])) return last.version;
+    const version = versionOf(resources);
+    this.versioned.set(kind, { resources, version });
+    return version;
   }
 
   /** Clusters Envoy still needs: in the last CDS sent, gone from the snapshot, while LDS/RDS catch up. */
