@@ -2,6 +2,7 @@
 // be, byte for byte, what proto-loader's generic serializer writes for it, whatever was encoded before.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { decodeInFull, readAckFields } from '../../../../testkit/xds/ack-fields';
 import { encodeAny } from './any-encoder';
 import { adsServiceDefinition, EnvoyTypes } from './protos';
 import { DiscoveryResponseBytes } from './response-bytes';
@@ -55,4 +56,14 @@ test('the served ADS definition writes state-of-the-world responses through the 
   const r = response([a, b], '9');
   assert.deepEqual(served.responseSerialize(r), generic.responseSerialize(r));
   assert.deepEqual(generic.responseDeserialize(served.responseSerialize(r)), generic.responseDeserialize(generic.responseSerialize(r)));
+});
+
+test("the benchmark's simulated clients read the ACK fields of these bytes as a full decode does", () => {
+  assert.ok(served && generic);
+  const bytes = served.responseSerialize(response([a, b], '1234', 'v7'));
+  const fields = readAckFields(bytes);
+  const full = generic.responseDeserialize(bytes) as DiscoveryResponse;
+  assert.deepEqual({ version_info: fields.version_info, type_url: fields.type_url, nonce: fields.nonce }, { version_info: 'v7', type_url: TYPE_URL.clusters, nonce: '1234' });
+  assert.deepEqual(decodeInFull(fields), full);
+  assert.equal(full.resources.length, 2);
 });
