@@ -4,7 +4,8 @@
 // benchmark's own two cores would measure them instead of the control plane.
 import * as grpc from '@grpc/grpc-js';
 import { adsServiceDefinition } from '../../apps/bff/src/xds/protos';
-import type { DiscoveryResponse } from '../../apps/bff/src/xds/xds-messages';
+import { varint } from '../../apps/bff/src/xds/response-bytes';
+import type { DiscoveryRequest, DiscoveryResponse } from '../../apps/bff/src/xds/xds-messages';
 
 export interface AckFields {
   version_info: string;
@@ -21,7 +22,7 @@ const WANTED: Record<number, 'version_info' | 'type_url' | 'nonce'> = { 1: 'vers
 export function readAckFields(bytes: Buffer): AckFields {
   const out: AckFields = { version_info: '', type_url: '', nonce: '', bytes };
   let at = 0;
-  const varint = (): number => {
+  const readVarint = (): number => {
     let v = 0;
     for (let shift = 0; ; shift += 7) {
       const b = bytes[at++];
@@ -31,14 +32,14 @@ export function readAckFields(bytes: Buffer): AckFields {
     }
   };
   while (at < bytes.length) {
-    const tag = varint();
+    const tag = readVarint();
     const field = Math.floor(tag / 8);
     const wire = tag & 7;
-    if (wire === 0) varint();
+    if (wire === 0) readVarint();
     else if (wire === 1) at += 8;
     else if (wire === 5) at += 4;
     else if (wire === 2) {
-      const length = varint();
+      const length = readVarint();
       const name = WANTED[field];
       if (name) out[name] = bytes.toString('utf8', at, at + length);
       at += length;
@@ -59,15 +60,41 @@ export function decodeInFull(r: AckFields): DiscoveryResponse {
   return fullDecoder(r.bytes);
 }
 
+/** DiscoveryRequest field numbers of what an ACK carries: version_info 1, resource_names 3, type_url 4, response_nonce 5. */
+function stringField(field: number, value: string): Buffer[] {
+  const bytes = Buffer.from(value, 'utf8');
+  return [varint(field * 8 + 2), varint(bytes.length), bytes];
+}
+
+/**
+ * An ACK (no node, no error_detail) written by hand, field for field as the generic serializer writes it;
+ * anything else goes to `generic`.
+ */
+export function ackRequestSerializer(generic: (r: unknown) => Buffer): (r: DiscoveryRequest) => Buffer {
+  return (r) => {
+    if (r.node || r.error_detail || r.response_nonce === undefined) return generic(r);
+    const parts: Buffer[] = [];
+    if (r.version_info !== undefined) parts.push(...stringField(1, r.version_info));
+    for (const name of r.resource_names ?? []) parts.push(...stringField(3, name));
+    if (r.type_url !== undefined) parts.push(...stringField(4, r.type_url));
+    parts.push(...stringField(5, r.response_nonce));
+    return Buffer.concat(parts);
+  };
+}
+
 let ackFieldsClient: grpc.ServiceClientConstructor | undefined;
 
-/** An ADS client constructor whose state-of-the-world responses come as AckFields (delta as usual). */
+/**
+ * An ADS client constructor whose state-of-the-world responses come as AckFields and whose ACKs are
+ * written by hand (delta as usual).
+ */
 export function ackFieldsClientConstructor(): grpc.ServiceClientConstructor {
   if (!ackFieldsClient) {
     const service = adsServiceDefinition();
     const sotw = service.StreamAggregatedResources;
     if (!sotw) throw new Error('ADS service has no StreamAggregatedResources');
-    const methods = { ...service, StreamAggregatedResources: { ...sotw, responseDeserialize: readAckFields } };
+    const requestSerialize = ackRequestSerializer((r) => sotw.requestSerialize(r));
+    const methods = { ...service, StreamAggregatedResources: { ...sotw, requestSerialize, responseDeserialize: readAckFields } };
     ackFieldsClient = grpc.makeGenericClientConstructor(methods, 'AggregatedDiscoveryService');
   }
   return ackFieldsClient;

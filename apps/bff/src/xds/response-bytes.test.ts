@@ -2,7 +2,7 @@
 // be, byte for byte, what proto-loader's generic serializer writes for it, whatever was encoded before.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeInFull, readAckFields } from '../../../../testkit/xds/ack-fields';
+import { ackRequestSerializer, decodeInFull, readAckFields } from '../../../../testkit/xds/ack-fields';
 import { encodeAny } from './any-encoder';
 import { adsServiceDefinition, EnvoyTypes } from './protos';
 import { DiscoveryResponseBytes } from './response-bytes';
@@ -66,4 +66,19 @@ test("the benchmark's simulated clients read the ACK fields of these bytes as a 
   assert.deepEqual({ version_info: fields.version_info, type_url: fields.type_url, nonce: fields.nonce }, { version_info: 'v7', type_url: TYPE_URL.clusters, nonce: '1234' });
   assert.deepEqual(decodeInFull(fields), full);
   assert.equal(full.resources.length, 2);
+});
+
+test("the simulated clients' hand-written ACKs are the generic serializer's bytes; other requests go to it", () => {
+  assert.ok(generic);
+  const write = (r: object) => generic.requestSerialize(r);
+  const ack = ackRequestSerializer(write);
+  const acks = [
+    { type_url: TYPE_URL.routes, version_info: 'v3', response_nonce: '17', resource_names: ['rds_egress_http_15001', 'other'] },
+    { type_url: TYPE_URL.clusters, version_info: '', response_nonce: '1' },
+    { type_url: TYPE_URL.listeners, version_info: 'x'.repeat(300), response_nonce: '2', resource_names: [] },
+  ];
+  for (const r of acks) assert.deepEqual(ack(r), write(r));
+  const first = { type_url: TYPE_URL.clusters, node: { id: 'mesh/shop/virtualNode/a', cluster: 'a' } };
+  const nack = { type_url: TYPE_URL.clusters, version_info: '', response_nonce: '3', error_detail: { code: 3, message: 'bad' } };
+  for (const r of [first, nack]) assert.deepEqual(ack(r), write(r));
 });

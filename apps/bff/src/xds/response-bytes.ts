@@ -72,7 +72,8 @@ function sameAnys(a: readonly EncodedAny[], b: readonly EncodedAny[]): boolean {
   return a.length === b.length && a.every((r, i) => r === b[i]);
 }
 
-function varint(n: number): Buffer {
+/** A protobuf varint (lengths, tags). */
+export function varint(n: number): Buffer {
   const out: number[] = [];
   let v = n;
   while (v > 0x7f) {
