@@ -4,9 +4,17 @@
 // 2. Fan-out: simulated ADS clients (grpc-js, in worker threads, 500 a worker) that ACK at once; from the change event
 //    to the last client's ACK, for 100 and 1,000 clients on as many distinct virtual nodes (one route
 //    change affects all of them: they all call the service behind the route), and for 100 replicas of one node.
+//    The clients stand in for Envoys on other machines: they get every response's full bytes but read only
+//    what an ACK needs, and send the node only first (as Envoy does with meshwright's bootstrap); each
+//    round one of them (another each round) decodes the push in full and must have the new weights, or the run fails.
+//    Also printed: CPU time per change of the control plane's thread and of the client workers' threads
+//    (process.threadCpuUsage: wall-clock is noisy on a shared machine). XDS_BENCH_PROFILE=<dir> writes CPU profiles of the rounds.
 //    Targets (issue 16): 100 clients p99 < 25 ms, 1,000 clients p99 < 250 ms.
 // xDS runs over TLS with client certificates (the default); XDS_INSECURE=1 measures plaintext.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { CreateVirtualNodeCommand } from '@aws-sdk/client-app-mesh';
@@ -20,6 +28,8 @@ const CHANGES = Number(process.env.XDS_BENCH_CHANGES ?? 100);
 const FANOUT = (process.env.XDS_BENCH_FANOUT ?? '100,1000').split(',').map(Number);
 const CLIENTS_PER_WORKER = 500;
 const FANOUT_ROUNDS = Number(process.env.XDS_BENCH_ROUNDS ?? 20);
+/** A directory: the control plane's thread is profiled during each fan-out's rounds only (not the connects). */
+const PROFILE_DIR = process.env.XDS_BENCH_PROFILE;
 
 function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
@@ -118,19 +128,90 @@ async function connectSimulated(cp: ControlPlane, nodeNames: string[]): Promise<
   return workers;
 }
 
+/** CPU milliseconds (user and system) a thread used since `since`: its own, not the process's. */
+const cpuMs = (now: NodeJS.CpuUsage, since: NodeJS.CpuUsage) => (now.user - since.user + now.system - since.system) / 1000;
+/** The CPU time a client worker's thread has used so far. */
+const workerCpu = async (w: Worker) => (await ask(w, { type: 'cpu' }, 'cpu')).usage as NodeJS.CpuUsage;
+
+/** With XDS_BENCH_PROFILE, a CPU profile of this thread from now until the returned function is called. */
+async function profileWindow(name: string): Promise<() => Promise<void>> {
+  if (!PROFILE_DIR) return async () => undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
+/** Posts `message` to a worker and resolves with its next reply of type `reply`. */
+function ask(worker: Worker, message: object, reply: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => {
+    const onMessage = (m: unknown) => {
+      if (typeof m !== 'object' || m === null || !('type' in m) || m.type !== reply) return;
+      worker.off('message', onMessage);
+      resolve(m as Record<string, unknown>);
+    };
+    worker.on('message', onMessage);
+    worker.postMessage(message);
+  });
+}
+
+/** Throws unless the fully decoded route configuration carries `weights` (cluster names hold the colour). */
+function assertWeights(got: unknown, weights: Record<string, number>, round: number): void {
+  const clusters = Object.entries((got ?? {}) as Record<string, number>);
+  for (const [color, weight] of Object.entries(weights)) {
+    const found = clusters.find(([name]) => name.includes(`_${color}_`));
+    if (found?.[1] !== weight) throw new Error(`round ${round}: a simulated client got ${JSON.stringify(got)}, not ${color} ${weight}`);
+  }
+}
+
 async function fanOut(cp: ControlPlane, label: string, nodeNames: string[]): Promise<void> {
   const workers = await connectSimulated(cp, nodeNames);
   const streams = streamsOf(cp, [...new Set(nodeNames)]);
   const totals: number[] = [];
   const pushes: number[] = [];
+  const profileName = label.replace(/\W+/g, '-');
+  const stopProfile = await profileWindow(`server-${profileName}`);
+  if (PROFILE_DIR) for (const w of workers) w.postMessage({ type: 'profile-start' });
+  const clientsBefore = await Promise.all(workers.map(workerCpu));
+  const serverBefore = process.threadCpuUsage();
   for (let i = 0; i < FANOUT_ROUNDS; i++) {
-    const { total, lastPush } = await measureChange(cp, streams, { blue: 10 + (i % 2) * 40, green: 90 - (i % 2) * 40 });
+    const weights = { blue: 10 + (i % 2) * 40, green: 90 - (i % 2) * 40 };
+    // A different client each round decodes the push in full and reports the weights it got.
+    const checker = workers[i % workers.length];
+    if (!checker) throw new Error('no simulated clients');
+    const client = (i * 37) % Math.min(CLIENTS_PER_WORKER, nodeNames.length - (i % workers.length) * CLIENTS_PER_WORKER);
+    await ask(checker, { type: 'check', round: i, client }, 'checking');
+    const checked = new Promise<Record<string, unknown>>((resolve) => {
+      const onMessage = (m: unknown) => {
+        if (typeof m === 'object' && m !== null && 'type' in m && m.type === 'checked' && 'round' in m && m.round === i) {
+          checker.off('message', onMessage);
+          resolve(m as Record<string, unknown>);
+        }
+      };
+      checker.on('message', onMessage);
+    });
+    const { total, lastPush } = await measureChange(cp, streams, weights);
+    assertWeights((await checked).weights, weights, i);
     totals.push(total);
     pushes.push(lastPush);
+  }
+  const serverMs = cpuMs(process.threadCpuUsage(), serverBefore) / FANOUT_ROUNDS;
+  const clientsAfter = await Promise.all(workers.map(workerCpu));
+  const clientsMs = clientsAfter.reduce((sum, u, k) => sum + cpuMs(u, clientsBefore[k] ?? u), 0) / FANOUT_ROUNDS;
+  await stopProfile();
+  if (PROFILE_DIR) {
+    const dir = PROFILE_DIR;
+    await Promise.all(workers.map((w, k) => ask(w, { type: 'profile-stop', path: join(dir, `clients-${profileName}-${k}.cpuprofile`) }, 'profiled')));
   }
   console.log(`fan-out to ${streams.size} simulated clients, ${label} (load ${loadavg().map((l) => l.toFixed(2)).join(' ')}):`);
   report('  change -> last client ACKed', totals);
   report('  change -> last push written', pushes);
+  console.log(`  CPU per change: control plane thread ${fmt(serverMs)} (the API write included), simulated clients ${fmt(clientsMs)}; each push checked in full by one client`);
   for (const w of workers) w.postMessage('close');
   await eventually('simulated clients gone', async () => cp.xds.core.streams.connectedCount(), (n) => n === 1);
 }

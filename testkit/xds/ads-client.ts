@@ -2,13 +2,24 @@
 // it sends requests as written and queues the responses it gets. State of the world by default;
 // `new AdsTestClient<DeltaDiscoveryResponse, DeltaDiscoveryRequest>(address, id, 'delta', creds)` for incremental.
 // `credentials`: testkit/xds/tls.ts's channelFor(id) (TLS, the default), or grpc.credentials.createInsecure() for XDS_INSECURE.
+// The node goes with every request unless `nodeOnFirstMessageOnly` (as Envoy with meshwright's bootstrap).
 import * as grpc from '@grpc/grpc-js';
 import type { DeltaDiscoveryRequest, DeltaDiscoveryResponse, DiscoveryRequest, DiscoveryResponse } from '../../apps/bff/src/xds/xds-messages';
 import { adsClientConstructor, type EnvoyTypes } from '../../apps/bff/src/xds/protos';
+import type { AckFields } from './ack-fields';
 
 type Waiter<R> = { resolve: (r: R) => void; reject: (e: Error) => void };
 
-export class AdsTestClient<Res extends DiscoveryResponse | DeltaDiscoveryResponse = DiscoveryResponse, Req extends DiscoveryRequest | DeltaDiscoveryRequest = DiscoveryRequest> {
+export interface AdsTestClientOptions {
+  /** The client constructor (testkit/xds/ack-fields.ts: responses read only as far as an ACK needs); ADS with the Envoy protos by default. */
+  clientConstructor?: grpc.ServiceClientConstructor;
+  /** As Envoy with set_node_on_first_message_only (meshwright's bootstrap): the node goes only with the first request. */
+  nodeOnFirstMessageOnly?: boolean;
+}
+
+type AnyResponse = DiscoveryResponse | DeltaDiscoveryResponse | AckFields;
+
+export class AdsTestClient<Res extends AnyResponse = DiscoveryResponse, Req extends DiscoveryRequest | DeltaDiscoveryRequest = DiscoveryRequest> {
   readonly responses: Res[] = [];
   /** The gRPC status the server ended the stream with, once it did. */
   status: { code: number; details: string } | undefined;
@@ -18,8 +29,10 @@ export class AdsTestClient<Res extends DiscoveryResponse | DeltaDiscoveryRespons
   private readonly closedWaiters: ((s: { code: number; details: string }) => void)[] = [];
   onResponse: ((r: Res) => void) | undefined;
 
-  constructor(address: string, readonly nodeId: string, mode: 'sotw' | 'delta', credentials: grpc.ChannelCredentials) {
-    const Ctor = adsClientConstructor();
+  private nodeSent = false;
+
+  constructor(address: string, readonly nodeId: string, mode: 'sotw' | 'delta', credentials: grpc.ChannelCredentials, private readonly options: AdsTestClientOptions = {}) {
+    const Ctor = options.clientConstructor ?? adsClientConstructor();
     this.client = new Ctor(address, credentials);
     const name = mode === 'sotw' ? 'StreamAggregatedResources' : 'DeltaAggregatedResources';
     const method = (this.client as unknown as Record<string, () => grpc.ClientDuplexStream<Req, Res>>)[name];
@@ -36,7 +49,8 @@ export class AdsTestClient<Res extends DiscoveryResponse | DeltaDiscoveryRespons
   }
 
   request(req: Omit<Req, 'node'> & { withNode?: boolean }): void {
-    const { withNode = true, ...rest } = req;
+    const { withNode = !(this.options.nodeOnFirstMessageOnly && this.nodeSent), ...rest } = req;
+    this.nodeSent ||= withNode;
     this.call.write({ ...rest, ...(withNode ? { node: { id: this.nodeId, cluster: this.nodeId } } : {}) } as unknown as Req);
   }
 

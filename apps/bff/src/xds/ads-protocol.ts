@@ -59,12 +59,30 @@ export interface ProtocolHooks {
   identifier: string;
 }
 
+interface Desired {
+  version: string;
+  resources: EncodedResource[];
+}
+
+interface DesiredMemo {
+  all: ReadonlyMap<string, EncodedResource>;
+  wildcard: boolean;
+  names: readonly string[];
+  retained: readonly EncodedResource[];
+  desired: Desired;
+}
+
+/** Element by element the same (names; encoded resources, one object per content). */
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** The version Envoy sees for one resource in incremental xDS. */
 const resourceVersion = (r: EncodedResource) => r.hash.slice(0, 16);
 
 export class AdsProtocol {
   private readonly slots = new Map<XdsKind, TypeSlot>(PUSH_ORDER.map((k) => [k, emptySlot()]));
   private snapshot: NodeSnapshot | undefined;
+  /** Per type, the last desired set and what it was computed from. */
+  private readonly desiredMemo = new Map<XdsKind, DesiredMemo>();
 
   constructor(
     private readonly hooks: ProtocolHooks,
@@ -192,7 +210,7 @@ export class AdsProtocol {
     }
   }
 
-  private sendWorld(kind: XdsKind, s: TypeSlot, desired: { version: string; resources: EncodedResource[] }): Sent | undefined {
+  private sendWorld(kind: XdsKind, s: TypeSlot, desired: Desired): Sent | undefined {
     if (!s.mustAnswer && s.lastSent?.version === desired.version) return undefined;
     const sent: Sent = { nonce: this.hooks.nextNonce(), version: desired.version, resources: desired.resources, at: this.hooks.now(), knownBefore: null };
     this.hooks.send({
@@ -205,7 +223,7 @@ export class AdsProtocol {
     return sent;
   }
 
-  private sendDelta(kind: XdsKind, s: TypeSlot, desired: { version: string; resources: EncodedResource[] }): Sent | undefined {
+  private sendDelta(kind: XdsKind, s: TypeSlot, desired: Desired): Sent | undefined {
     const changed = desired.resources.filter((r) => s.known.get(r.name) !== resourceVersion(r));
     const wanted = new Set(desired.resources.map((r) => r.name));
     const removed = [...s.known.keys()].filter((n) => !wanted.has(n));
@@ -230,19 +248,27 @@ export class AdsProtocol {
     return sent;
   }
 
-  private desired(kind: XdsKind): { version: string; resources: EncodedResource[] } {
+  private desired(kind: XdsKind): Desired {
     const snapshot = this.snapshot;
     if (!snapshot) return { version: versionOf([]), resources: [] };
     const s = this.slot(kind);
     const all = snapshot.resources[kind];
+    const retained = s.wildcard && kind === 'clusters' ? this.retainedClusters() : [];
+    // desired() runs several times per response and per answer (pump, retained clusters, status): the
+    // same snapshot, subscription and retained clusters give the same set, built and versioned once.
+    const memo = this.desiredMemo.get(kind);
+    if (memo && memo.all === all && memo.wildcard === s.wildcard && sameList(memo.names, s.names) && sameList(memo.retained, retained)) return memo.desired;
+    let desired: Desired;
     if (s.wildcard) {
-      const retained = kind === 'clusters' ? this.retainedClusters() : [];
       const resources = [...all.values(), ...retained];
       // The snapshot hashed its full set once; only retained clusters make this set another one.
-      return { version: retained.length === 0 ? snapshot.versions[kind] : versionOf(resources), resources };
+      desired = { version: retained.length === 0 ? snapshot.versions[kind] : versionOf(resources), resources };
+    } else {
+      const explicit = s.names.flatMap((n) => all.get(n) ?? []);
+      desired = { version: versionOf(explicit), resources: explicit };
     }
-    const explicit = s.names.flatMap((n) => all.get(n) ?? []);
-    return { version: versionOf(explicit), resources: explicit };
+    this.desiredMemo.set(kind, { all, wildcard: s.wildcard, names: s.names, retained, desired });
+    return desired;
   }
 
   /** Clusters Envoy still needs: in the last CDS sent, gone from the snapshot, while LDS/RDS catch up. */

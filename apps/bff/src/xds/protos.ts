@@ -7,6 +7,8 @@ import { dirname, join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import protobuf from 'protobufjs';
+import { DiscoveryResponseBytes } from './response-bytes';
+import type { DiscoveryResponse } from './xds-messages';
 
 const require = createRequire(import.meta.url);
 
@@ -28,7 +30,8 @@ const loaderOptions: protoLoader.Options = {
 
 /**
  * The grpc-js service definition of envoy.service.discovery.v3.AggregatedDiscoveryService. With
- * `types`, requests are decoded with only the node's id (see requestWithNodeIdOnly): all the server reads.
+ * `types`, requests are decoded with only the node's id (see requestWithNodeIdOnly): all the server reads;
+ * and state-of-the-world responses share their encoded resources across streams (response-bytes.ts).
  */
 export function adsServiceDefinition(types?: EnvoyTypes): grpc.ServiceDefinition {
   const pkg = protoLoader.loadSync(ADS_PROTO, { ...loaderOptions, includeDirs: protoIncludeDirs() });
@@ -43,6 +46,11 @@ export function adsServiceDefinition(types?: EnvoyTypes): grpc.ServiceDefinition
     const def = service[method];
     if (!def) throw new Error(`ADS method ${method} not found in the Envoy protos`);
     light[method] = { ...def, requestDeserialize: requestWithNodeIdOnly(types, message) };
+  }
+  const sotw = light.StreamAggregatedResources;
+  if (sotw) {
+    const shared = new DiscoveryResponseBytes(types);
+    light.StreamAggregatedResources = { ...sotw, responseSerialize: (r: unknown) => shared.encode(r as DiscoveryResponse) };
   }
   return light;
 }

@@ -37,8 +37,26 @@ export interface NodeSnapshot {
   versions: Record<XdsKind, string>;
 }
 
+/** Versions of one-resource sets (a route configuration, as most RDS subscriptions name one): one per encoded resource. */
+const singleVersions = new WeakMap<EncodedResource, string>();
+
 /** A version string for a list of resources: their names and hashes, so equal content = equal version. */
 export function versionOf(resources: readonly EncodedResource[]): string {
+  const only = resources.length === 1 ? resources[0] : undefined;
+  if (only) {
+    // The encode cache hands out one object per content, so every node whose set is that one resource
+    // (1,000 callers of a changed route) shares one hash instead of computing it each.
+    let version = singleVersions.get(only);
+    if (version === undefined) {
+      version = hashVersion(resources);
+      singleVersions.set(only, version);
+    }
+    return version;
+  }
+  return hashVersion(resources);
+}
+
+function hashVersion(resources: readonly EncodedResource[]): string {
   const h = createHash('sha256');
   for (const r of [...resources].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     h.update(r.name).update('\0').update(r.hash).update('\0');
