@@ -70,7 +70,7 @@ test("the benchmark's simulated clients read the ACK fields of these bytes as a 
 
 test("the simulated clients' hand-written ACKs are the generic serializer's bytes; other requests go to it", () => {
   assert.ok(generic);
-  const write = (r: object) => generic.requestSerialize(r);
+  const write = (r: unknown) => generic.requestSerialize(r as object);
   const ack = ackRequestSerializer(write);
   const acks = [
     { type_url: TYPE_URL.routes, version_info: 'v3', response_nonce: '17', resource_names: ['rds_egress_http_15001', 'other'] },
