@@ -21,7 +21,14 @@ import { CreateVirtualNodeCommand } from '@aws-sdk/client-app-mesh';
 import { eventually } from '../testkit/eventually';
 import { httpUpstream } from '../testkit/upstreams';
 import { createColorMesh, FRONT, MESH, sample, SERVICE, setWeights } from '../testkit/xds/color-mesh';
-import { startControlPlane, startFrontEnvoy, type ControlPlane } from '../testkit/xds/control-plane';
+import type * as ControlPlanes from '../testkit/xds/control-plane';
+import type { ControlPlane } from '../testkit/xds/control-plane';
+import { compiledModule } from './compiled-server';
+
+// The control plane runs in this process (its events are the clock), compiled as `npm start` runs the
+// server (bench/compiled-server.ts), not through tsx; MW_BENCH_TSX=1 loads the TypeScript instead.
+const { startControlPlane, startFrontEnvoy } =
+  process.env.MW_BENCH_TSX === '1' ? await import('../testkit/xds/control-plane') : await compiledModule<typeof ControlPlanes>('testkit/xds/control-plane.ts');
 
 const CHANGES = Number(process.env.XDS_BENCH_CHANGES ?? 100);
 /** Fan-out sizes, distinct nodes each; the first size also runs as replicas of one node. */
