@@ -8,7 +8,7 @@ export interface RawAnswer {
   body: string;
 }
 
-export function rawRequest(port: number, init: { method?: string; path: string; headers: Record<string, string>; body?: string; blank: RegExp }): Promise<RawAnswer> {
+export function rawRequest(port: number, init: { method?: string; path: string; headers: Record<string, string | string[]>; body?: string; blank: RegExp }): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method: init.method ?? 'GET', path: init.path, headers: init.headers }, (res) => {
       let text = '';

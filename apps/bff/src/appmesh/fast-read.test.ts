@@ -2,39 +2,15 @@
 // Its answer must be the one the Express route gives: the console session's request, which is not
 // signed, still takes that route, so the two are compared status, header lines and bytes.
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { startTestServer, TEST_ACCESS_KEY_ID, TEST_CREDENTIALS, TEST_SECRET_ACCESS_KEY, type TestServer } from '../../../../testkit/bff';
 import { apiJson } from '../../../../testkit/http';
 import { signedHeaders } from '../../../../testkit/sign';
+import { rawRequest, type RawAnswer } from '../../../../testkit/raw-http';
 import { sqliteVariant } from '../../../../testkit/stores';
 
-interface Raw {
-  status: number;
-  /** Header names in the order sent, with their values (date and request id blanked: they differ per request). */
-  headers: string[];
-  body: string;
-}
-
-function get(port: number, path: string, headers: Record<string, string | string[]>): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => {
-        const lines: string[] = [];
-        for (let i = 0; i < res.rawHeaders.length; i += 2) {
-          const name = res.rawHeaders[i] ?? '';
-          lines.push(/^(date|x-amzn-requestid)$/i.test(name) ? `${name}: *` : `${name}: ${res.rawHeaders[i + 1] ?? ''}`);
-        }
-        resolve({ status: res.statusCode ?? 0, headers: lines, body });
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (port: number, path: string, headers: Record<string, string | string[]>): Promise<RawAnswer> =>
+  rawRequest(port, { path, headers, blank: /^(date|x-amzn-requestid)$/i });
 
 describe('App Mesh reads answered before Express', () => {
   let server: TestServer;
