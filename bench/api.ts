@@ -7,45 +7,22 @@
 // API_BENCH_CPU_PROF=<dir>: the server runs under V8's --cpu-prof and writes its profile there on exit.
 // API_BENCH_ONLY=describe: stop after describe and the bare server (the part worth profiling).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { TEST_ACCESS_KEY_ID, TEST_CREDENTIALS, TEST_SECRET_ACCESS_KEY } from '../testkit/bff';
+import { TEST_CREDENTIALS } from '../testkit/bff';
 import { signedHeaders } from '../testkit/sign';
-import { compiledServer } from './compiled-server';
+import { startMeshwright } from './peers/processes';
+import { cpuSeconds } from './process-cpu';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'mw-bench-api-'));
 const seedNodes = 200;
 
 const profileDir = process.env.API_BENCH_CPU_PROF;
 const describeOnly = process.env.API_BENCH_ONLY === 'describe';
-const compiled = process.env.MW_BENCH_TSX === '1' ? undefined : await compiledServer();
-const entry = compiled ? ['--enable-source-maps', compiled.path] : ['--import', 'tsx', 'apps/bff/src/server.ts'];
-const child = spawn(process.execPath, [...(profileDir ? ['--cpu-prof', '--cpu-prof-interval', '50', '--cpu-prof-dir', profileDir] : []), ...entry], {
-  cwd: repoRoot,
-  env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', XDS_PORT: '0', MESHWRIGHT_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID, MESHWRIGHT_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-child.once('exit', () => compiled?.remove());
-const base = await new Promise<string>((resolve, reject) => {
-  let out = '';
-  const untilReady = (c: Buffer) => {
-    out += c.toString();
-    const m = /ready on (http:\/\/[\d.]+:\d+)/.exec(out);
-    if (!m?.[1]) return;
-    // From here on the server's log (a JSON line per request) is read and dropped, as a log shipper
-    // would take it; scanning an ever-growing copy of it cost this process (the load generator) more
-    // CPU with every request.
-    child.stdout.off('data', untilReady);
-    child.stdout.resume();
-    resolve(m[1]);
-  };
-  child.stdout.on('data', untilReady);
-  child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-});
+// The server's log (a JSON line per request) is read and dropped once it is ready, as a log shipper would take it.
+const { child, url: base } = await startMeshwright(dataDir, profileDir ? { dir: profileDir, intervalUs: 50 } : undefined);
 
 /** SigV4 headers as the SDK makes them; a signature stays valid for 15 minutes, longer than a run. */
 async function sign(url: string, method = 'GET', body?: string): Promise<Record<string, string>> {
@@ -66,18 +43,6 @@ await put('/meshes', { meshName: 'bench' });
 for (let i = 0; i < seedNodes; i++) {
   const name = `node-${String(i).padStart(4, '0')}`;
   await put('/meshes/bench/virtualNodes', { virtualNodeName: name, spec: spec(`${name}.bench.local`) });
-}
-
-/** User plus system CPU seconds a process has used (utime + stime in /proc/<pid>/stat); undefined off Linux. */
-function cpuSeconds(pid: number | undefined): { user: number; system: number } | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    // Fields after the command name "(...)": state is the 1st, utime the 12th, stime the 13th; in clock ticks (100 per s).
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-    return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
-  } catch {
-    return undefined;
-  }
 }
 
 /** A bare node:http server in its own process that answers every request with `body`: the ceiling. */

@@ -10,14 +10,28 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
-/** Builds the bundle; returns its path and how to remove it. */
-export async function compiledServer(): Promise<{ path: string; remove: () => void }> {
-  const { buildServer } = (await import(join(repoRoot, 'scripts/build-server.mjs'))) as { buildServer: (out: string) => Promise<void> };
-  const dir = join(repoRoot, 'apps/bff/dist', `bench-${process.pid}`);
+type BuildScript = { buildBundle: (entry: string, out: string) => Promise<void>; serverEntry: string };
+
+/** `entry` bundled as the server is, into a folder of its own under apps/bff/dist; its path and how to remove it. */
+async function bundle(entry: string, name: string): Promise<{ path: string; remove: () => void }> {
+  const { buildBundle } = (await import(join(repoRoot, 'scripts/build-server.mjs'))) as BuildScript;
+  const dir = join(repoRoot, 'apps/bff/dist', `bench-${name}-${process.pid}`);
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, 'server.mjs');
-  await buildServer(path);
-  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const path = join(dir, `${name}.mjs`);
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    await buildBundle(entry, path);
+  } catch (err) {
+    remove();
+    throw err;
+  }
+  return { path, remove };
+}
+
+/** Builds the server's bundle; returns its path and how to remove it. */
+export async function compiledServer(): Promise<{ path: string; remove: () => void }> {
+  const { serverEntry } = (await import(join(repoRoot, 'scripts/build-server.mjs'))) as BuildScript;
+  return bundle(serverEntry, 'server');
 }
 
 /**
@@ -25,14 +39,10 @@ export async function compiledServer(): Promise<{ path: string; remove: () => vo
  * as the compiled server would run it. The bundle is removed once it is loaded.
  */
 export async function compiledModule<T>(entry: string): Promise<T> {
-  const { buildBundle } = (await import(join(repoRoot, 'scripts/build-server.mjs'))) as { buildBundle: (entry: string, out: string) => Promise<void> };
-  const dir = join(repoRoot, 'apps/bff/dist', `bench-module-${process.pid}`);
-  mkdirSync(dir, { recursive: true });
-  const outfile = join(dir, 'module.mjs');
+  const built = await bundle(join(repoRoot, entry), 'module');
   try {
-    await buildBundle(join(repoRoot, entry), outfile);
-    return (await import(pathToFileURL(outfile).href)) as T;
+    return (await import(pathToFileURL(built.path).href)) as T;
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    built.remove();
   }
 }

@@ -8,7 +8,7 @@
 // meshwright's xDS runs over TLS with the bootstrap's client certificate (XDS_INSECURE=1: plaintext);
 // the go-control-plane peer then serves mutual TLS too, with a server certificate from meshwright's CA
 // and client certificates verified against it, so both Envoys run the very same bootstrap.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import { TEST_CREDENTIALS } from '../../testkit/bff';
 import { startEnvoy, type RunningEnvoy } from '../../testkit/envoy';
 import { signedHeaders } from '../../testkit/sign';
 import { loadOrCreateCa } from '../../apps/bff/src/xds/tls/ca-files';
+import { cpuSeconds } from '../process-cpu';
 import { buildPeer, freePort, startMeshwright, startPeer, stopProcess, type Meshwright, type Peer, type PeerTls } from './processes';
 import { meshwrightWeights, seedMesh } from './seed';
 import { resourcesOf, weightedRoute } from './config-dump';
@@ -29,21 +30,10 @@ const SERVICES = Number(process.env.SERVICES ?? 30);
 const POLL_QUERY = process.env.POLL_QUERY ?? 'type=TextReadouts&';
 const fmtLoad = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
-/**
- * CPU time a process has run, all its threads, in ms (the kernel's per-thread run time, ns exact):
- * per change it survives a busy machine, where wall-clock figures do not.
- */
+/** CPU ms a process has used so far (user and system, every thread). */
 function cpuMs(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
-  let ns = 0;
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
-    } catch {
-      // The thread ended between the listing and the read.
-    }
-  }
-  return ns / 1e6;
+  const used = cpuSeconds(pid);
+  return used ? (used.user + used.system) * 1000 : Number.NaN;
 }
 
 /** How long signing each meshwright change took (before its clock started). */
@@ -143,7 +133,7 @@ async function main(): Promise<void> {
   try {
     console.log(`load average at start: ${fmtLoad()}`);
     const bin = buildPeer();
-    const mw: Meshwright = await startMeshwright(join(dir, 'data'), process.env.CPU_PROF_DIR);
+    const mw: Meshwright = await startMeshwright(join(dir, 'data'), process.env.CPU_PROF_DIR ? { dir: process.env.CPU_PROF_DIR } : undefined);
     started.push({ stop: () => stopProcess(mw.child) });
     await seedMesh(mw.url, SERVICES);
 
@@ -227,7 +217,7 @@ async function main(): Promise<void> {
       console.log(`  ${s.name.padEnd(17)} p50 ${pct(s.times, 50).toFixed(2)} ms  p90 ${pct(s.times, 90).toFixed(2)} ms  p99 ${pct(s.times, 99).toFixed(2)} ms  (n=${s.times.length})`);
     }
     const cpuPerChange = sides.map((s) => (s.cpu / s.times.length) * 1000);
-    console.log(`  control plane CPU per change (all threads, the change, its push and the ACK): meshwright ${cpuPerChange[0]?.toFixed(0)} µs, go-control-plane ${cpuPerChange[1]?.toFixed(0)} µs`);
+    console.log(`  control plane CPU per change (all threads, /proc, the change, its push and the ACK): meshwright ${cpuPerChange[0]?.toFixed(0)} µs, go-control-plane ${cpuPerChange[1]?.toFixed(0)} µs`);
     const [m, g] = sides.map((s) => s.times);
     if (m && g) {
       const r = (p: number) => (pct(m, p) / pct(g, p)).toFixed(2);

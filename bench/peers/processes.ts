@@ -40,10 +40,11 @@ export interface Meshwright {
 
 /**
  * The server as `npm start` runs it (the compiled bundle, see bench/compiled-server.ts; MW_BENCH_TSX=1
- * runs apps/bff/src/server.ts through tsx instead), on a fresh SQLite DATA_DIR; `cpuProfDir` adds --cpu-prof.
+ * runs apps/bff/src/server.ts through tsx instead), on a fresh SQLite DATA_DIR; `cpuProf` adds --cpu-prof
+ * (into `dir`, sampling every `intervalUs` when given).
  */
-export async function startMeshwright(dataDir: string, cpuProfDir?: string): Promise<Meshwright> {
-  const prof = cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', cpuProfDir] : [];
+export async function startMeshwright(dataDir: string, cpuProf?: { dir: string; intervalUs?: number }): Promise<Meshwright> {
+  const prof = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf.dir, ...(cpuProf.intervalUs ? ['--cpu-prof-interval', String(cpuProf.intervalUs)] : [])] : [];
   const compiled = process.env.MW_BENCH_TSX === '1' ? undefined : await compiledServer();
   const entry = compiled ? ['--enable-source-maps', compiled.path] : ['--import', 'tsx', 'apps/bff/src/server.ts'];
   const child = spawn(process.execPath, [...prof, ...entry], {

@@ -8,14 +8,15 @@
 import { parse as parseQueryString } from 'node:querystring';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { operationAccessOf } from '../auth/access';
-import { principalOf, type FoundKey } from '../auth/access-keys';
+import { principalOf } from '../auth/access-keys';
 import type { AuthContext } from '../auth/auth-context';
 import { refusal } from '../auth/policy';
 import type { RequestAuth } from '../auth/request-auth';
-import { verifySigV4, verifySigV4Now, type SignedRequest } from '../auth/sigv4';
+import type { SignedRequest } from '../auth/sigv4';
 import { gatherInput } from '../http/validate';
+import { wireHeaders, type WireHeaders } from '../http/wire-headers';
 import type { ServerMetrics } from '../metrics/server-metrics';
-import { match, operationRoutes } from './operation-routes';
+import { isPlainApiUrl, match, operationRoutes } from './operation-routes';
 import { responseBody } from './router';
 import type { ServiceContext } from './service-context';
 
@@ -29,13 +30,6 @@ export function fastReads(
   metrics: ServerMetrics | undefined,
 ): (req: IncomingMessage, res: ServerResponse, next: Next) => void {
   const routes = operationRoutes().filter((r) => r.binding.method === 'GET');
-  let ready = false;
-  void auth.ready.then(() => (ready = true), () => undefined);
-  const prefix = '/v20190125/';
-  const sigv4 = { region: auth.region, now: () => new Date(auth.now()) };
-  // The key verifySigV4Now's lookup found, read right after that synchronous call: no closure per request.
-  let atHand: FoundKey | undefined;
-  const secretAtHand = (id: string) => (atHand = auth.keys.remembered(id))?.secret;
   /** The answer's body as text, or undefined to leave the request to Express. */
   const answer = async (headers: WireHeaders, url: string, locals: RequestAuth): Promise<Body | undefined> => {
     const q = url.indexOf('?');
@@ -43,21 +37,9 @@ export function fastReads(
     if (!matched) return undefined;
     const request: SignedRequest = { method: 'GET', url, headers, body: emptyBody };
     // A key found within keyCacheMs is verified without waiting on a promise; otherwise as Express does.
-    atHand = undefined;
-    const now = ready ? verifySigV4Now(request, sigv4, secretAtHand) : undefined;
-    const found: { key?: FoundKey | undefined } = { key: atHand };
-    if (!now) {
-      await auth.ready;
-      found.key = undefined;
-    }
-    const verdict =
-      now ??
-      (await verifySigV4(request, {
-        ...sigv4,
-        lookupSecret: async (id) => (found.key = await auth.keys.find(id))?.secret,
-      }));
-    if (!verdict.ok || !found.key) return undefined;
-    const principal = principalOf(found.key.key);
+    const { result, key } = auth.signatures.now(request) ?? (await auth.signatures.lookingUp(request));
+    if (!result.ok || !key) return undefined;
+    const principal = principalOf(key.key);
     // The same 'simple' query parser as the app's ('query parser' setting).
     const query = q < 0 ? {} : (parseQueryString(url.slice(q + 1)) as Record<string, unknown>);
     const { route, params } = matched;
@@ -77,8 +59,7 @@ export function fastReads(
   };
   return (req, res, next) => {
     const url = req.url ?? '';
-    if (req.method !== 'GET' || !url.startsWith(prefix) || oddUrl.test(url)) return next();
-    // Express (parseurl) hands such URLs to url.parse, which rewrites them: only plain ones are taken here.
+    if (req.method !== 'GET' || !isPlainApiUrl(url)) return next();
     const h = wireHeaders(req.rawHeaders);
     const plain =
       h !== undefined &&
@@ -106,26 +87,6 @@ export function fastReads(
 }
 
 const emptyBody = new Uint8Array(0);
-const oddUrl = /[\t\n\f\r #\u00a0\ufeff]/;
-
-/** Header values by lower-case name, as headersDistinct would give them joined (each name here appears once). */
-type WireHeaders = Record<string, string | undefined>;
-
-/**
- * The request's headers from the parser's list, in one pass: req.headers and req.headersDistinct
- * would each build their own object. Undefined when a name repeats: Node merges, drops or keeps
- * repeats by name, and such a request is left to Express.
- */
-function wireHeaders(raw: readonly string[]): WireHeaders | undefined {
-  // No prototype: a header named like an Object member ('constructor') must find nothing else.
-  const headers: WireHeaders = Object.create(null) as WireHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = (raw[i] ?? '').toLowerCase();
-    if (headers[name] !== undefined) return undefined;
-    headers[name] = raw[i + 1] ?? '';
-  }
-  return headers;
-}
 
 /** An answer's JSON text and its length in bytes. */
 interface Body {

@@ -15,34 +15,29 @@ import type { AuthContext } from '../auth/auth-context';
 import { refusal } from '../auth/policy';
 import { bodyReadBefore, plainBodyLength, readPlain } from '../auth/raw-body';
 import type { RequestAuth } from '../auth/request-auth';
-import { verifySigV4Now } from '../auth/sigv4';
 import { answerFor } from '../http/error-middleware';
 import type { ApiError } from '../http/errors';
 import { validInput } from '../http/validate';
+import { wireHeaders, type WireHeaders } from '../http/wire-headers';
 import type { ServerMetrics } from '../metrics/server-metrics';
-import { match, operationRoutes, type OperationRoute } from './operation-routes';
+import { isPlainApiUrl, match, operationRoutes, type OperationRoute } from './operation-routes';
 import { responseBody } from './router';
 import type { ServiceContext } from './service-context';
 
 /** Called when this path does not answer the request: nothing was sent (the body may have been read). */
 type Next = () => void;
 
-const prefix = '/v20190125/';
-// Express (parseurl) hands such URLs to url.parse, which rewrites them: only plain ones are taken here.
-const oddUrl = /[\t\n\f\r #\u00a0\ufeff]/;
-
 /**
  * The body's length, 0 when there is none, or undefined when the request is not the plain case
  * (sameOriginJson's and readBody's rules: no Origin, no Transfer-Encoding, a JSON body with a length).
  */
-function plainLength(req: IncomingMessage): number | undefined {
-  const h = req.headers;
+function plainLength(h: WireHeaders): number | undefined {
   if (h.origin !== undefined || h['transfer-encoding'] !== undefined) return undefined;
   // No body at all (body-parser leaves req.body undefined), or an empty one (it reads as {}).
   if (h['content-length'] === undefined || h['content-length'] === '0') return 0;
   // sameOriginJson wants application/json itself (readBody's plain reader also takes x-amz-json).
   if (!/^application\/json\s*(;|$)/i.test(h['content-type'] ?? '')) return undefined;
-  return plainBodyLength(req);
+  return plainBodyLength(h);
 }
 
 /** JSON as Express's res.json sends it, after recordRequests set the request id. */
@@ -55,6 +50,22 @@ function send(res: ServerResponse, status: number, body: unknown, errorType?: st
   res.end(text);
 }
 
+/** One write as this path takes it: what the entry checks found, carried through the body read. */
+interface Write {
+  req: IncomingMessage & { body?: unknown };
+  res: ServerResponse;
+  method: string;
+  url: string;
+  /** The URL without its query string, and the query string (empty when there is none). */
+  path: string;
+  search: string;
+  headers: WireHeaders;
+  route: OperationRoute;
+  params: Record<string, string>;
+  /** The metrics clock when the request came in. */
+  started: number;
+}
+
 export function fastWrites(
   ctx: ServiceContext,
   auth: AuthContext,
@@ -65,19 +76,15 @@ export function fastWrites(
   for (const route of operationRoutes()) {
     if (route.binding.method !== 'GET') byMethod.set(route.binding.method, [...(byMethod.get(route.binding.method) ?? []), route]);
   }
-  let ready = false;
-  void auth.ready.then(() => (ready = true), () => undefined);
-  const sigv4 = { region: auth.region, now: () => new Date(auth.now()) };
 
   /** The handler's answer or error, metered and audited; never hands on to Express. */
-  const answer = (req: IncomingMessage, res: ServerResponse, url: string, route: OperationRoute, principal: Principal, acting: ReturnType<typeof operationAccessOf>, input: unknown): void => {
-    const method = req.method ?? '';
+  const answer = (w: Write, principal: Principal, acting: ReturnType<typeof operationAccessOf>, input: unknown): void => {
+    const { res, method, url, route } = w;
     const locals: RequestAuth = { requestId: ctx.newId(), principal, via: 'sigv4', operation: acting.access.action, resource: acting.resource };
     if (acting.access.mesh !== undefined) locals.mesh = acting.access.mesh;
     const failed = (err: unknown) => {
       if (res.headersSent) return;
-      const q = url.indexOf('?');
-      const error: ApiError = answerFor(err, { method, path: q < 0 ? url : url.slice(0, q), contentEncoding: undefined }, ctx.logger);
+      const error: ApiError = answerFor(err, { method, path: w.path, contentEncoding: undefined }, ctx.logger);
       // The audit trail records what a refused write was told (as sendError does).
       locals.error = error.message;
       send(res, error.status, { message: error.message, ...error.detail }, error.type);
@@ -86,7 +93,7 @@ export function fastWrites(
       auth.keys.used(principal.accessKeyId);
       res.setHeader('x-amzn-RequestId', locals.requestId);
       auditWhenFinished(auth.audit, ctx.now, method, url, res, locals);
-      metrics?.track(method, url, res, started.get(req) ?? 0, locals);
+      metrics?.track(method, url, res, w.started, locals);
       route.def.handle(ctx, input).then((output) => send(res, 200, responseBody(route.binding, output, principal)), failed).catch(failed);
     } catch (err) {
       failed(err);
@@ -94,41 +101,43 @@ export function fastWrites(
   };
 
   /** After the body is read: the checks, then the answer; false (nothing sent) when Express must answer instead. */
-  const handle = (req: IncomingMessage & { body?: unknown }, res: ServerResponse, url: string, route: OperationRoute, params: Record<string, string>, raw: Buffer): boolean => {
-    const keys: { found?: ReturnType<typeof auth.keys.remembered> } = {};
-    const verdict = verifySigV4Now({ method: req.method ?? '', url, headers: req.headersDistinct, body: raw }, sigv4, (id) => (keys.found = auth.keys.remembered(id))?.secret);
-    if (!verdict?.ok || !keys.found) return false;
-    const principal = principalOf(keys.found.key);
-    const q = url.indexOf('?');
+  const handle = (w: Write, raw: Buffer): boolean => {
+    const verified = auth.signatures.now({ method: w.method, url: w.url, headers: w.headers, body: raw });
+    if (!verified?.result.ok || !verified.key) return false;
+    const principal = principalOf(verified.key.key);
     // The same 'simple' query parser as the app's ('query parser' setting).
-    const query = q < 0 ? {} : (parseQueryString(url.slice(q + 1)) as Record<string, unknown>);
-    const { access, resource } = operationAccessOf(ctx.config, route.name, route.binding, { params, query, body: req.body });
-    if (refusal(principal, access) !== undefined) return false;
+    const query = w.search === '' ? {} : (parseQueryString(w.search) as Record<string, unknown>);
+    const body = w.req.body;
+    const acting = operationAccessOf(ctx.config, w.route.name, w.route.binding, { params: w.params, query, body });
+    if (refusal(principal, acting.access) !== undefined) return false;
     let input: unknown;
     try {
-      input = validInput(route.binding, route.def.schema, req.body, params, query);
+      input = validInput(w.route.binding, w.route.def.schema, body, w.params, query);
     } catch {
       return false;
     }
     // From here on this path answers, as the Express stack would from its handler on.
-    answer(req, res, url, route, principal, { access, resource }, input);
+    answer(w, principal, acting, input);
     return true;
   };
 
-  const started = new WeakMap<IncomingMessage, number>();
   return (req, res, next) => {
-    const routes = byMethod.get(req.method ?? '');
+    const method = req.method ?? '';
+    const routes = byMethod.get(method);
     const url = req.url ?? '';
-    if (!routes || !ready || !url.startsWith(prefix) || oddUrl.test(url) || req.headers.authorization === undefined || !answersHost(req.headers.host)) return next();
-    const length = plainLength(req);
+    if (!routes || !auth.signatures.ready || !isPlainApiUrl(url)) return next();
+    const headers = wireHeaders(req.rawHeaders);
+    if (!headers || headers.authorization === undefined || !answersHost(headers.host)) return next();
+    const length = plainLength(headers);
     const q = url.indexOf('?');
-    const found = length === undefined ? undefined : match(routes, q < 0 ? url : url.slice(0, q));
+    const path = q < 0 ? url : url.slice(0, q);
+    const found = length === undefined ? undefined : match(routes, path);
     if (length === undefined || !found) return next();
-    started.set(req, metrics?.clock() ?? 0);
+    const w: Write = { req, res, method, url, path, search: q < 0 ? '' : url.slice(q + 1), headers, route: found.route, params: found.params, started: metrics?.clock() ?? 0 };
     const settle = (raw: Buffer, err?: unknown) => {
       let answered = false;
       try {
-        answered = err === undefined && handle(req, res, url, found.route, found.params, raw);
+        answered = err === undefined && handle(w, raw);
       } catch {
         // A check that threw rather than refused (nothing was sent or registered): Express answers it.
         answered = false;
@@ -139,7 +148,7 @@ export function fastWrites(
     };
     if (length === 0) {
       // body-parser reads a Content-Length: 0 body as {} and no body at all as nothing.
-      if (req.headers['content-length'] !== undefined) (req as { body?: unknown }).body = {};
+      if (headers['content-length'] !== undefined) w.req.body = {};
       return settle(Buffer.alloc(0));
     }
     readPlain(req, length, settle);

@@ -60,3 +60,9 @@ export function match<R extends OperationRoute>(routes: readonly R[], path: stri
   }
   return undefined;
 }
+
+// Express (parseurl) hands URLs with such characters to url.parse, which rewrites them.
+const oddUrl = /[\t\n\f\r #\u00a0\ufeff]/;
+
+/** An App Mesh API URL the paths before Express may take: under /v20190125/ and nothing Express would rewrite. */
+export const isPlainApiUrl = (url: string): boolean => url.startsWith('/v20190125/') && !oddUrl.test(url);

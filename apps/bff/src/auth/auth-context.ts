@@ -5,6 +5,7 @@ import type { AuthStore } from '../store/auth-types';
 import { keyService, type KeyService } from './access-keys';
 import { auditTrail, type AuditTrail } from './audit-trail';
 import { sessionService, type SessionService } from './sessions';
+import { signatures, type Signatures } from './signatures';
 
 export const defaultSessionIdleMs = 30 * 60_000;
 export const defaultSessionMaxMs = 12 * 60 * 60_000;
@@ -19,6 +20,8 @@ export interface AuthContext {
   now: () => number;
   /** Resolves once the seeded admin key (if any) is stored. */
   ready: Promise<void>;
+  /** SigV4 verification with the signing key, for every path that authenticates App Mesh requests. */
+  signatures: Signatures;
 }
 
 export function createAuthContext(deps: AppDeps): AuthContext {
@@ -27,6 +30,7 @@ export function createAuthContext(deps: AppDeps): AuthContext {
   const store = deps.store.auth;
   const keys = keyService(store, auth.masterKey, now);
   const seed = auth.seedAdmin;
+  const ready = seed ? keys.seedAdmin(seed) : Promise.resolve();
   return {
     store,
     keys,
@@ -34,6 +38,7 @@ export function createAuthContext(deps: AppDeps): AuthContext {
     audit: auditTrail(store, auth.auditKeep ?? defaultAuditKeep, deps.auditLog ?? ((line) => process.stdout.write(`${line}\n`)), deps.logger),
     region: deps.config.region,
     now,
-    ready: seed ? keys.seedAdmin(seed) : Promise.resolve(),
+    ready,
+    signatures: signatures(keys, ready, { region: deps.config.region, now }),
   };
 }

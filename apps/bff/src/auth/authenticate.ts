@@ -10,7 +10,6 @@ import { MissingAuthenticationTokenError, SessionExpiredError, sigV4Error } from
 import { rawBodyOf } from './raw-body';
 import { requestAuth } from './request-auth';
 import { sessionToken } from './sessions';
-import { verifySigV4, verifySigV4Now } from './sigv4';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -44,26 +43,12 @@ function csrfProblem(req: Request, csrfToken: string): string | undefined {
 }
 
 export function authenticate(auth: AuthContext): RequestHandler {
-  let ready = false;
-  void auth.ready.then(() => (ready = true), () => undefined);
   return async (req, res, next) => {
-    if (!ready) await auth.ready;
+    if (!auth.signatures.ready) await auth.ready;
     const locals = requestAuth(res);
     if (isSigned(req)) {
-      const hit: { found?: Awaited<ReturnType<typeof auth.keys.find>> } = {};
       const signed = { method: req.method, url: req.originalUrl, headers: req.headersDistinct, body: rawBodyOf(req) };
-      const sigv4 = { region: auth.region, now: () => new Date(auth.now()) };
-      // A key found within keyCacheMs is verified without a promise (as fast-read.ts does); otherwise the key is looked up.
-      const result =
-        verifySigV4Now(signed, sigv4, (id) => (hit.found = auth.keys.remembered(id))?.secret) ??
-        (await verifySigV4(signed, {
-          ...sigv4,
-          lookupSecret: async (id) => {
-            hit.found = await auth.keys.find(id);
-            return hit.found?.secret;
-          },
-        }));
-      const { found } = hit;
+      const { result, key: found } = auth.signatures.now(signed) ?? (await auth.signatures.lookingUp(signed));
       if (!result.ok || !found) {
         locals.refused = true;
         const claimed = claimedKeyId(req);

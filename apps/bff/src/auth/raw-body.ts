@@ -1,7 +1,7 @@
 // Reads the body once for both SigV4 and the handlers: the JSON parser as before, plus the exact bytes
 // as they arrived (still compressed when Content-Encoding says so), which the signature covers. A body
 // error waits until the request is authenticated, so an unauthenticated caller learns nothing from it.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import express, { type Request, type RequestHandler } from 'express';
 import { maxBodyBytes } from '../appmesh/router';
 import { refuseDuplicateKeys } from '../http/duplicate-keys';
@@ -30,8 +30,7 @@ const plainJsonType = /^application\/(?:json|x-amz-json-1\.[01])\s*(?:;\s*charse
  * of 1 byte to the limit, no Transfer-Encoding, no compression, UTF-8 JSON or no Content-Type.
  * Anything else (empty, chunked, compressed, another charset, over the limit) goes to body-parser.
  */
-export function plainBodyLength(req: IncomingMessage): number | undefined {
-  const h = req.headers;
+export function plainBodyLength(h: Pick<IncomingHttpHeaders, 'transfer-encoding' | 'content-encoding' | 'content-type' | 'content-length'>): number | undefined {
   if (h['transfer-encoding'] !== undefined) return undefined;
   const encoding = h['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return undefined;
@@ -57,22 +56,23 @@ export function readPlain(req: IncomingMessage & { body?: unknown }, length: num
   const chunks: Buffer[] = [];
   let size = 0;
   let finished = false;
-  const finish = (err?: unknown) => {
+  /** The bytes read so far (all of them, once the body ended). */
+  const bytes = () => (chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, Math.min(size, length)));
+  const finish = (raw: Buffer, err?: unknown) => {
     if (finished) return;
     finished = true;
     req.off('data', onData).off('end', onEnd).off('aborted', onAborted).off('error', onError);
-    const raw = chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, Math.min(size, length));
     done(raw, err);
   };
   const onData = (chunk: Buffer) => {
     size += chunk.length;
     if (size <= length) chunks.push(chunk);
   };
-  const onAborted = () => finish(bodyReadError(new Error('request aborted'), 'request.aborted'));
-  const onError = (err: Error) => finish(bodyReadError(err, 'request.aborted'));
+  const onAborted = () => finish(bytes(), bodyReadError(new Error('request aborted'), 'request.aborted'));
+  const onError = (err: Error) => finish(bytes(), bodyReadError(err, 'request.aborted'));
   const onEnd = () => {
-    if (size !== length) return finish(bodyReadError(new Error('request size did not match content length'), 'request.size.invalid'));
-    const raw = chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, size);
+    const raw = bytes();
+    if (size !== length) return finish(raw, bodyReadError(new Error('request size did not match content length'), 'request.size.invalid'));
     let failure: unknown;
     try {
       refuseDuplicateKeys(req, undefined, raw);
@@ -82,7 +82,7 @@ export function readPlain(req: IncomingMessage & { body?: unknown }, length: num
       // The duplicate key check's BadRequestError is its own answer; JSON.parse's SyntaxError is a parse failure.
       failure = err instanceof SyntaxError ? bodyReadError(err, 'entity.parse.failed') : err;
     }
-    finish(failure);
+    finish(raw, failure);
   };
   req.on('data', onData).on('end', onEnd).on('aborted', onAborted).on('error', onError);
 }
@@ -98,7 +98,7 @@ export function readBody(): RequestHandler {
     };
     const before = readBefore.get(req);
     if (before) return settle(before.raw, before.err);
-    const length = plainBodyLength(req);
+    const length = plainBodyLength(req.headers);
     if (length !== undefined) return readPlain(req, length, settle);
     const chunks: Buffer[] = [];
     let size = 0;
