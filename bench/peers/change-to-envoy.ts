@@ -1,6 +1,7 @@
 // Side by side: a route weight change -> applied in a real Envoy, meshwright against a minimal
 // go-control-plane ADS server serving the same resources to an identical Envoy.
-//   npx tsx bench/peers/change-to-envoy.ts      (CHANGES_BLOCK=20 BLOCKS=5 SERVICES=30 CPU_PROF_DIR=...)
+//   npx tsx bench/peers/change-to-envoy.ts      (CHANGES_BLOCK=20 BLOCKS=5 SERVICES=30 PAUSE_MS=20
+//   CPU_PROF_DIR=... CPU_PROF_INTERVAL=<µs>; MW_NODE_FLAGS='--a --b' adds flags to meshwright's node)
 // The clock is outside both control planes: from sending the change request to the poll of Envoy's
 // admin stat http.<stat_prefix>.rds.<route config>.version_text that first shows a new version.
 // meshwright's request is SigV4-signed first, as the AWS CLI or an SDK signs before it sends; the
@@ -25,6 +26,8 @@ import { resourcesOf, weightedRoute } from './config-dump';
 
 const BLOCK = Number(process.env.CHANGES_BLOCK ?? 20);
 const BLOCKS = Number(process.env.BLOCKS ?? 5);
+/** Between changes, so each finds the machine as a change that comes alone would (ACK done, caches cooled). */
+const PAUSE_MS = Number(process.env.PAUSE_MS ?? 20);
 const SERVICES = Number(process.env.SERVICES ?? 30);
 // Only text readouts are scanned, so a poll costs Envoy's main thread little (it applies xDS there too).
 const POLL_QUERY = process.env.POLL_QUERY ?? 'type=TextReadouts&';
@@ -119,6 +122,8 @@ interface Side {
   /** The control plane's process, and the CPU ms it ran during the counted blocks. */
   pid: number | undefined;
   cpu: number;
+  /** CPU ms it ran while the other side's blocks were counted (background work, not the changes). */
+  idleCpu: number;
 }
 
 async function main(): Promise<void> {
@@ -133,7 +138,7 @@ async function main(): Promise<void> {
   try {
     console.log(`load average at start: ${fmtLoad()}`);
     const bin = buildPeer();
-    const mw: Meshwright = await startMeshwright(join(dir, 'data'), process.env.CPU_PROF_DIR ? { dir: process.env.CPU_PROF_DIR } : undefined);
+    const mw: Meshwright = await startMeshwright(join(dir, 'data'), process.env.CPU_PROF_DIR ? { dir: process.env.CPU_PROF_DIR, ...(process.env.CPU_PROF_INTERVAL ? { intervalUs: Number(process.env.CPU_PROF_INTERVAL) } : {}) } : undefined);
     started.push({ stop: () => stopProcess(mw.child) });
     await seedMesh(mw.url, SERVICES);
 
@@ -175,14 +180,14 @@ async function main(): Promise<void> {
     // Weights alternate 20/80 and 80/20 from the seeded 80/20, so every change is a real change.
     const weightsAt = (i: number): [number, number] => (i % 2 === 0 ? [20, 80] : [80, 20]);
     const sides: Side[] = [
-      { name: 'meshwright', envoy: envoyA, pid: mw.child.pid, cpu: 0, stat: await findVersionStat(a.adminPort, routeName), version: '', sent: 0, times: [],
+      { name: 'meshwright', envoy: envoyA, pid: mw.child.pid, cpu: 0, idleCpu: 0, stat: await findVersionStat(a.adminPort, routeName), version: '', sent: 0, times: [],
         prepare: async (i) => {
           const t = performance.now();
           const signed = await meshwrightWeights(mw.url, weightsAt(i));
           signing.push(performance.now() - t);
           return () => http(...signed);
         } },
-      { name: 'go-control-plane', envoy: envoyB, pid: peer.child.pid, cpu: 0, stat: await findVersionStat(b.adminPort, routeName), version: '', sent: 0, times: [],
+      { name: 'go-control-plane', envoy: envoyB, pid: peer.child.pid, cpu: 0, idleCpu: 0, stat: await findVersionStat(b.adminPort, routeName), version: '', sent: 0, times: [],
         prepare: async (i) => {
           const body = JSON.stringify({ [clusters[0] ?? '']: weightsAt(i)[0], [clusters[1] ?? '']: weightsAt(i)[1] });
           return () => http(`${peer.controlUrl}/weights`, 'PUT', body);
@@ -201,15 +206,18 @@ async function main(): Promise<void> {
       if (!side) continue;
       const counted = block >= 2;
       const cpuBefore = cpuMs(side.pid);
+      const other = sides[(block + 1) % 2];
+      const otherBefore = cpuMs(other?.pid);
       for (let i = 0; i < BLOCK; i++) {
         const send = await side.prepare(side.sent++);
         const { ms, version } = await timeChange(send, side.envoy.adminPort, side.stat, side.version);
         side.version = version;
         if (counted) side.times.push(ms);
         // Let the ACK and its bookkeeping finish before the next change.
-        await new Promise((r) => setTimeout(r, 20));
+        await new Promise((r) => setTimeout(r, PAUSE_MS));
       }
       if (counted) side.cpu += cpuMs(side.pid) - cpuBefore;
+      if (counted && other) other.idleCpu += cpuMs(other.pid) - otherBefore;
     }
 
     console.log(`change -> applied in Envoy (version_text polled back to back), ${BLOCKS} blocks of ${BLOCK} alternating:`);
@@ -218,6 +226,8 @@ async function main(): Promise<void> {
     }
     const cpuPerChange = sides.map((s) => (s.cpu / s.times.length) * 1000);
     console.log(`  control plane CPU per change (all threads, /proc, the change, its push and the ACK): meshwright ${cpuPerChange[0]?.toFixed(0)} µs, go-control-plane ${cpuPerChange[1]?.toFixed(0)} µs`);
+    const idlePerChange = sides.map((s) => (s.idleCpu / s.times.length) * 1000);
+    console.log(`  the same while the other side's blocks ran (background work such as Envoy's metrics stream, per change; /proc counts in 10 ms ticks): meshwright ${idlePerChange[0]?.toFixed(0)} µs, go-control-plane ${idlePerChange[1]?.toFixed(0)} µs`);
     const [m, g] = sides.map((s) => s.times);
     if (m && g) {
       const r = (p: number) => (pct(m, p) / pct(g, p)).toFixed(2);

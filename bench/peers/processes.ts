@@ -41,13 +41,13 @@ export interface Meshwright {
 /**
  * The server as `npm start` runs it (the compiled bundle, see bench/compiled-server.ts; MW_BENCH_TSX=1
  * runs apps/bff/src/server.ts through tsx instead), on a fresh SQLite DATA_DIR; `cpuProf` adds --cpu-prof
- * (into `dir`, sampling every `intervalUs` when given).
+ * (into `dir`, sampling every `intervalUs` when given); MW_NODE_FLAGS adds node or V8 flags (space-separated).
  */
 export async function startMeshwright(dataDir: string, cpuProf?: { dir: string; intervalUs?: number }): Promise<Meshwright> {
   const prof = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf.dir, ...(cpuProf.intervalUs ? ['--cpu-prof-interval', String(cpuProf.intervalUs)] : [])] : [];
   const compiled = process.env.MW_BENCH_TSX === '1' ? undefined : await compiledServer();
   const entry = compiled ? ['--enable-source-maps', compiled.path] : ['--import', 'tsx', 'apps/bff/src/server.ts'];
-  const child = spawn(process.execPath, [...prof, ...entry], {
+  const child = spawn(process.execPath, [...prof, ...(process.env.MW_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...entry], {
     cwd: repoRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', XDS_PORT: '0', MESHWRIGHT_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID, MESHWRIGHT_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY },
     stdio: ['ignore', 'pipe', 'inherit'],
