@@ -46,3 +46,21 @@ export async function compiledModule<T>(entry: string): Promise<T> {
     built.remove();
   }
 }
+
+/**
+ * `entry` (a TypeScript file of this checkout) bundled for a worker thread, built once per process:
+ * the workers of bench/xds.ts and bench/replicas.ts run compiled like the server, not through tsx.
+ * The bundle is removed when this process exits.
+ */
+export function compiledWorker(entry: string): Promise<string> {
+  let built = workers.get(entry);
+  if (!built) {
+    built = bundle(join(repoRoot, entry), `worker-${workers.size}`).then(({ path, remove }) => {
+      process.once('exit', remove);
+      return path;
+    });
+    workers.set(entry, built);
+  }
+  return built;
+}
+const workers = new Map<string, Promise<string>>();

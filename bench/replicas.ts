@@ -14,7 +14,6 @@
 //    REPLICA_BENCH_XDS=plaintext runs the replicas with XDS_INSECURE=1 and the clients without certificates.
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { CreateVirtualNodeCommand } from '@aws-sdk/client-app-mesh';
 import { eventually } from '../testkit/eventually';
 import { apiRequest } from '../testkit/http';
@@ -23,6 +22,7 @@ import { createColorMesh, get, MESH, SERVICE, setWeights } from '../testkit/xds/
 import { colorReplicas } from '../testkit/xds/color-replicas';
 import { downloadedTls } from '../testkit/xds/tls';
 import type { MeshSyncStatus } from '../apps/bff/src/xds/sync-status';
+import { benchWorker } from './bench-worker';
 
 const ROUNDS = Number(process.env.REPLICA_BENCH_ROUNDS ?? 40);
 const CLIENTS_PER_REPLICA = Number(process.env.REPLICA_BENCH_CLIENTS ?? 300);
@@ -88,13 +88,8 @@ async function downloadCertificates(replica: Replica, names: string[]): Promise<
 }
 
 /** One worker thread of simulated clients on one replica's xDS port; `tls` empty for plaintext xDS. */
-function startClients(replica: Replica, nodeIds: string[], routeNames: string[], tls: ClientTls) {
-  // Workers do not inherit tsx's loader: register it inside the worker, then load the TypeScript file.
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const script = new URL('./xds-clients.worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); })`;
-  const worker = new Worker(boot, { eval: true, workerData: { address: `127.0.0.1:${replica.xdsPort}`, nodeIds, tls, routeNames } });
-  worker.on('error', (e) => console.error('simulated clients failed:', e));
+async function startClients(replica: Replica, nodeIds: string[], routeNames: string[], tls: ClientTls) {
+  const worker = await benchWorker('bench/xds-clients.worker.ts', { address: `127.0.0.1:${replica.xdsPort}`, nodeIds, tls, routeNames }, 'simulated clients');
   const next = (type: WorkerMessage['type'], round: number) =>
     new Promise<WorkerMessage>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`round ${round}: no ${type} from the clients of ${replica.url} in 60 s`)), 60_000);
@@ -122,7 +117,7 @@ async function fanOutBench(): Promise<void> {
   const egressPort = 15001;
   const plaintext = FANOUT_XDS === 'plaintext';
   const set = replicaSet({ ...(plaintext ? { XDS_INSECURE: '1' } : {}), PROXY_EGRESS_PORT: String(egressPort) });
-  const workers: ReturnType<typeof startClients>[] = [];
+  const workers: Awaited<ReturnType<typeof startClients>>[] = [];
   try {
     const replicas = [await set.start({ REPLICA_ID: 'a' }), await set.start({ REPLICA_ID: 'b' }), await set.start({ REPLICA_ID: 'c' })];
     const [a] = replicas;
@@ -137,7 +132,7 @@ async function fanOutBench(): Promise<void> {
     const certificatesFrom = performance.now();
     const tls = plaintext ? replicas.map(() => ({})) : await Promise.all(replicas.map((r) => downloadCertificates(r, names)));
     if (!plaintext) console.log(`${replicas.length * names.length} client certificates downloaded in ${((performance.now() - certificatesFrom) / 1000).toFixed(1)} s`);
-    replicas.forEach((r, i) => workers.push(startClients(r, nodeIds, [`rds_egress_http_${egressPort}`], tls[i] ?? {})));
+    for (const [i, r] of replicas.entries()) workers.push(await startClients(r, nodeIds, [`rds_egress_http_${egressPort}`], tls[i] ?? {}));
     const total = replicas.length * names.length;
     await eventually(`${total} simulated clients SYNCED in replica A's console`, async () => {
       const status = (await (await apiRequest(a, `/api/meshes/${MESH}/sync-status`)).json()) as MeshSyncStatus;

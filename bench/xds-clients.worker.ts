@@ -1,6 +1,7 @@
 // Worker thread for bench/xds.ts and bench/replicas.ts: simulated ADS clients that subscribe like Envoy
 // and ACK every response at once, kept off the control plane's event loop so the benchmark measures the server.
-// They stand in for Envoys on other machines, so they cost as little as an ACK allows: each receives
+// They stand in for Envoys on other machines, so they cost as little as an ACK allows: gRPC on node:http2
+// itself (bench/raw-ads-client.ts, not grpc-js's client machinery); each receives
 // every response's full bytes but reads only version_info, type_url and nonce (testkit/xds/ack-fields.ts),
 // and sends the node only with its first request (as Envoy with set_node_on_first_message_only).
 // Correctness is still proven: on a `{ type: 'check', round, client }` message, that client decodes its
@@ -9,12 +10,10 @@ import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import * as grpc from '@grpc/grpc-js';
 import { EnvoyTypes } from '../apps/bff/src/xds/protos';
 import { TYPE_URL } from '../apps/bff/src/xds/snapshot';
-import { ackFieldsClientConstructor, decodeInFull, type AckFields } from '../testkit/xds/ack-fields';
-import { AdsTestClient } from '../testkit/xds/ads-client';
-import { channelCredentials } from '../testkit/xds/tls';
+import { decodeInFull, type AckFields } from '../testkit/xds/ack-fields';
+import { RawAdsClient } from './raw-ads-client';
 
 interface Job {
   address: string;
@@ -54,13 +53,7 @@ function weightedClusters(r: AckFields): Record<string, number> {
 }
 
 const clients = job.nodeIds.map((id, i) => {
-  const creds = job.tls[id];
-  const c = new AdsTestClient<AckFields>(job.address, id, 'sotw', creds ? channelCredentials(creds) : grpc.credentials.createInsecure(), {
-    clientConstructor: ackFieldsClientConstructor(),
-    nodeOnFirstMessageOnly: true,
-  });
-  c.onResponse = (r) => {
-    c.responses.length = 0;
+  const onResponse = (r: AckFields) => {
     const routes = r.type_url === TYPE_URL.routes;
     c.ack(r, routes ? job.routeNames : undefined);
     // Decoded after the ACK, so a check does not hold up that client's ACK (what it checks is the bytes
@@ -81,6 +74,11 @@ const clients = job.nodeIds.map((id, i) => {
     parentPort?.postMessage({ type: 'acked', round: armed.round, last: armed.last });
     armed = undefined;
   };
+  // A failed stream fails the benchmark: its rounds would otherwise wait for an ACK that never comes.
+  const onError = (e: Error) => {
+    throw e;
+  };
+  const c = new RawAdsClient({ address: job.address, nodeId: id, tls: job.tls[id], onResponse, onError });
   c.request({ type_url: TYPE_URL.clusters });
   c.request({ type_url: TYPE_URL.listeners });
   c.request({ type_url: TYPE_URL.routes, resource_names: job.routeNames });

@@ -1,7 +1,7 @@
 // xDS push latency: `npx tsx bench/xds.ts`.
 // 1. One real Envoy: a route weight change through the App Mesh API, from the change event to Envoy's
 //    ACK of the new route configuration (and from the RDS push to the ACK), over many changes.
-// 2. Fan-out: simulated ADS clients (grpc-js, in worker threads, 500 a worker) that ACK at once; from the change event
+// 2. Fan-out: simulated ADS clients (gRPC on node:http2, bench/raw-ads-client.ts, in worker threads, 500 a worker) that ACK at once; from the change event
 //    to the last client's ACK, for 100 and 1,000 clients on as many distinct virtual nodes (one route
 //    change affects all of them: they all call the service behind the route), and for 100 replicas of one node.
 //    The clients stand in for Envoys on other machines: they get every response's full bytes but read only
@@ -18,13 +18,14 @@ import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { CreateVirtualNodeCommand } from '@aws-sdk/client-app-mesh';
 import { eventually } from '../testkit/eventually';
 import { httpUpstream } from '../testkit/upstreams';
 import { createColorMesh, FRONT, MESH, sample, SERVICE } from '../testkit/xds/color-mesh';
 import type * as ControlPlanes from '../testkit/xds/control-plane';
 import type { ControlPlane } from '../testkit/xds/control-plane';
+import { benchWorker } from './bench-worker';
 import { compiledModule } from './compiled-server';
 
 // The control plane runs in this process (its events are the clock), compiled as `npm start` runs the
@@ -78,9 +79,8 @@ interface ApiClient {
   close(): void;
 }
 
-function apiClient(url: string): ApiClient {
-  const worker = new Worker(tsxBoot('./api-client.worker.ts'), { eval: true, workerData: { url } });
-  worker.on('error', (e) => console.error('API client failed:', e));
+async function apiClient(url: string): Promise<ApiClient> {
+  const worker = await benchWorker('bench/api-client.worker.ts', { url }, 'API client');
   const waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
   worker.on('message', (m: { type: string; id: number; error?: string }) => {
     const w = waiting.get(m.id);
@@ -98,13 +98,6 @@ function apiClient(url: string): ApiClient {
       }),
     close: () => worker.postMessage('close'),
   };
-}
-
-/** Code a worker runs to load `file` (next to this one) through tsx: workers do not inherit tsx's loader. */
-function tsxBoot(file: string): string {
-  const tsxApi = import.meta.resolve('tsx/esm/api');
-  const script = new URL(file, import.meta.url).href;
-  return `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); })`;
 }
 
 async function measureChange(
@@ -145,23 +138,18 @@ function streamsOf(cp: ControlPlane, nodes: string[]): Set<string> {
 
 /** Starts the simulated clients in worker threads; resolves once every one of them is SYNCED. */
 async function connectSimulated(cp: ControlPlane, nodeNames: string[]): Promise<Worker[]> {
-  const boot = tsxBoot('./xds-clients.worker.ts');
   const nodeIds = nodeNames.map((n) => `mesh/${MESH}/virtualNode/${n}`);
   // One certificate per distinct node, as each node's downloaded bootstrap would carry.
   const tls: Record<string, { caPem: string; certPem: string; keyPem: string }> = {};
   for (const id of new Set(nodeIds)) if (cp.tls) tls[id] = await cp.tls.issue(id);
   const workers: Worker[] = [];
   for (let i = 0; i < nodeIds.length; i += CLIENTS_PER_WORKER) {
-    const worker = new Worker(boot, {
-      eval: true,
-      workerData: {
-        address: `127.0.0.1:${cp.xds.port}`,
-        nodeIds: nodeIds.slice(i, i + CLIENTS_PER_WORKER),
-        tls,
-        routeNames: [`rds_egress_http_${cp.egressPort}`],
-      },
-    });
-    worker.on('error', (e) => console.error('simulated clients failed:', e));
+    const worker = await benchWorker('bench/xds-clients.worker.ts', {
+      address: `127.0.0.1:${cp.xds.port}`,
+      nodeIds: nodeIds.slice(i, i + CLIENTS_PER_WORKER),
+      tls,
+      routeNames: [`rds_egress_http_${cp.egressPort}`],
+    }, 'simulated clients');
     workers.push(worker);
   }
   const unique = [...new Set(nodeNames)];
@@ -262,7 +250,7 @@ async function main(): Promise<void> {
   const cp = await startControlPlane({ insecure: process.env.XDS_INSECURE === '1' });
   const blue = await httpUpstream('blue');
   const green = await httpUpstream('green');
-  const api = apiClient(cp.url);
+  const api = await apiClient(cp.url);
   const envoy = await (async () => {
     await createColorMesh(cp.client, { blue: blue.port, green: green.port }, { blue: 50, green: 50 });
     return startFrontEnvoy(cp);

@@ -2,7 +2,6 @@
 // nonce), with the bytes as received kept for whoever wants the rest. The fan-out benchmark's simulated
 // proxies stand in for Envoys on other machines: decoding every resource of every response on the
 // benchmark's own two cores would measure them instead of the control plane.
-import * as grpc from '@grpc/grpc-js';
 import { adsServiceDefinition } from '../../apps/bff/src/xds/protos';
 import { varint } from '../../apps/bff/src/xds/response-bytes';
 import type { DiscoveryRequest, DiscoveryResponse } from '../../apps/bff/src/xds/xds-messages';
@@ -80,22 +79,4 @@ export function ackRequestSerializer(generic: (r: unknown) => Buffer): (r: Disco
     parts.push(...stringField(5, r.response_nonce));
     return Buffer.concat(parts);
   };
-}
-
-let ackFieldsClient: grpc.ServiceClientConstructor | undefined;
-
-/**
- * An ADS client constructor whose state-of-the-world responses come as AckFields and whose ACKs are
- * written by hand (delta as usual).
- */
-export function ackFieldsClientConstructor(): grpc.ServiceClientConstructor {
-  if (!ackFieldsClient) {
-    const service = adsServiceDefinition();
-    const sotw = service.StreamAggregatedResources;
-    if (!sotw) throw new Error('ADS service has no StreamAggregatedResources');
-    const requestSerialize = ackRequestSerializer((r) => sotw.requestSerialize(r));
-    const methods = { ...service, StreamAggregatedResources: { ...sotw, requestSerialize, responseDeserialize: readAckFields } };
-    ackFieldsClient = grpc.makeGenericClientConstructor(methods, 'AggregatedDiscoveryService');
-  }
-  return ackFieldsClient;
 }
