@@ -1,16 +1,13 @@
 // envoy.service.metrics.v3.MetricsService and envoy.service.accesslog.v3.AccessLogService on the xDS
 // port. Envoy names its node only in a stream's first message, so each stream keeps who it is.
 import * as grpc from '@grpc/grpc-js';
-import { fileURLToPath } from 'node:url';
 import * as protoLoader from '@grpc/proto-loader';
-import { bucketDelta, parseStat, type Bucket, type ProxyRef } from '@meshwright/model';
+import { bucketDelta, parseStat, trafficStatTails, type Bucket, type ProxyRef } from '@meshwright/model';
 import { parseNodeId } from '../xds/node-id';
 import { protoIncludeDirs } from '../xds/protos';
 import type { AccessLogLine, AccessLogStore } from './access-log-store';
+import { extraProtos, metricsDeserializer, type MetricsMessage } from './metrics-message';
 import type { ClusterDelta, TrafficWindowStore } from './window-store';
-
-/** Prometheus' metrics.proto, which the Envoy protos import but @grpc/grpc-js-xds leaves out. */
-const extraProtos = fileURLToPath(new URL('./protos', import.meta.url));
 
 const loaderOptions: protoLoader.Options = { keepCase: true, longs: Number, enums: String, defaults: false, oneofs: true };
 
@@ -22,14 +19,15 @@ function serviceDefinition(file: string, name: string): grpc.ServiceDefinition {
   return (cur as unknown as { service: grpc.ServiceDefinition }).service;
 }
 
-interface Metric {
-  counter?: { value?: number };
-  gauge?: { value?: number };
-  histogram?: { bucket?: { cumulative_count?: number; upper_bound?: number }[] };
-}
-interface MetricsMessage {
-  identifier?: { node?: { id?: string } };
-  envoy_metrics?: { name?: string; metric?: Metric[] }[];
+/**
+ * MetricsService with its flushes decoded for the stat families the view keeps only (metrics-message.ts);
+ * parseStat is the one list of them.
+ */
+export function metricsServiceDefinition(): grpc.ServiceDefinition {
+  const service = serviceDefinition('envoy/service/metrics/v3/metrics_service.proto', 'envoy.service.metrics.v3.MetricsService');
+  const stream = service.StreamMetrics;
+  if (!stream) throw new Error('StreamMetrics not found in the MetricsService proto');
+  return { ...service, StreamMetrics: { ...stream, requestDeserialize: metricsDeserializer((name) => parseStat(name) !== undefined, trafficStatTails) } };
 }
 
 interface StreamIdentity {
@@ -113,7 +111,7 @@ function onStream<T extends { identifier?: { node?: { id?: string } } }>(
 /** Adds both services to the xDS gRPC server (ads-server's `registerServices` hook). */
 export function registerTrafficServices(traffic: TrafficWindowStore, logs: AccessLogStore): (server: grpc.Server) => void {
   return (server) => {
-    server.addService(serviceDefinition('envoy/service/metrics/v3/metrics_service.proto', 'envoy.service.metrics.v3.MetricsService'), {
+    server.addService(metricsServiceDefinition(), {
       StreamMetrics: (call: grpc.ServerReadableStream<MetricsMessage, unknown>, cb: grpc.sendUnaryData<unknown>) => {
         const last = new Map<string, Bucket[]>();
         onStream(call, cb, (who, msg) => ingestMetrics(traffic, who, msg, last));

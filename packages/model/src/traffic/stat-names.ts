@@ -44,6 +44,14 @@ const downstreamStats: Record<string, TrafficStat> = {
   downstream_rq_5xx: { kind: 'status', statusClass: '5xx' },
 };
 
+/**
+ * The last dot-separated segment of every stat name parseStat keeps (`upstream_rq_total`, `failure`):
+ * a reader of a whole flush can pass over a name whose tail is not here without reading the rest.
+ */
+export const trafficStatTails: ReadonlySet<string> = new Set(
+  [clusterStats, downstreamStats].flatMap((stats) => Object.keys(stats)).map((stat) => stat.slice(stat.lastIndexOf('.') + 1)),
+);
+
 /** A route's own stats (Route.stat_prefix): the stat prefix has no dots, the virtual host's name may. */
 const ROUTE_STAT = /^(vhost\..+\.route\.[^.]+)\.([a-z0-9_]+)$/;
 const DOWNSTREAM_STAT = /^(http\.[^.]+)\.([a-z0-9_]+)$/;

@@ -6,7 +6,24 @@ import { gatewayRouteTraffic } from './gateway-traffic';
 import { proxyHealth } from './health';
 import { bucketDelta, quantile } from './quantiles';
 import type { ScopeTraffic } from './scope-traffic';
-import { parseStat, routeScope } from './stat-names';
+import { parseStat, routeScope, trafficStatTails } from './stat-names';
+
+test("every stat parseStat keeps ends in one of trafficStatTails, and a name ending otherwise is never kept", () => {
+  const stats = ['upstream_rq_total', 'upstream_rq_time', 'upstream_rq_2xx', 'upstream_rq_3xx', 'upstream_rq_4xx', 'upstream_rq_5xx', 'health_check.failure',
+    'outlier_detection.ejections_enforced_total', 'outlier_detection.ejections_active', 'membership_healthy', 'membership_total'];
+  const kept = [
+    ...stats.map((s) => `cluster.cds_egress_shop_blue_http_8080.${s}`),
+    ...['total', '2xx', '3xx', '4xx', '5xx'].map((s) => `http.ingress_http_8080.downstream_rq_${s}`),
+    'vhost.blue.shop.local.route.route_r__split.upstream_rq_time',
+  ];
+  for (const name of kept) {
+    assert.ok(parseStat(name), name);
+    assert.ok(trafficStatTails.has(name.slice(name.lastIndexOf('.') + 1)), `${name}: its tail is listed`);
+  }
+  for (const name of ['cluster.x.upstream_cx_total', 'cluster.x.health_check.success', 'http.ingress_http_8080.downstream_cx_total', 'server.uptime']) {
+    assert.ok(!trafficStatTails.has(name.slice(name.lastIndexOf('.') + 1)) && parseStat(name) === undefined, name);
+  }
+});
 
 test('the stats the view keeps are parsed with their scope, the others are not', () => {
   assert.deepEqual(parseStat('cluster.cds_egress_shop_blue_http_8080.upstream_rq_5xx'), { scope: 'cds_egress_shop_blue_http_8080', stat: { kind: 'status', statusClass: '5xx' } });
