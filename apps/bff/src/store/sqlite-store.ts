@@ -98,11 +98,18 @@ export function openSqliteStore(options: { dataDir: string; file?: string }): St
     }
   };
 
-  const applyAll = db.transaction((writes: StoreWrite[], token?: ClientTokenRecord) => {
+  /** The rows a transaction wrote (null: deleted), in its order; what get() knows once it commits. */
+  const applyAll = db.transaction((writes: StoreWrite[], token: ClientTokenRecord | undefined, rows: (ResourceRow | null)[]) => {
     for (const w of writes) {
-      if (w.op === 'insert') stmt.insert.run(toRow(w.resource));
-      else if (w.op === 'put') stmt.put.run(toRow(w.resource));
-      else stmt.delete.run(...keyColumns(w.key));
+      if (w.op === 'delete') {
+        stmt.delete.run(...keyColumns(w.key));
+        rows.push(null);
+        continue;
+      }
+      const row = toRow(w.resource);
+      if (w.op === 'insert') stmt.insert.run(row);
+      else stmt.put.run(row);
+      rows.push(row);
     }
     if (token) stmt.putToken.run(token.operation, token.token, token.fingerprint, JSON.stringify(token.response));
   });
@@ -110,9 +117,22 @@ export function openSqliteStore(options: { dataDir: string; file?: string }): St
   // Point reads from memory: this process holds the file's only lock (locking_mode EXCLUSIVE), so every
   // write goes through apply() below, which forgets what it changed. Bounded: past 5,000 keys it starts over.
   let resources = new Map<string, StoredResource>();
+  // The rows apply() wrote, as the database now holds them: the next read of one parses it from here
+  // (as it would from the database) instead of querying again. A route changed over and over (weights
+  // shifted by a deployment) costs one query less per change. Bounded like `resources`.
+  let written = new Map<string, ResourceRow>();
   const idOf = (key: ResourceKey) => `${key.meshName}\u0000${key.kind}\u0000${key.parentName}\u0000${key.name}`;
-  const forgetResources = (writes: StoreWrite[]) => {
-    for (const w of writes) resources.delete(idOf(w.op === 'delete' ? w.key : w.resource));
+  const forgetResources = (writes: StoreWrite[], rows: (ResourceRow | null)[]) => {
+    writes.forEach((w, i) => {
+      const id = idOf(w.op === 'delete' ? w.key : w.resource);
+      resources.delete(id);
+      const row = rows[i];
+      if (!row) written.delete(id);
+      else {
+        if (written.size >= 5000) written = new Map();
+        written.set(id, row);
+      }
+    });
   };
   const listRows = (q: ListQuery): ResourceRow[] =>
     q.kind === 'mesh'
@@ -124,8 +144,9 @@ export function openSqliteStore(options: { dataDir: string; file?: string }): St
       const id = idOf(key);
       const known = resources.get(id);
       if (known) return known;
-      const row = stmt.get.get(...keyColumns(key));
+      const row = written.get(id) ?? stmt.get.get(...keyColumns(key));
       if (!row) return undefined;
+      written.delete(id);
       // Frozen: callers share it, and what is derived from it is cached by its identity (representation.ts).
       const found = Object.freeze(fromRow(row));
       if (resources.size >= 5000) resources = new Map();
@@ -155,13 +176,14 @@ export function openSqliteStore(options: { dataDir: string; file?: string }): St
       return row ? { operation, token, fingerprint: row.fingerprint, response: JSON.parse(row.response) as unknown } : undefined;
     },
     async apply(writes, token) {
+      const rows: (ResourceRow | null)[] = [];
       try {
-        applyAll(writes, token);
+        applyAll(writes, token, rows);
       } catch (err) {
         if (err instanceof Database.SqliteError && err.code.startsWith('SQLITE_CONSTRAINT')) throw new DuplicateKeyError(err.message);
         throw err;
       }
-      forgetResources(writes);
+      forgetResources(writes, rows);
       updateModels(writes);
     },
     auth: sqliteAuthStore(db),

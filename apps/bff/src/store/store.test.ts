@@ -44,6 +44,24 @@ forEachStore((variant) => {
       assert.equal(await store.count({ kind: 'virtualNode', meshName: 'm' }), 0);
     });
 
+    test('a point read after writes gives what the database holds; a write that rolled back is never read', async () => {
+      const { store } = opened;
+      const key = { kind: 'virtualNode' as const, meshName: 'm', parentName: '', name: 'pr' };
+      const stored = async () => (await store.listMesh('m')).find((r) => r.kind === 'virtualNode' && r.name === 'pr');
+      await store.apply([{ op: 'put', resource: row('virtualNode', 'pr', { v: 1 }) }]);
+      assert.deepEqual((await store.get(key))?.spec, { v: 1 });
+      await store.apply([{ op: 'put', resource: { ...row('virtualNode', 'pr', { v: 2, gone: undefined }), version: 2 } }]);
+      assert.deepEqual(await store.get(key), await stored(), 'as a fresh read of the row gives it');
+      assert.equal((await store.get(key))?.version, 2);
+      const token = { operation: 'UpdateVirtualNode', token: 'pr-token', fingerprint: 'f', response: {} };
+      await store.apply([{ op: 'put', resource: row('mesh', 'm', {}) }], token);
+      // The resource row is written, then the token's key is violated: the whole transaction rolls back.
+      await assert.rejects(store.apply([{ op: 'put', resource: { ...row('virtualNode', 'pr', { v: 3 }), version: 3 } }], token));
+      assert.deepEqual((await store.get(key))?.spec, { v: 2 });
+      await store.apply([{ op: 'delete', key }]);
+      assert.equal(await store.get(key), undefined);
+    });
+
     test('a mesh reads back as a MeshModel, children sorted by name', async () => {
       const { store } = opened;
       await store.apply([
