@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { parseStat } from '@meshwright/model';
 import { protoIncludeDirs } from '../xds/protos';
 import { metricsServiceDefinition } from './grpc-services';
-import { extraProtos, type MetricsMessage } from './metrics-message';
+import { extraProtos, type Metric, type MetricFamily, type MetricsMessage } from './metrics-message';
 
 // The reference: MetricsService exactly as proto-loader decodes it (the service's own options).
 const full = (() => {
@@ -25,13 +25,24 @@ const lightDecode = (() => {
   return (b: Buffer) => method.requestDeserialize(b) as MetricsMessage;
 })();
 
-/** The full decode with what the view does not keep left out: what the light decode must give. */
+/** A decoded Metric's fields the view reads, as the full decode gave them. */
+function readFields(m: Metric & Record<string, unknown>): Metric {
+  const out: Metric = {};
+  if (m.counter) out.counter = m.counter.value === undefined ? {} : { value: m.counter.value };
+  if (m.gauge) out.gauge = m.gauge.value === undefined ? {} : { value: m.gauge.value };
+  if (m.histogram) out.histogram = m.histogram.bucket ? { bucket: m.histogram.bucket } : {};
+  return out;
+}
+
+/** The full decode with what the view does not keep or read left out: what the light decode must give. */
 function expected(bytes: Buffer): MetricsMessage {
   const m = full.decode(bytes);
   const out: MetricsMessage = {};
   if (m.identifier) out.identifier = m.identifier.node ? { node: m.identifier.node.id === undefined ? {} : { id: m.identifier.node.id } } : {};
   const kept = (m.envoy_metrics ?? []).filter((f) => parseStat(f.name ?? '') !== undefined);
-  if (kept.length > 0) out.envoy_metrics = kept;
+  if (kept.length > 0) {
+    out.envoy_metrics = kept.map((f): MetricFamily => (f.metric ? { name: f.name, metric: f.metric.map((x) => readFields(x as Metric & Record<string, unknown>)) } : { name: f.name }));
+  }
   return out;
 }
 
@@ -104,8 +115,12 @@ test('random flushes decode as the full decode gives them, less what the view do
   const metric = fc.oneof(
     value.map((v) => ({ counter: { value: v } })),
     value.map((v) => ({ gauge: { value: v } })),
-    fc.array(fc.record({ cumulative_count: fc.nat(), upper_bound: fc.double({ noNaN: true }) }), { maxLength: 4 }).map((bucket) => ({ histogram: { bucket } })),
-  );
+    fc.record({
+      sample_count: fc.nat(), sample_sum: fc.double({ noNaN: true }),
+      bucket: fc.array(fc.record({ cumulative_count: fc.nat(), upper_bound: fc.double({ noNaN: true }) }, { requiredKeys: [] }), { maxLength: 4 }),
+    }, { requiredKeys: [] }).map((histogram) => ({ histogram })),
+    fc.constant({ counter: {} }),
+  ).chain((m) => fc.record({ label: fc.array(fc.record({ name: fc.string(), value: fc.string() }), { maxLength: 2 }), timestamp_ms: fc.nat() }, { requiredKeys: [] }).map((extra) => ({ ...extra, ...m })));
   const family = fc.record({ name: names, type: fc.constantFrom('COUNTER', 'GAUGE', 'HISTOGRAM'), metric: fc.array(metric, { maxLength: 2 }) }, { requiredKeys: ['name'] });
   const flush = fc.record({ identifier: fc.record({ node: fc.record({ id: fc.string(), cluster: fc.string() }, { requiredKeys: [] }) }, { requiredKeys: [] }), envoy_metrics: fc.array(family, { maxLength: 12 }) }, { requiredKeys: [] });
   fc.assert(fc.property(flush, (f) => {

@@ -2,15 +2,15 @@
 // per cluster (thousands per proxy, every flush interval, from every proxy), and the view keeps a few
 // of each cluster's. Decoding all of it into objects cost one Envoy's flush 20-40 ms of the control
 // plane's only thread, in the middle of whatever change was being pushed. So a flush is walked as
-// bytes: a family's name is read, and only the families `keep` accepts are decoded (by protobufjs,
-// into the very shape proto-loader gives); the node is read for its id alone.
+// bytes: a family's name is read, and only the families `keep` accepts are decoded, for the fields
+// the view reads (a counter's or gauge's value, a histogram's buckets), as proto-loader gave them;
+// the node is read for its id alone.
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import protobuf from 'protobufjs';
 
 /** Prometheus' metrics.proto, which the Envoy protos import but @grpc/grpc-js-xds leaves out. */
 export const extraProtos = fileURLToPath(new URL('./protos', import.meta.url));
 
+/** A Metric's fields the view reads (metrics.proto numbers: gauge 2, counter 3, histogram 7). */
 export interface Metric {
   counter?: { value?: number };
   gauge?: { value?: number };
@@ -25,15 +25,6 @@ export interface MetricsMessage {
   envoy_metrics?: MetricFamily[];
 }
 
-/** toObject options matching the service's proto-loader options (grpc-services.ts). */
-const toObjectOptions: protobuf.IConversionOptions = { longs: Number, enums: String, defaults: false, oneofs: true };
-
-let familyType: protobuf.Type | undefined;
-function metricFamilyType(): protobuf.Type {
-  familyType ??= new protobuf.Root().loadSync(join(extraProtos, 'io/prometheus/client/metrics.proto'), { keepCase: true }).lookupType('io.prometheus.client.MetricFamily');
-  return familyType;
-}
-
 /** Wire types of the protobuf encoding. */
 const VARINT = 0;
 const FIXED64 = 1;
@@ -45,9 +36,11 @@ class Fields {
   pos: number;
   field = 0;
   wire = 0;
-  /** Where a length-delimited field's bytes start and end. */
+  /** Where a length-delimited or fixed field's bytes start and end. */
   start = 0;
   end = 0;
+  /** A varint field's value (exact up to 2^53, as proto-loader's longs: Number gives it). */
+  value = 0;
 
   constructor(private readonly buf: Buffer, from: number, private until: number) {
     this.pos = from;
@@ -71,9 +64,11 @@ class Fields {
       this.start = this.pos;
       this.end = this.pos + length;
       this.pos = this.end;
-    } else if (this.wire === VARINT) this.varint();
-    else if (this.wire === FIXED64) this.pos += 8;
-    else if (this.wire === FIXED32) this.pos += 4;
+    } else if (this.wire === VARINT) this.value = this.varint();
+    else if (this.wire === FIXED64) {
+      this.start = this.pos;
+      this.pos += 8;
+    } else if (this.wire === FIXED32) this.pos += 4;
     else throw new Error(`StreamMetricsMessage: wire type ${this.wire} of field ${this.field} is not supported`);
     if (this.pos > this.until) throw new Error('StreamMetricsMessage: a field runs past the end of its message');
     return true;
@@ -82,6 +77,11 @@ class Fields {
   /** The current field as a string (a length-delimited field). */
   text(): string {
     return this.buf.toString('utf8', this.start, this.end);
+  }
+
+  /** The current field as a double (a fixed64 field). */
+  double(): number {
+    return this.buf.readDoubleLE(this.start);
   }
 
   private varint(): number {
@@ -159,11 +159,55 @@ function identifierOf(buf: Buffer, from: number, until: number, before: MetricsM
   return identifier;
 }
 
+/** Counter or Gauge: `value` is field 1, a double. A message field met twice merges into `before`. */
+function valueOf(buf: Buffer, from: number, until: number, before: { value?: number } | undefined): { value?: number } {
+  const out = before ?? {};
+  for (const f = new Fields(buf, from, until); f.next(); ) if (f.field === 1 && f.wire === FIXED64) out.value = f.double();
+  return out;
+}
+
+type Histogram = NonNullable<Metric['histogram']>;
+type Bucket = NonNullable<Histogram['bucket']>[number];
+
+/** Histogram: buckets are field 3, each cumulative_count (1, a varint) and upper_bound (2, a double). */
+function histogramOf(buf: Buffer, from: number, until: number, before: Histogram | undefined): Histogram {
+  const out = before ?? {};
+  for (const f = new Fields(buf, from, until); f.next(); ) {
+    if (f.field !== 3 || f.wire !== LENGTH) continue;
+    const bucket: Bucket = {};
+    for (const b = new Fields(buf, f.start, f.end); b.next(); ) {
+      if (b.field === 1 && b.wire === VARINT) bucket.cumulative_count = b.value;
+      else if (b.field === 2 && b.wire === FIXED64) bucket.upper_bound = b.double();
+    }
+    (out.bucket ??= []).push(bucket);
+  }
+  return out;
+}
+
+function metricOf(buf: Buffer, from: number, until: number): Metric {
+  const metric: Metric = {};
+  for (const f = new Fields(buf, from, until); f.next(); ) {
+    if (f.wire !== LENGTH) continue;
+    if (f.field === 2) metric.gauge = valueOf(buf, f.start, f.end, metric.gauge);
+    else if (f.field === 3) metric.counter = valueOf(buf, f.start, f.end, metric.counter);
+    else if (f.field === 7) metric.histogram = histogramOf(buf, f.start, f.end, metric.histogram);
+  }
+  return metric;
+}
+
+/** A kept family: its name and its metrics (field 4). */
+function familyOf(buf: Buffer, from: number, until: number, name: string): MetricFamily {
+  const family: MetricFamily = { name };
+  for (const f = new Fields(buf, from, until); f.next(); ) if (f.field === 4 && f.wire === LENGTH) (family.metric ??= []).push(metricOf(buf, f.start, f.end));
+  return family;
+}
+
 /**
  * A grpc-js deserializer for StreamMetricsMessage that decodes only the families whose name `keep`
  * accepts; everything else is skipped as bytes. With `tails`, a name whose last segment is not among
  * them is passed over without being read as a string (the common case: most of a flush). What it
- * returns equals the full decode with the other families left out (metrics-message.test.ts).
+ * returns equals the full decode, with the other families and the fields the view does not read left
+ * out (metrics-message.test.ts).
  */
 export function metricsDeserializer(keep: (familyName: string) => boolean, tails?: ReadonlySet<string>): (buf: Buffer) => MetricsMessage {
   const listed = tails && tailBytes(tails);
@@ -178,9 +222,8 @@ export function metricsDeserializer(keep: (familyName: string) => boolean, tails
       } else if (f.field === 2) {
         if (!toName(family.over(f.start, f.end))) continue;
         if (listed && !tailListed(buf, family.start, family.end, listed)) continue;
-        if (!keep(family.text())) continue;
-        const type = metricFamilyType();
-        families.push(type.toObject(type.decode(buf.subarray(f.start, f.end)), toObjectOptions) as MetricFamily);
+        const name = family.text();
+        if (keep(name)) families.push(familyOf(buf, f.start, f.end, name));
       }
     }
     if (families.length > 0) message.envoy_metrics = families;
