@@ -3,6 +3,7 @@
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { bucketDelta, parseStat, trafficStatTails, type Bucket, type ProxyRef } from '@meshwright/model';
+import type { GrpcCall, GrpcServer } from '../grpc/grpc-server';
 import { parseNodeId } from '../xds/node-id';
 import { protoIncludeDirs } from '../xds/protos';
 import type { AccessLogLine, AccessLogStore } from './access-log-store';
@@ -94,35 +95,33 @@ export function toLine(e: HttpEntry): AccessLogLine {
   };
 }
 
-function onStream<T extends { identifier?: { node?: { id?: string } } }>(
-  call: grpc.ServerReadableStream<T, unknown>,
-  callback: grpc.sendUnaryData<unknown>,
-  handle: (who: StreamIdentity, msg: T) => void,
-): void {
+function onStream<T extends { identifier?: { node?: { id?: string } } }>(call: GrpcCall<T, object>, handle: (who: StreamIdentity, msg: T) => void): void {
   let who: StreamIdentity | undefined;
   call.on('data', (msg: T) => {
     who ??= identify(msg.identifier?.node?.id);
     if (who) handle(who, msg);
   });
-  call.on('end', () => callback(null, {}));
-  call.on('error', () => undefined);
+  // The one answer of a client stream (an empty StreamMetricsResponse or StreamAccessLogsResponse).
+  call.on('end', () => call.end({}));
 }
 
 /** Adds both services to the xDS gRPC server (ads-server's `registerServices` hook). */
-export function registerTrafficServices(traffic: TrafficWindowStore, logs: AccessLogStore): (server: grpc.Server) => void {
+export function registerTrafficServices(traffic: TrafficWindowStore, logs: AccessLogStore): (server: GrpcServer) => void {
   return (server) => {
+    // A flush names every stat of a proxy: a mesh of thousands of clusters sends more than 4 MB.
+    const big = { maxMessageBytes: 64 * 1024 * 1024 };
     server.addService(metricsServiceDefinition(), {
-      StreamMetrics: (call: grpc.ServerReadableStream<MetricsMessage, unknown>, cb: grpc.sendUnaryData<unknown>) => {
+      StreamMetrics: (call: GrpcCall<MetricsMessage, object>) => {
         const last = new Map<string, Bucket[]>();
-        onStream(call, cb, (who, msg) => ingestMetrics(traffic, who, msg, last));
+        onStream(call, (who, msg) => ingestMetrics(traffic, who, msg, last));
       },
-    });
+    }, big);
     server.addService(serviceDefinition('envoy/service/accesslog/v3/als.proto', 'envoy.service.accesslog.v3.AccessLogService'), {
-      StreamAccessLogs: (call: grpc.ServerReadableStream<AccessLogsMessage, unknown>, cb: grpc.sendUnaryData<unknown>) => {
-        onStream(call, cb, (who, msg) => {
+      StreamAccessLogs: (call: GrpcCall<AccessLogsMessage, object>) => {
+        onStream(call, (who, msg) => {
           for (const e of msg.http_logs?.log_entry ?? []) logs.add(who.meshName, who.proxy, toLine(e));
         });
       },
-    });
+    }, big);
   };
 }

@@ -3,7 +3,6 @@
 // its Envoy names and handed to the stream server; startXdsServer wires the parts (control-plane.ts).
 // Over TLS by default: a stream is tied to its node only once its client certificate proves it is
 // that node (tls/stream-gate.ts, docs/adr/007-xds-client-certificates.md).
-import * as grpc from '@grpc/grpc-js';
 import type { CompileOptions, MeshModel } from '@meshwright/model';
 import { adsCompileNode } from './compile-node';
 import type { AdsMode, AdsProtocol } from './ads-protocol';
@@ -16,6 +15,7 @@ import type { ProxyStream, StreamServer } from './stream-server';
 import type { NodeSyncStatus } from './sync-status';
 import type { XdsLogger } from './xds-events';
 import { certificateGate, openGate, type StreamGate } from './tls/stream-gate';
+import { GrpcServer, type GrpcCall } from '../grpc/grpc-server';
 import type { XdsCredentials } from './tls/xds-credentials';
 
 /** TLS with a client certificate per proxy (the default), or plaintext without identity (XDS_INSECURE=1). */
@@ -36,7 +36,7 @@ export interface XdsServerOptions {
   logger?: XdsLogger;
   now?: () => number;
   /** More gRPC services on the same port (the traffic collectors: apps/bff/src/traffic). */
-  registerServices?: (server: grpc.Server) => void;
+  registerServices?: (server: GrpcServer) => void;
 }
 
 export interface XdsServer {
@@ -65,23 +65,23 @@ export async function startXdsServer(options: XdsServerOptions): Promise<XdsServ
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
-  const server = new grpc.Server({ 'grpc.keepalive_time_ms': 30_000, 'grpc.keepalive_timeout_ms': 10_000 });
   const tls = 'credentials' in options.security ? options.security.credentials : undefined;
   const gate = tls ? certificateGate(tls) : openGate;
+  const serverTls = tls?.server();
+  const server = new GrpcServer({
+    keepaliveMs: 30_000,
+    keepaliveTimeoutMs: 10_000,
+    ...(serverTls ? { tls: { ca: serverTls.caPem, cert: serverTls.certPem, key: serverTls.keyPem } } : {}),
+  });
   server.addService(adsServiceDefinition(types), {
     StreamAggregatedResources: (call: AdsCall) => handleStream(core.streams, gate, call, 'sotw', options.logger),
     DeltaAggregatedResources: (call: AdsCall) => handleStream(core.streams, gate, call, 'delta', options.logger),
   });
   options.registerServices?.(server);
-  const serverTls = tls?.server();
-  const credentials = serverTls
-    ? grpc.ServerCredentials.createSsl(Buffer.from(serverTls.caPem), [{ cert_chain: Buffer.from(serverTls.certPem), private_key: Buffer.from(serverTls.keyPem) }], true)
-    : grpc.ServerCredentials.createInsecure();
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`${host}:${options.port ?? 18000}`, credentials, (err, bound) =>
-      err ? reject(new Error(`xDS server could not listen on ${host}:${options.port ?? 18000}: ${err.message}`)) : resolve(bound),
-    ),
-  );
+  const port = await server.listen(host, options.port ?? 18000).catch((err: Error) => {
+    server.close();
+    throw new Error(`xDS server could not listen on ${host}:${options.port ?? 18000}: ${err.message}`);
+  });
   options.logger?.info('xDS server listening', { host, port, transport: tls ? 'tls' : 'insecure' });
   return {
     host,
@@ -95,14 +95,14 @@ export async function startXdsServer(options: XdsServerOptions): Promise<XdsServ
     stop: () =>
       new Promise<void>((resolve) => {
         gate.stop();
-        server.forceShutdown();
+        server.close();
         resolve();
       }),
   };
 }
 
 type AnyRequest = DiscoveryRequest & DeltaDiscoveryRequest;
-type AdsCall = grpc.ServerDuplexStream<AnyRequest, AnyDiscoveryResponse>;
+type AdsCall = GrpcCall<AnyRequest, AnyDiscoveryResponse>;
 
 function handleStream(streams: StreamServer, gate: StreamGate, call: AdsCall, mode: AdsMode, logger?: XdsLogger): void {
   const id = `stream-${++streamSeq}`;
@@ -124,7 +124,7 @@ function handleStream(streams: StreamServer, gate: StreamGate, call: AdsCall, mo
     get nodeId() {
       return nodeId;
     },
-    address: call.getPeer(),
+    address: call.peer,
     send: (response) => {
       if (!closed) call.write(response);
     },
@@ -132,7 +132,7 @@ function handleStream(streams: StreamServer, gate: StreamGate, call: AdsCall, mo
       if (closed) return;
       logger?.warn('xds stream refused', { nodeId, code, message });
       close();
-      call.emit('error', { code: grpc.status[code], details: message });
+      call.fail(code, message);
     },
   };
 
@@ -153,7 +153,7 @@ function handleStream(streams: StreamServer, gate: StreamGate, call: AdsCall, mo
     if ('error' in parsed) return stream.fail('INVALID_ARGUMENT', parsed.error);
     ref = parsed;
     // Refused before the node is connected: an impostor gets no config and changes no sync status.
-    const admitted = gate.admit(id, () => call.getAuthContext().sslPeerCertificate, nodeId, (m) => stream.fail('PERMISSION_DENIED', m));
+    const admitted = gate.admit(id, () => call.peerCertificate(), nodeId, (m) => stream.fail('PERMISSION_DENIED', m));
     admitted
       .then((refusal) => {
         if (closed) return undefined;
@@ -170,7 +170,5 @@ function handleStream(streams: StreamServer, gate: StreamGate, call: AdsCall, mo
     close();
     call.end();
   });
-  call.on('error', close);
-  call.on('cancelled', close);
   call.on('close', close);
 }
