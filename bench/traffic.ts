@@ -10,11 +10,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Bucket, MeshModel } from '@meshwright/model';
 import { gatewayRouteTraffic, proxyHealth, trafficEdges } from '@meshwright/model';
-import * as grpc from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
-import { ingestMetrics, metricsServiceDefinition } from '../apps/bff/src/traffic/grpc-services';
-import { extraProtos, type MetricsMessage } from '../apps/bff/src/traffic/metrics-message';
-import { protoIncludeDirs } from '../apps/bff/src/xds/protos';
+import { fullMetricsServiceDefinition, ingestMetrics, metricsServiceDefinition } from '../apps/bff/src/traffic/grpc-services';
+import type { MetricsMessage } from '../apps/bff/src/traffic/metrics-message';
 import { SLOT_MS, SLOTS, TrafficWindowStore } from '../apps/bff/src/traffic/window-store';
 import { AccessLogStore } from '../apps/bff/src/traffic/access-log-store';
 import { toLine } from '../apps/bff/src/traffic/grpc-services';
@@ -50,16 +47,8 @@ function flush(envoy: number, round: number) {
   return { envoy_metrics: families };
 }
 
-/** StreamMetrics as proto-loader alone reads it: the full decode, and the encoder a flush is made with. */
-function fullStreamMetrics(): grpc.MethodDefinition<unknown, unknown> {
-  const pkg = protoLoader.loadSync('envoy/service/metrics/v3/metrics_service.proto', {
-    keepCase: true, longs: Number, enums: String, defaults: false, oneofs: true, includeDirs: [...protoIncludeDirs(), extraProtos],
-  });
-  const service = (grpc.loadPackageDefinition(pkg) as unknown as { envoy: { service: { metrics: { v3: { MetricsService: { service: grpc.ServiceDefinition } } } } } }).envoy.service.metrics.v3.MetricsService.service;
-  if (!service.StreamMetrics) throw new Error('no StreamMetrics');
-  return service.StreamMetrics;
-}
-const full = fullStreamMetrics();
+const full = fullMetricsServiceDefinition().StreamMetrics;
+if (!full) throw new Error('no StreamMetrics');
 const light = metricsServiceDefinition().StreamMetrics;
 if (!light) throw new Error('no StreamMetrics');
 

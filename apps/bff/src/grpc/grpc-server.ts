@@ -52,6 +52,14 @@ const responseHeaders = {
   'grpc-encoding': 'identity',
 };
 
+/** The trailers that carry a call's status (the message URI-encoded, as grpc-js sends it). */
+const statusTrailers = (code: number, message: string) => ({ 'grpc-status': String(code), 'grpc-message': encodeURI(message) });
+
+/** A status with nothing before it: one HEADERS frame that ends the stream, as grpc-js answers. */
+function trailersOnly(stream: http2.ServerHttp2Stream, code: number, message: string): void {
+  stream.respond({ ...responseHeaders, ...statusTrailers(code, message) }, { endStream: true });
+}
+
 /**
  * A call of a streaming method. Events: 'data' (each request message), 'end' (the client half-closed),
  * 'close' (the stream is gone: answered, cancelled, reset or its connection lost; once).
@@ -134,15 +142,13 @@ export class GrpcCall<Req = unknown, Res = unknown> extends EventEmitter<{ data:
     if (this.done) return;
     this.done = true;
     if (this.stream.destroyed || this.stream.closed) return;
-    const status = { 'grpc-status': String(code), 'grpc-message': encodeURI(message) };
     try {
       if (this.headersSent) {
-        this.trailers = status;
+        this.trailers = statusTrailers(code, message);
         this.stream.end();
       } else {
-        // Nothing sent yet: a trailers-only answer, as grpc-js gives it.
         this.headersSent = true;
-        this.stream.respond({ ...responseHeaders, ...status }, { endStream: true });
+        trailersOnly(this.stream, code, message);
       }
     } catch {
       this.stream.destroy();
@@ -250,11 +256,7 @@ export class GrpcServer {
     const rawPath = headers[http2.constants.HTTP2_HEADER_PATH];
     const path = typeof rawPath === 'string' ? rawPath : '';
     const found = this.routes.get(path);
-    if (!found) {
-      const status = { 'grpc-status': String(GrpcStatus.UNIMPLEMENTED), 'grpc-message': encodeURI(`The server does not implement the method ${path}`) };
-      stream.respond({ ...responseHeaders, ...status }, { endStream: true });
-      return;
-    }
+    if (!found) return trailersOnly(stream, GrpcStatus.UNIMPLEMENTED, `The server does not implement the method ${path}`);
     const encoding = headers['grpc-encoding'];
     const call = new GrpcCall(stream, found.method, new MessageReader(found.maxMessageBytes, typeof encoding === 'string' ? encoding : 'identity'));
     found.handler(call);

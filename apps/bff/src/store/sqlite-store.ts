@@ -115,14 +115,15 @@ export function openSqliteStore(options: { dataDir: string; file?: string }): St
   });
 
   // Point reads from memory: this process holds the file's only lock (locking_mode EXCLUSIVE), so every
-  // write goes through apply() below, which forgets what it changed. Bounded: past 5,000 keys it starts over.
+  // write goes through apply() below, which forgets what it changed (rememberWrites). Bounded: past 5,000 keys it starts over.
   let resources = new Map<string, StoredResource>();
   // The rows apply() wrote, as the database now holds them: the next read of one parses it from here
   // (as it would from the database) instead of querying again. A route changed over and over (weights
   // shifted by a deployment) costs one query less per change. Bounded like `resources`.
   let written = new Map<string, ResourceRow>();
   const idOf = (key: ResourceKey) => `${key.meshName}\u0000${key.kind}\u0000${key.parentName}\u0000${key.name}`;
-  const forgetResources = (writes: StoreWrite[], rows: (ResourceRow | null)[]) => {
+  /** After a commit: parsed reads of what changed are forgotten, the written rows remembered (deletes forgotten). */
+  const rememberWrites = (writes: StoreWrite[], rows: (ResourceRow | null)[]) => {
     writes.forEach((w, i) => {
       const id = idOf(w.op === 'delete' ? w.key : w.resource);
       resources.delete(id);
@@ -183,7 +184,7 @@ export function openSqliteStore(options: { dataDir: string; file?: string }): St
         if (err instanceof Database.SqliteError && err.code.startsWith('SQLITE_CONSTRAINT')) throw new DuplicateKeyError(err.message);
         throw err;
       }
-      forgetResources(writes, rows);
+      rememberWrites(writes, rows);
       updateModels(writes);
     },
     auth: sqliteAuthStore(db),

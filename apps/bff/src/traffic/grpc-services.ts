@@ -1,14 +1,18 @@
 // envoy.service.metrics.v3.MetricsService and envoy.service.accesslog.v3.AccessLogService on the xDS
 // port. Envoy names its node only in a stream's first message, so each stream keeps who it is.
 import * as grpc from '@grpc/grpc-js';
+import { fileURLToPath } from 'node:url';
 import * as protoLoader from '@grpc/proto-loader';
 import { bucketDelta, parseStat, trafficStatTails, type Bucket, type ProxyRef } from '@meshwright/model';
 import type { GrpcCall, GrpcServer } from '../grpc/grpc-server';
 import { parseNodeId } from '../xds/node-id';
 import { protoIncludeDirs } from '../xds/protos';
 import type { AccessLogLine, AccessLogStore } from './access-log-store';
-import { extraProtos, metricsDeserializer, type MetricsMessage } from './metrics-message';
+import { metricsDeserializer, type MetricsMessage } from './metrics-message';
 import type { ClusterDelta, TrafficWindowStore } from './window-store';
+
+/** Prometheus' metrics.proto, which the Envoy protos import but @grpc/grpc-js-xds leaves out. */
+const extraProtos = fileURLToPath(new URL('./protos', import.meta.url));
 
 const loaderOptions: protoLoader.Options = { keepCase: true, longs: Number, enums: String, defaults: false, oneofs: true };
 
@@ -20,12 +24,17 @@ function serviceDefinition(file: string, name: string): grpc.ServiceDefinition {
   return (cur as unknown as { service: grpc.ServiceDefinition }).service;
 }
 
+/** MetricsService as proto-loader alone reads it: every field of every family (tests and bench/traffic compare with it). */
+export function fullMetricsServiceDefinition(): grpc.ServiceDefinition {
+  return serviceDefinition('envoy/service/metrics/v3/metrics_service.proto', 'envoy.service.metrics.v3.MetricsService');
+}
+
 /**
  * MetricsService with its flushes decoded for the stat families the view keeps only (metrics-message.ts);
  * parseStat is the one list of them.
  */
 export function metricsServiceDefinition(): grpc.ServiceDefinition {
-  const service = serviceDefinition('envoy/service/metrics/v3/metrics_service.proto', 'envoy.service.metrics.v3.MetricsService');
+  const service = fullMetricsServiceDefinition();
   const stream = service.StreamMetrics;
   if (!stream) throw new Error('StreamMetrics not found in the MetricsService proto');
   return { ...service, StreamMetrics: { ...stream, requestDeserialize: metricsDeserializer((name) => parseStat(name) !== undefined, trafficStatTails) } };

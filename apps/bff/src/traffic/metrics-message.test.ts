@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import * as grpc from '@grpc/grpc-js';
-import * as protoLoader from '@grpc/proto-loader';
 import fc from 'fast-check';
 import { parseStat } from '@meshwright/model';
-import { protoIncludeDirs } from '../xds/protos';
-import { metricsServiceDefinition } from './grpc-services';
-import { extraProtos, type Metric, type MetricFamily, type MetricsMessage } from './metrics-message';
+import { fullMetricsServiceDefinition, metricsServiceDefinition } from './grpc-services';
+import { type Metric, type MetricFamily, type MetricsMessage } from './metrics-message';
 
 // The reference: MetricsService exactly as proto-loader decodes it (the service's own options).
 const full = (() => {
-  const pkg = protoLoader.loadSync('envoy/service/metrics/v3/metrics_service.proto', {
-    keepCase: true, longs: Number, enums: String, defaults: false, oneofs: true, includeDirs: [...protoIncludeDirs(), extraProtos],
-  });
-  const ctor = (grpc.loadPackageDefinition(pkg) as unknown as { envoy: { service: { metrics: { v3: { MetricsService: { service: grpc.ServiceDefinition } } } } } })
-    .envoy.service.metrics.v3.MetricsService;
-  const method = ctor.service.StreamMetrics;
+  const method = fullMetricsServiceDefinition().StreamMetrics;
   if (!method) throw new Error('no StreamMetrics');
   return { encode: (m: unknown) => method.requestSerialize(m), decode: (b: Buffer) => method.requestDeserialize(b) as MetricsMessage };
 })();

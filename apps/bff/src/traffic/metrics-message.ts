@@ -5,10 +5,6 @@
 // bytes: a family's name is read, and only the families `keep` accepts are decoded, for the fields
 // the view reads (a counter's or gauge's value, a histogram's buckets), as proto-loader gave them;
 // the node is read for its id alone.
-import { fileURLToPath } from 'node:url';
-
-/** Prometheus' metrics.proto, which the Envoy protos import but @grpc/grpc-js-xds leaves out. */
-export const extraProtos = fileURLToPath(new URL('./protos', import.meta.url));
 
 /** A Metric's fields the view reads (metrics.proto numbers: gauge 2, counter 3, histogram 7). */
 export interface Metric {
@@ -98,19 +94,12 @@ class Fields {
   }
 }
 
-/** The string in field `field` of the message at [from, until), or undefined; the last one wins, as in protobuf. */
-function stringField(buf: Buffer, from: number, until: number, field: number): string | undefined {
-  let found: string | undefined;
-  for (const f = new Fields(buf, from, until); f.next(); ) if (f.field === field && f.wire === LENGTH) found = f.text();
-  return found;
-}
-
-/** Moves `f` to the last field 1 (name) of the family it is over; false when it has none. */
-function toName(f: Fields): boolean {
+/** Moves `f` to the last length-delimited `field` of the message it is over (protobuf: the last wins); false when there is none. */
+function toLast(f: Fields, field: number): boolean {
   let start = -1;
   let end = -1;
   while (f.next()) {
-    if (f.field === 1 && f.wire === LENGTH) {
+    if (f.field === field && f.wire === LENGTH) {
       start = f.start;
       end = f.end;
     }
@@ -118,6 +107,12 @@ function toName(f: Fields): boolean {
   f.start = start;
   f.end = end;
   return start >= 0;
+}
+
+/** The string in field `field` of the message at [from, until), or undefined. */
+function stringField(buf: Buffer, from: number, until: number, field: number): string | undefined {
+  const f = new Fields(buf, from, until);
+  return toLast(f, field) ? f.text() : undefined;
 }
 
 /** Tails as bytes, by length: a flush's names are compared in place, never made into strings first. */
@@ -220,7 +215,8 @@ export function metricsDeserializer(keep: (familyName: string) => boolean, tails
       if (f.field === 1) {
         message.identifier = identifierOf(buf, f.start, f.end, message.identifier);
       } else if (f.field === 2) {
-        if (!toName(family.over(f.start, f.end))) continue;
+        // Field 1 is the family's name.
+        if (!toLast(family.over(f.start, f.end), 1)) continue;
         if (listed && !tailListed(buf, family.start, family.end, listed)) continue;
         const name = family.text();
         if (keep(name)) families.push(familyOf(buf, f.start, f.end, name));
