@@ -35,6 +35,8 @@ export interface StreamMethod {
   requestStream: boolean;
   requestDeserialize(bytes: Buffer): unknown;
   responseSerialize(value: unknown): Buffer;
+  /** The message with its 5-byte gRPC prefix, in one buffer: for serializers that can write it in place. */
+  responseFrame?(value: unknown): Buffer;
 }
 
 export interface GrpcServerOptions {
@@ -119,7 +121,7 @@ export class GrpcCall<Req = unknown, Res = unknown> extends EventEmitter<{ data:
   /** Sends one response message (nothing once the call is answered or gone). */
   write(response: Res): void {
     if (this.done || this.stream.destroyed) return;
-    const bytes = frame(this.method.responseSerialize(response));
+    const bytes = this.method.responseFrame ? this.method.responseFrame(response) : frame(this.method.responseSerialize(response));
     if (!this.headersSent) {
       this.headersSent = true;
       this.stream.respond(responseHeaders, { waitForTrailers: true });

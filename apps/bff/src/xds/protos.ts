@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import protobuf from 'protobufjs';
+import type { StreamMethod } from '../grpc/grpc-server';
 import { DiscoveryResponseBytes } from './response-bytes';
 import type { DiscoveryResponse } from './xds-messages';
 
@@ -41,7 +42,8 @@ export function adsServiceDefinition(types?: EnvoyTypes): grpc.ServiceDefinition
   const service = (ctor as unknown as { service: grpc.ServiceDefinition }).service;
   if (!types) return service;
   const methods = { StreamAggregatedResources: 'DiscoveryRequest', DeltaAggregatedResources: 'DeltaDiscoveryRequest' } as const;
-  const light: Record<string, grpc.MethodDefinition<unknown, unknown>> = { ...service };
+  // responseFrame: the gRPC server (grpc/grpc-server.ts) writes those bytes as they are.
+  const light: Record<string, grpc.MethodDefinition<unknown, unknown> & Pick<StreamMethod, 'responseFrame'>> = { ...service };
   for (const [method, message] of Object.entries(methods)) {
     const def = service[method];
     if (!def) throw new Error(`ADS method ${method} not found in the Envoy protos`);
@@ -50,7 +52,11 @@ export function adsServiceDefinition(types?: EnvoyTypes): grpc.ServiceDefinition
   const sotw = light.StreamAggregatedResources;
   if (sotw) {
     const shared = new DiscoveryResponseBytes(types);
-    light.StreamAggregatedResources = { ...sotw, responseSerialize: (r: unknown) => shared.encode(r as DiscoveryResponse) };
+    light.StreamAggregatedResources = {
+      ...sotw,
+      responseSerialize: (r: unknown) => shared.encode(r as DiscoveryResponse),
+      responseFrame: (r: unknown) => shared.encodeFramed(r as DiscoveryResponse),
+    };
   }
   return light;
 }

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ackRequestSerializer, decodeInFull, readAckFields } from '../../../../testkit/xds/ack-fields';
+import type { StreamMethod } from '../grpc/grpc-server';
 import { encodeAny } from './any-encoder';
 import { adsServiceDefinition, EnvoyTypes } from './protos';
 import { DiscoveryResponseBytes } from './response-bytes';
@@ -56,6 +57,10 @@ test('the served ADS definition writes state-of-the-world responses through the 
   const r = response([a, b], '9');
   assert.deepEqual(served.responseSerialize(r), generic.responseSerialize(r));
   assert.deepEqual(generic.responseDeserialize(served.responseSerialize(r)), generic.responseDeserialize(generic.responseSerialize(r)));
+  // The gRPC server writes responseFrame's bytes as they are: the prefix, then the same message.
+  const framed = (served as Pick<StreamMethod, 'responseFrame'>).responseFrame?.(r);
+  assert.deepEqual(framed?.subarray(5), generic.responseSerialize(r));
+  assert.equal(framed?.readUInt32BE(1), generic.responseSerialize(r).length);
 });
 
 test("the benchmark's simulated clients read the ACK fields of these bytes as a full decode does", () => {
@@ -81,4 +86,18 @@ test("the simulated clients' hand-written ACKs are the generic serializer's byte
   const first = { type_url: TYPE_URL.clusters, node: { id: 'mesh/shop/virtualNode/a', cluster: 'a' } };
   const nack = { type_url: TYPE_URL.clusters, version_info: '', response_nonce: '3', error_detail: { code: 3, message: 'bad' } };
   for (const r of [first, nack]) assert.deepEqual(ack(r), write(r));
+});
+
+test('a framed response is the gRPC prefix and the very bytes encode writes, whatever the nonce', () => {
+  const bytes = new DiscoveryResponseBytes(types);
+  for (const nonce of ['', '7', 'x'.repeat(130), 'naïve-nonce']) {
+    const r = response([a, b], nonce);
+    const message = bytes.encode(r);
+    const framed = bytes.encodeFramed(r);
+    assert.equal(framed[0], 0, 'not compressed');
+    assert.equal(framed.readUInt32BE(1), message.length);
+    assert.deepEqual(framed.subarray(5), message);
+    assert.ok(generic);
+    assert.deepEqual(framed.subarray(5), generic.responseSerialize(r));
+  }
 });

@@ -9,6 +9,8 @@ import type { DiscoveryResponse } from './xds-messages';
 
 /** DiscoveryResponse.nonce is field 5, length-delimited: (5 << 3) | 2. */
 const NONCE_TAG = 0x2a;
+/** gRPC's message prefix: a compressed flag and a 4-byte length. */
+const GRPC_PREFIX = 5;
 
 interface Parts {
   resources: readonly EncodedAny[];
@@ -29,10 +31,34 @@ export class DiscoveryResponseBytes {
 
   /** The encoded response; its resources are encoded again only when no earlier response had the same ones. */
   encode(response: DiscoveryResponse): Buffer {
+    return this.write(response, 0);
+  }
+
+  /**
+   * The response as one gRPC message on the wire: the 5-byte prefix (not compressed, big-endian length)
+   * and the message, written into one buffer, so a push copies the shared bytes once, not twice.
+   */
+  encodeFramed(response: DiscoveryResponse): Buffer {
+    return this.write(response, GRPC_PREFIX);
+  }
+
+  private write(response: DiscoveryResponse, prefix: number): Buffer {
     const parts = this.partsOf(response);
-    const nonce = Buffer.from(response.nonce, 'utf8');
-    const length = varint(nonce.length);
-    return Buffer.concat([parts.head, Buffer.of(NONCE_TAG), length, nonce, parts.tail], parts.head.length + 1 + length.length + nonce.length + parts.tail.length);
+    const nonceBytes = Buffer.byteLength(response.nonce, 'utf8');
+    const length = parts.head.length + 1 + varintLength(nonceBytes) + nonceBytes + parts.tail.length;
+    const out = Buffer.allocUnsafe(prefix + length);
+    let at = 0;
+    if (prefix > 0) {
+      out[0] = 0;
+      out.writeUInt32BE(length, 1);
+      at = prefix;
+    }
+    at += parts.head.copy(out, at);
+    out[at++] = NONCE_TAG;
+    at = writeVarint(out, at, nonceBytes);
+    at += out.write(response.nonce, at, 'utf8');
+    parts.tail.copy(out, at);
+    return out;
   }
 
   private partsOf(response: DiscoveryResponse): Parts {
@@ -74,12 +100,25 @@ function sameAnys(a: readonly EncodedAny[], b: readonly EncodedAny[]): boolean {
 
 /** A protobuf varint (lengths, tags). */
 export function varint(n: number): Buffer {
-  const out: number[] = [];
+  const out = Buffer.allocUnsafe(varintLength(n));
+  writeVarint(out, 0, n);
+  return out;
+}
+
+function varintLength(n: number): number {
+  let bytes = 1;
+  for (let v = n; v > 0x7f; v >>>= 7) bytes++;
+  return bytes;
+}
+
+/** Writes `n` as a varint at `at`; returns the offset after it. */
+function writeVarint(out: Buffer, at: number, n: number): number {
   let v = n;
+  let i = at;
   while (v > 0x7f) {
-    out.push((v & 0x7f) | 0x80);
+    out[i++] = (v & 0x7f) | 0x80;
     v >>>= 7;
   }
-  out.push(v);
-  return Buffer.from(out);
+  out[i++] = v;
+  return i;
 }
