@@ -1,11 +1,13 @@
 // Side by side: a route weight change -> applied in a real Envoy, meshwright against a minimal
-// go-control-plane ADS server serving the same resources to an identical Envoy.
+// go-control-plane ADS server serving the same resources to an identical Envoy, and against the same
+// peer keeping meshwright's guarantees (guarded.go: SigV4, validation, a durable SQLite commit before
+// the push), which tells what the guarantees cost from what the runtime costs.
 //   npx tsx bench/peers/change-to-envoy.ts      (CHANGES_BLOCK=20 BLOCKS=5 SERVICES=30 PAUSE_MS=20
 //   CPU_PROF_DIR=... CPU_PROF_INTERVAL=<µs>; MW_NODE_FLAGS='--a --b' adds flags to meshwright's node)
 // The clock is outside both control planes: from sending the change request to the poll of Envoy's
 // admin stat http.<stat_prefix>.rds.<route config>.version_text that first shows a new version.
-// meshwright's request is SigV4-signed first, as the AWS CLI or an SDK signs before it sends; the
-// signing is the client's work, printed on its own line, not counted in either side's time.
+// meshwright's request (and the guarded peer's) is SigV4-signed first, as the AWS CLI or an SDK signs
+// before it sends; the signing is the client's work, printed on its own line, not counted in any side's time.
 // meshwright's xDS runs over TLS with the bootstrap's client certificate (XDS_INSECURE=1: plaintext);
 // the go-control-plane peer then serves mutual TLS too, with a server certificate from meshwright's CA
 // and client certificates verified against it, so both Envoys run the very same bootstrap.
@@ -39,8 +41,15 @@ function cpuMs(pid: number | undefined): number {
   return used ? (used.user + used.system) * 1000 : Number.NaN;
 }
 
-/** How long signing each meshwright change took (before its clock started). */
+/** How long signing each change took (before its clock started), meshwright's and the guarded peer's. */
 const signing: number[] = [];
+/** Signs `prepare`'s request, timing the signing apart from the change. */
+async function timedSigning<T>(sign: () => Promise<T>): Promise<T> {
+  const t = performance.now();
+  const signed = await sign();
+  signing.push(performance.now() - t);
+  return signed;
+}
 const agent = new Agent({ keepAlive: true, maxSockets: 4 });
 /** One keep-alive HTTP request; resolves with status and body. */
 function http(url: string, method = 'GET', body?: string, headers?: Record<string, string>): Promise<{ status: number; body: string }> {
@@ -171,26 +180,38 @@ async function main(): Promise<void> {
     })();
     const resources = resourcesOf(await dumpA(), await Promise.all([freePort(), freePort(), freePort()]));
     writeFileSync(join(dir, 'resources.json'), JSON.stringify(resources));
-    const peer: Peer = await startPeer(bin, join(dir, 'resources.json'), nodeId, xdsTls ? await peerTls(join(dir, 'data'), dir) : undefined);
+    const tls = xdsTls ? await peerTls(join(dir, 'data'), dir) : undefined;
+    const peer: Peer = await startPeer(bin, join(dir, 'resources.json'), nodeId, tls);
     started.push({ stop: () => stopProcess(peer.child) });
     const b = await bootstrapFor(peer.xdsPort);
     const envoyB = await startEnvoy(b.yaml, b.adminPort);
     started.push(envoyB);
+    const guarded: Peer = await startPeer(bin, join(dir, 'resources.json'), nodeId, tls, join(dir, 'guarded-peer.db'));
+    started.push({ stop: () => stopProcess(guarded.child) });
+    const c = await bootstrapFor(guarded.xdsPort);
+    const envoyC = await startEnvoy(c.yaml, c.adminPort);
+    started.push(envoyC);
 
     // Weights alternate 20/80 and 80/20 from the seeded 80/20, so every change is a real change.
     const weightsAt = (i: number): [number, number] => (i % 2 === 0 ? [20, 80] : [80, 20]);
+    const peerBody = (i: number) => JSON.stringify({ [clusters[0] ?? '']: weightsAt(i)[0], [clusters[1] ?? '']: weightsAt(i)[1] });
     const sides: Side[] = [
       { name: 'meshwright', envoy: envoyA, pid: mw.child.pid, cpu: 0, idleCpu: 0, stat: await findVersionStat(a.adminPort, routeName), version: '', sent: 0, times: [],
         prepare: async (i) => {
-          const t = performance.now();
-          const signed = await meshwrightWeights(mw.url, weightsAt(i));
-          signing.push(performance.now() - t);
+          const signed = await timedSigning(() => meshwrightWeights(mw.url, weightsAt(i)));
           return () => http(...signed);
         } },
       { name: 'go-control-plane', envoy: envoyB, pid: peer.child.pid, cpu: 0, idleCpu: 0, stat: await findVersionStat(b.adminPort, routeName), version: '', sent: 0, times: [],
         prepare: async (i) => {
-          const body = JSON.stringify({ [clusters[0] ?? '']: weightsAt(i)[0], [clusters[1] ?? '']: weightsAt(i)[1] });
+          const body = peerBody(i);
           return () => http(`${peer.controlUrl}/weights`, 'PUT', body);
+        } },
+      { name: 'go-cp guarded', envoy: envoyC, pid: guarded.child.pid, cpu: 0, idleCpu: 0, stat: await findVersionStat(c.adminPort, routeName), version: '', sent: 0, times: [],
+        prepare: async (i) => {
+          const body = peerBody(i);
+          const url = `${guarded.controlUrl}/weights`;
+          const headers = await timedSigning(() => signedHeaders(TEST_CREDENTIALS, { method: 'PUT', url: new URL(url), headers: { 'content-type': 'application/json' }, body }));
+          return () => http(url, 'PUT', body, headers);
         } },
     ];
     for (const s of sides) s.version = await versionText(s.envoy.adminPort, s.stat);
@@ -200,13 +221,14 @@ async function main(): Promise<void> {
     console.log(`synced: ${resources.listeners.length} listeners, ${resources.routes.length} route configs, ${resources.clusters.length} clusters ` +
       `(${SERVICES} services); weighted clusters ${clusters.join(', ')}; stat ${sides[0]?.stat}`);
 
-    for (let block = 0; block < BLOCKS * 2 + 2; block++) {
+    for (let block = 0; block < (BLOCKS + 1) * sides.length; block++) {
       // The first block on each side warms up (JIT, connections) and is not counted.
-      const side = sides[block % 2];
+      const side = sides[block % sides.length];
       if (!side) continue;
-      const counted = block >= 2;
+      const counted = block >= sides.length;
       const cpuBefore = cpuMs(side.pid);
-      const other = sides[(block + 1) % 2];
+      // meshwright's background work is counted while the minimal peer's blocks run, and the reverse.
+      const other = sides[block % sides.length === 0 ? 1 : 0];
       const otherBefore = cpuMs(other?.pid);
       for (let i = 0; i < BLOCK; i++) {
         const send = await side.prepare(side.sent++);
@@ -224,16 +246,15 @@ async function main(): Promise<void> {
     for (const s of sides) {
       console.log(`  ${s.name.padEnd(17)} p50 ${pct(s.times, 50).toFixed(2)} ms  p90 ${pct(s.times, 90).toFixed(2)} ms  p99 ${pct(s.times, 99).toFixed(2)} ms  (n=${s.times.length})`);
     }
-    const cpuPerChange = sides.map((s) => (s.cpu / s.times.length) * 1000);
-    console.log(`  control plane CPU per change (all threads, /proc, the change, its push and the ACK): meshwright ${cpuPerChange[0]?.toFixed(0)} µs, go-control-plane ${cpuPerChange[1]?.toFixed(0)} µs`);
-    const idlePerChange = sides.map((s) => (s.idleCpu / s.times.length) * 1000);
-    console.log(`  the same while the other side's blocks ran (background work such as Envoy's metrics stream, per change; /proc counts in 10 ms ticks): meshwright ${idlePerChange[0]?.toFixed(0)} µs, go-control-plane ${idlePerChange[1]?.toFixed(0)} µs`);
-    const [m, g] = sides.map((s) => s.times);
-    if (m && g) {
-      const r = (p: number) => (pct(m, p) / pct(g, p)).toFixed(2);
-      console.log(`  meshwright / go-control-plane: p50 ${r(50)}  p90 ${r(90)}  p99 ${r(99)}   (targets: p50 <= 1.0, p99 <= 1.2)`);
-    }
-    console.log(`  (not counted: signing meshwright's request in this process, p50 ${pct(signing, 50).toFixed(2)} ms, p99 ${pct(signing, 99).toFixed(2)} ms)`);
+    const perChange = (s: Side, ms: number) => `${s.name} ${((ms / s.times.length) * 1000).toFixed(0)} µs`;
+    console.log(`  control plane CPU per change (all threads, /proc, the change, its push and the ACK): ${sides.map((s) => perChange(s, s.cpu)).join(', ')}`);
+    console.log(`  the same while another side's blocks ran (background work such as Envoy's metrics stream, per change; /proc counts in 10 ms ticks): ${sides.slice(0, 2).map((s) => perChange(s, s.idleCpu)).join(', ')}`);
+    const ratios = (a: number[], b: number[]) => [50, 90, 99].map((p) => `p${p} ${(pct(a, p) / pct(b, p)).toFixed(2)}`).join('  ');
+    const [m, g, guardedTimes] = sides.map((s) => s.times);
+    if (m && g) console.log(`  meshwright / go-control-plane: ${ratios(m, g)}   (targets: p50 <= 1.0, p99 <= 1.2)`);
+    if (m && guardedTimes) console.log(`  meshwright / go-control-plane with meshwright's guarantees (SigV4, validation, SQLite commit before the push): ${ratios(m, guardedTimes)}`);
+    if (guardedTimes && g) console.log(`  what the guarantees cost the go peer: guarded / minimal ${ratios(guardedTimes, g)}`);
+    console.log(`  (not counted: signing the signed sides' requests in this process, p50 ${pct(signing, 50).toFixed(2)} ms, p99 ${pct(signing, 99).toFixed(2)} ms)`);
     console.log(`load average at end: ${fmtLoad()}`);
   } finally {
     await stopAll();

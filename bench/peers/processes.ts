@@ -79,10 +79,15 @@ export interface PeerTls {
   clientCaFile: string;
 }
 
-/** The peer exits when its stdin closes, so it cannot outlive this process. */
-export async function startPeer(bin: string, resourcesFile: string, nodeId: string, tls?: PeerTls): Promise<Peer> {
+/**
+ * The peer exits when its stdin closes, so it cannot outlive this process. With `guardedDb`, it keeps
+ * meshwright's guarantees (guarded.go): SigV4 by the benchmark's admin key, validation, a SQLite commit.
+ */
+export async function startPeer(bin: string, resourcesFile: string, nodeId: string, tls?: PeerTls, guardedDb?: string): Promise<Peer> {
   const tlsFlags = tls ? ['-tls-cert', tls.certFile, '-tls-key', tls.keyFile, '-client-ca', tls.clientCaFile] : [];
-  const child = spawn(bin, ['-resources', resourcesFile, '-node', nodeId, ...tlsFlags], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const dbFlags = guardedDb ? ['-db', guardedDb] : [];
+  const env = { ...process.env, PEER_ACCESS_KEY_ID: TEST_ACCESS_KEY_ID, PEER_SECRET_ACCESS_KEY: TEST_SECRET_ACCESS_KEY };
+  const child = spawn(bin, ['-resources', resourcesFile, '-node', nodeId, ...tlsFlags, ...dbFlags], { env, stdio: ['pipe', 'pipe', 'inherit'] });
   const m = await readyLine(child, /ready xds=(\d+) control=(\d+)/, 'go-control-plane peer');
   return { child, xdsPort: Number(m[1]), controlUrl: `http://127.0.0.1:${m[2]}` };
 }

@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	github.com/envoyproxy/go-control-plane v0.14.0
 	github.com/envoyproxy/go-control-plane/envoy v1.40.0
+	github.com/mattn/go-sqlite3 v1.14.53
 	google.golang.org/grpc v1.85.0
 	google.golang.org/protobuf v1.36.12
 )

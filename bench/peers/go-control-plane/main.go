@@ -120,6 +120,44 @@ func (p *peer) setWeights(weights map[string]uint32) (int, error) {
 	return p.version + 1, p.publish()
 }
 
+// answerWeights pushes the weights (a new snapshot) and answers with the routes' new version.
+func (p *peer) answerWeights(w http.ResponseWriter, weights map[string]uint32) {
+	version, err := p.setWeights(weights)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("content-type", "application/json")
+	fmt.Fprintf(w, "{\"version\":%d}", version)
+}
+
+// plainWeights is PUT /weights as a minimal control plane has it: decode, set the snapshot, answer.
+func plainWeights(p *peer) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var weights map[string]uint32
+		if err := json.NewDecoder(r.Body).Decode(&weights); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		p.answerWeights(w, weights)
+	}
+}
+
+// weightedClusters: the names the route configurations split traffic between.
+func (p *peer) weightedClusters() []string {
+	var out []string
+	for _, rc := range p.routes {
+		for _, vh := range rc.GetVirtualHosts() {
+			for _, r := range vh.GetRoutes() {
+				for _, wc := range r.GetRoute().GetWeightedClusters().GetClusters() {
+					out = append(out, wc.GetName())
+				}
+			}
+		}
+	}
+	return out
+}
+
 // mutualTLS: the server certificate, and client certificates required and verified against the CA.
 func mutualTLS(certFile, keyFile, caFile string) (credentials.TransportCredentials, error) {
 	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
@@ -145,6 +183,7 @@ func main() {
 	tlsCert := flag.String("tls-cert", "", "server certificate (PEM): serve ADS over TLS, as meshwright does")
 	tlsKey := flag.String("tls-key", "", "the server certificate's key (PEM)")
 	clientCA := flag.String("client-ca", "", "CA (PEM) every client certificate must chain to (mutual TLS, as meshwright's)")
+	dbFile := flag.String("db", "", "SQLite file: PUT /weights then needs a SigV4 signature by PEER_ACCESS_KEY_ID/PEER_SECRET_ACCESS_KEY, valid weights and a commit (guarded.go)")
 	flag.Parse()
 
 	raw, err := os.ReadFile(*file)
@@ -195,20 +234,15 @@ func main() {
 	go func() { log.Fatal(grpcServer.Serve(xl)) }()
 
 	mux := http.NewServeMux()
-	mux.HandleFunc("PUT /weights", func(w http.ResponseWriter, r *http.Request) {
-		var weights map[string]uint32
-		if err := json.NewDecoder(r.Body).Decode(&weights); err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		version, err := p.setWeights(weights)
+	if *dbFile != "" {
+		g, err := openGuard(*dbFile, os.Getenv("PEER_ACCESS_KEY_ID"), os.Getenv("PEER_SECRET_ACCESS_KEY"), p.weightedClusters())
 		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
+			log.Fatalf("%s: %v", *dbFile, err)
 		}
-		w.Header().Set("content-type", "application/json")
-		fmt.Fprintf(w, "{\"version\":%d}", version)
-	})
+		mux.HandleFunc("PUT /weights", guardedWeights(p, g))
+	} else {
+		mux.HandleFunc("PUT /weights", plainWeights(p))
+	}
 	cl, err := net.Listen("tcp", *controlAddr)
 	if err != nil {
 		log.Fatal(err)
