@@ -11,7 +11,9 @@ export class FrameError extends Error {
   }
 }
 
-const HEADER = 5;
+/** Bytes before each message: the compressed flag and the big-endian length. */
+export const MESSAGE_PREFIX_BYTES = 5;
+const HEADER = MESSAGE_PREFIX_BYTES;
 
 /** Reads messages out of a stream's chunks; `encoding` is the request's grpc-encoding. */
 export class MessageReader {
@@ -69,11 +71,16 @@ export class MessageReader {
   }
 }
 
+/** Writes an uncompressed message's prefix at the start of `out`, for a message of `length` bytes after it. */
+export function writePrefix(out: Buffer, length: number): void {
+  out[0] = 0;
+  out.writeUInt32BE(length, 1);
+}
+
 /** One message with its prefix, in one buffer (one DATA frame's worth of writes). */
 export function frame(message: Buffer): Buffer {
   const out = Buffer.allocUnsafe(HEADER + message.length);
-  out[0] = 0;
-  out.writeUInt32BE(message.length, 1);
+  writePrefix(out, message.length);
   message.copy(out, HEADER);
   return out;
 }

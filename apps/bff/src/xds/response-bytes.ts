@@ -3,14 +3,13 @@
 // config every caller of a service gets): the resources are encoded once per distinct response, and
 // each stream only adds its own nonce. The bytes are those the generic serializer writes, field for field.
 import type protobuf from 'protobufjs';
+import { MESSAGE_PREFIX_BYTES, writePrefix } from '../grpc/message-frames';
 import type { EncodedAny } from './any-encoder';
 import type { EnvoyTypes } from './protos';
 import type { DiscoveryResponse } from './xds-messages';
 
 /** DiscoveryResponse.nonce is field 5, length-delimited: (5 << 3) | 2. */
 const NONCE_TAG = 0x2a;
-/** gRPC's message prefix: a compressed flag and a 4-byte length. */
-const GRPC_PREFIX = 5;
 
 interface Parts {
   resources: readonly EncodedAny[];
@@ -39,7 +38,7 @@ export class DiscoveryResponseBytes {
    * and the message, written into one buffer, so a push copies the shared bytes once, not twice.
    */
   encodeFramed(response: DiscoveryResponse): Buffer {
-    return this.write(response, GRPC_PREFIX);
+    return this.write(response, MESSAGE_PREFIX_BYTES);
   }
 
   private write(response: DiscoveryResponse, prefix: number): Buffer {
@@ -47,12 +46,8 @@ export class DiscoveryResponseBytes {
     const nonceBytes = Buffer.byteLength(response.nonce, 'utf8');
     const length = parts.head.length + 1 + varintLength(nonceBytes) + nonceBytes + parts.tail.length;
     const out = Buffer.allocUnsafe(prefix + length);
-    let at = 0;
-    if (prefix > 0) {
-      out[0] = 0;
-      out.writeUInt32BE(length, 1);
-      at = prefix;
-    }
+    if (prefix > 0) writePrefix(out, length);
+    let at = prefix;
     at += parts.head.copy(out, at);
     out[at++] = NONCE_TAG;
     at = writeVarint(out, at, nonceBytes);
